@@ -1,0 +1,51 @@
+# Two entry points do all set-up on a fresh machine with Python >= 3.11 and make:
+#   make run    the Discord bot when DISCORD_TOKEN is set (environment or .env), else the console
+#   make test   every test and check; leaves the environment at .venv/
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SHARED_EVAL := ../shared/eval/score.py
+
+.PHONY: run test lint typecheck unit eval bench clean
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit("Python >= 3.11 is needed, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# A stamp per dependency set, so a changed lock file reinstalls and an unchanged one costs nothing.
+$(VENV)/.runtime: $(BIN)/python requirements/runtime.lock pyproject.toml
+	$(BIN)/pip install --quiet -r requirements/runtime.lock
+	$(BIN)/pip install --quiet --no-deps -e .
+	@touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime requirements/dev.lock
+	$(BIN)/pip install --quiet -r requirements/dev.lock
+	@touch $@
+
+run: $(VENV)/.runtime
+	$(BIN)/episode-bot run
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(VENV)/.dev
+	$(BIN)/mypy
+
+unit: $(VENV)/.dev
+	$(BIN)/episode-bot check knowledge
+	$(BIN)/pytest -q
+
+# The public question set lives beside the project (../shared); it must stay at 100%.
+eval: $(VENV)/.runtime
+	@if [ -f $(SHARED_EVAL) ]; then $(BIN)/python benchmarks/require_full_score.py $(SHARED_EVAL); \
+	else echo "eval: $(SHARED_EVAL) not found, public question set not scored"; fi
+
+test: lint typecheck unit eval
+
+bench: $(VENV)/.runtime
+	$(BIN)/python benchmarks/answer_latency.py
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

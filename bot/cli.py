@@ -1,0 +1,173 @@
+"""The command line: ask, console, chapters, sources, check, run (Discord with a token, else the console)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from bot.core import Engine, Episode, KnowledgeError, load_knowledge
+from bot.core.render import answer_text, answer_to_dict, chapters_text, sources_text
+from bot.paths import BUNDLED_KNOWLEDGE
+
+EXIT_BAD_KNOWLEDGE = 1
+EXIT_USAGE = 2
+
+
+class CliError(Exception):
+    """A failure to report in one line and exit non-zero."""
+
+    def __init__(self, message: str, code: int = 1) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of `episode-bot`."""
+    args = _parser().parse_args(argv)
+    try:
+        return int(args.handler(args))
+    except CliError as error:
+        print(f"episode-bot: {error}", file=sys.stderr)
+        return error.code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader went away (`... | head`); nothing left to say to it.
+        sys.stderr.close()
+        return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="episode-bot",
+        description="Answers listeners' questions about a podcast episode: chapter, moment, study, disclaimer.",
+    )
+    parser.add_argument(
+        "--knowledge",
+        metavar="DIR",
+        help="knowledge folder (default: $KNOWLEDGE_DIR, else the bundled knowledge/)",
+    )
+    parser.set_defaults(handler=_run)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    ask = commands.add_parser("ask", help="answer a question ('-' reads one question a line from stdin)")
+    ask.add_argument("question", nargs="+", help="the question, or '-' for one question a line on stdin")
+    ask.add_argument("--json", action="store_true", help="print one JSON object a question")
+    ask.set_defaults(handler=_ask)
+
+    console = commands.add_parser("console", help="ask questions interactively (reads piped stdin to the end)")
+    console.set_defaults(handler=_console)
+
+    chapters = commands.add_parser("chapters", help="list the chapters with their links")
+    chapters.set_defaults(handler=lambda a: _print(chapters_text(_episode(a))))
+
+    sources = commands.add_parser("sources", help="list the cited studies and other resources")
+    sources.set_defaults(handler=lambda a: _print(sources_text(_episode(a))))
+
+    check = commands.add_parser("check", help="validate a knowledge folder and report every problem")
+    check.add_argument("dir", nargs="?", help="the folder (default: the knowledge folder in use)")
+    check.set_defaults(handler=_check)
+
+    run = commands.add_parser("run", help="the Discord bot when DISCORD_TOKEN is set, else the console")
+    run.set_defaults(handler=_run)
+    return parser
+
+
+def knowledge_dir(args: argparse.Namespace) -> Path:
+    """The knowledge folder chosen by flag, environment or default."""
+    return Path(args.knowledge or os.environ.get("KNOWLEDGE_DIR") or BUNDLED_KNOWLEDGE)
+
+
+def _episode(args: argparse.Namespace) -> Episode:
+    try:
+        return load_knowledge(knowledge_dir(args)).default
+    except KnowledgeError as error:
+        raise CliError(str(error), EXIT_BAD_KNOWLEDGE) from error
+
+
+def _print(text: str) -> int:
+    print(text)
+    return 0
+
+
+def _ask(args: argparse.Namespace) -> int:
+    episode = _episode(args)
+    engine = Engine(episode)
+    questions: Iterable[str]
+    if args.question == ["-"]:
+        questions = (line.rstrip("\r\n") for line in sys.stdin)
+    else:
+        questions = [" ".join(args.question)]
+    for question in questions:
+        answer = engine.answer(question)
+        if args.json:
+            print(json.dumps(answer_to_dict(answer, episode), ensure_ascii=False), flush=True)
+        else:
+            print(answer_text(answer, episode), end="\n\n", flush=True)
+    return 0
+
+
+def _console(args: argparse.Namespace) -> int:
+    episode = _episode(args)
+    return run_console(Engine(episode), sys.stdin, sys.stdout, interactive=sys.stdin.isatty())
+
+
+def run_console(engine: Engine, stdin: TextIO, stdout: TextIO, *, interactive: bool) -> int:
+    """Answer questions until end of input or 'quit'; 'chapters' and 'sources' browse."""
+    episode = engine.episode
+    if interactive:
+        import readline  # noqa: F401  (line editing and history for input())
+
+        print(f"{episode.show}: {episode.title}\nAsk a question; 'chapters', 'sources' or 'quit'.", file=stdout)
+    while True:
+        try:
+            line = input("> ") if interactive else stdin.readline()
+        except EOFError:
+            break
+        if not interactive and not line:
+            break
+        question = line.strip()
+        if question.lower() in ("quit", "exit", ":q"):
+            break
+        if question.lower() == "chapters":
+            reply = chapters_text(episode)
+        elif question.lower() in ("sources", "studies"):
+            reply = sources_text(episode)
+        else:
+            reply = answer_text(engine.answer(question), episode)
+        print(reply + "\n", file=stdout, flush=True)
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    folder = Path(args.dir) if args.dir else knowledge_dir(args)
+    try:
+        knowledge = load_knowledge(folder)
+    except KnowledgeError as error:
+        print(error.report(), file=sys.stderr)
+        print(f"episode-bot: {folder}: {len(error.problems)} problem(s)", file=sys.stderr)
+        return EXIT_BAD_KNOWLEDGE
+    for episode in knowledge.episodes:
+        print(
+            f"{episode.source_file}: ok: {episode.title}, {len(episode.chapters)} chapters, "
+            f"{sum(len(c.moments) for c in episode.chapters)} moments, {len(episode.studies)} studies"
+        )
+    return 0
+
+
+def _run(args: argparse.Namespace) -> int:
+    from bot.config import load_dotenv_file
+
+    load_dotenv_file()
+    if not os.environ.get("DISCORD_TOKEN"):
+        if args.handler is _run and sys.stdin.isatty():
+            print("No DISCORD_TOKEN set: starting the terminal console.\n", file=sys.stderr)
+        return _console(args)
+    from bot.discord.runner import run_discord
+
+    return run_discord(knowledge_dir(args))

@@ -1,0 +1,172 @@
+"""The answer engine: a question in plain words -> chapters, moments, studies and safety flags."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from bot.core.answer import Answer, ChapterMatch, Kind
+from bot.core.models import Chapter, Episode, Moment, Study
+from bot.core.safety import is_crisis, is_small_talk, wants_health_advice
+from bot.core.search import Document, Hit, Index, Term, terms_of
+from bot.core.text import has_letters
+from bot.core.timecode import find_time
+
+# Longer questions are cut here: the first 500 characters always say what is asked, and the cut
+# bounds the work one message can cause.
+MAX_QUESTION_CHARS = 500
+
+# Field weights: the published title and the curated keywords say most about a chapter.
+CHAPTER_FIELDS = {"title": 3.0, "keywords": 2.0, "moments": 1.5, "summary": 1.0}
+STUDY_FIELDS = {"title": 1.5, "keywords": 2.0, "authors": 2.5, "year": 2.0, "finding": 1.0, "source": 0.5}
+
+# Below this a chapter match is noise (a stray common word); calibrated on tests/data/*.yaml.
+MIN_CHAPTER_SCORE = 2.0
+# One chapter is given alone only when it leads the runner-up by this factor; else the few best.
+CLEAR_LEAD = 1.6
+RUNNER_UP_SHARE = 0.55
+MAX_CHAPTERS = 3
+# Studies: named outright (author, drug, trial) vs merely touched by a topic word.
+STRONG_STUDY_SCORE = 4.0
+MIN_STUDY_SCORE = 1.5
+
+_STUDY_WORDS = re.compile(
+    r"\b(?:study|studies|paper|papers|trial|trials|research|article|articles|journal|published|publication|"
+    r"publications|cite|cited|citation|citations|reference|references|source|sources|evidence|experiment|"
+    r"experiments|findings|literature|bibliography|et al|pubmed|doi|science behind)\b",
+    re.IGNORECASE,
+)
+_ALL_STUDIES = re.compile(
+    r"\b(?:studies|papers|trials|articles|references|sources|citations|publications|bibliography|literature)\b"
+    r"|\b(?:list|all|every|which|what)\b.*\b(?:study|paper|article|reference|source|citation)\b",
+    re.IGNORECASE,
+)
+_SPONSOR_WORDS = re.compile(r"\b(?:sponsor\w*|ad|ads|advert\w*|promo\w*|discount|code|deal|partner)\b", re.IGNORECASE)
+
+
+class Engine:
+    """Answers questions about one episode; build once, then `answer` is cheap and never raises."""
+
+    def __init__(self, episode: Episode) -> None:
+        self.episode = episode
+        self._chapters = {c.id: c for c in episode.chapters}
+        self._chapter_index = Index((_chapter_document(c) for c in episode.chapters), CHAPTER_FIELDS)
+        self._study_index = Index((_study_document(s) for s in episode.studies), STUDY_FIELDS)
+        self._studies = {s.id: s for s in episode.studies}
+
+    def answer(self, question: str) -> Answer:
+        """The answer to one question in plain words."""
+        question = question or ""
+        truncated = len(question) > MAX_QUESTION_CHARS
+        text = question[:MAX_QUESTION_CHARS]
+        crisis = is_crisis(text)
+        disclaimer = wants_health_advice(text)
+
+        def reply(kind: Kind, chapters: Sequence[ChapterMatch] = (), studies: Sequence[Study] = (), **extra: int) -> Answer:
+            return Answer(text, kind, tuple(chapters), tuple(studies), disclaimer, crisis, extra.get("at"), truncated)
+
+        if not text.strip():
+            return reply(Kind.EMPTY)
+        if not has_letters(text):
+            return reply(Kind.SMALL_TALK)
+
+        asked = find_time(text)
+        if asked is not None:
+            chapter = self.episode.chapter_at(asked)
+            if chapter is None:
+                return reply(Kind.PAST_END, at=asked)
+            moment = min(chapter.moments, key=lambda m: abs(m.seconds - asked), default=None)
+            return reply(Kind.TIME, [self._match(chapter, 0.0, moment, ())], at=asked)
+
+        if is_small_talk(text) and not crisis:
+            return reply(Kind.SMALL_TALK)
+
+        chapter_terms = self._chapter_index.expand(text)
+        hits = self._confident(self._chapter_index.rank(chapter_terms), text)
+        studies = self._studies_for(text, hits)
+        if not hits and studies:
+            hits = [Hit(cid, 0.0, ()) for cid in dict.fromkeys(studies[0].chapter_ids)][:1]
+        chapters = [self._match(self._chapters[h.key], h.score, self._best_moment(h.key, chapter_terms, studies), h.matched) for h in hits]
+        if not chapters and not studies:
+            return reply(Kind.OFF_TOPIC)
+        kind = Kind.STUDIES if studies and not chapters else Kind.TOPIC
+        return reply(kind, chapters, studies)
+
+    # -- chapters -------------------------------------------------------------------------------
+
+    def _confident(self, hits: list[Hit], text: str) -> list[Hit]:
+        if not _SPONSOR_WORDS.search(text):
+            # Sponsor reads and housekeeping answer only when named; they never take a topic word.
+            hits = [h for h in hits if self._chapters[h.key].is_content or h.score >= 2 * MIN_CHAPTER_SCORE]
+        if not hits or hits[0].score < MIN_CHAPTER_SCORE:
+            return []
+        top = hits[0].score
+        if len(hits) == 1 or top >= CLEAR_LEAD * hits[1].score:
+            return hits[:1]
+        return [h for h in hits[:MAX_CHAPTERS] if h.score >= RUNNER_UP_SHARE * top]
+
+    def _best_moment(self, chapter_id: str, terms: Sequence[Term], studies: Sequence[Study]) -> Moment | None:
+        chapter = self._chapters[chapter_id]
+        wanted_studies = {s.id for s in studies}
+        stems = {t.stem: t.weight for t in terms}
+        best: tuple[float, Moment] | None = None
+        for moment in chapter.moments:
+            score = sum(
+                stems[s] * self._chapter_index.idf.get(s, 0.0)
+                for s in set(terms_of(" ".join((moment.label, *moment.keywords))))
+                if s in stems
+            )
+            score += 3.0 * len(wanted_studies.intersection(moment.study_ids))
+            if score > 0 and (best is None or score > best[0]):
+                best = (score, moment)
+        return best[1] if best else None
+
+    def _match(self, chapter: Chapter, score: float, moment: Moment | None, matched: tuple[str, ...]) -> ChapterMatch:
+        moment_url = self.episode.link(moment.seconds) if moment else None
+        return ChapterMatch(chapter, self.episode.link(chapter.start), score, moment, moment_url, matched)
+
+    # -- studies --------------------------------------------------------------------------------
+
+    def _studies_for(self, text: str, chapter_hits: Sequence[Hit]) -> list[Study]:
+        hits = self._study_index.rank(self._study_index.expand(text))
+        asks_for_studies = bool(_STUDY_WORDS.search(text))
+        strong = [h for h in hits if h.score >= STRONG_STUDY_SCORE]
+        if asks_for_studies and not strong and _ALL_STUDIES.search(text):
+            return list(self.episode.studies)
+        if strong:
+            chosen = [h for h in strong if h.score >= 0.5 * strong[0].score]
+        elif asks_for_studies:
+            chosen = [h for h in hits if h.score >= MIN_STUDY_SCORE]
+            if not chosen and chapter_hits:
+                top_chapter = chapter_hits[0].key
+                return [s for s in self.episode.studies if top_chapter in s.chapter_ids]
+        else:
+            chosen = []
+        return [self._studies[h.key] for h in chosen]
+
+
+def _chapter_document(chapter: Chapter) -> Document:
+    if not chapter.is_content:
+        fields = {"title": [chapter.title], "keywords": list(chapter.keywords)}
+    else:
+        moments = [" ".join((m.label, *m.keywords)) for m in chapter.moments]
+        fields = {
+            "title": [chapter.title],
+            "keywords": list(chapter.keywords),
+            "moments": moments,
+            "summary": [chapter.summary],
+        }
+    phrases = [*chapter.keywords, *(k for m in chapter.moments for k in m.keywords)]
+    return Document(chapter.id, fields, phrases)
+
+
+def _study_document(study: Study) -> Document:
+    fields = {
+        "title": [study.title],
+        "keywords": list(study.keywords),
+        "authors": [a.split()[0] if a else a for a in study.authors],
+        "year": [str(study.year)],
+        "finding": [study.finding],
+        "source": [study.source],
+    }
+    return Document(study.id, fields, study.keywords)

@@ -1,0 +1,151 @@
+"""The knowledge base as frozen values: an episode, its chapters, moments and cited studies."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from bot.core.timecode import format_time, youtube_link
+
+
+@dataclass(frozen=True, slots=True)
+class Moment:
+    """An exact time inside a chapter worth jumping to."""
+
+    seconds: int
+    label: str
+    keywords: tuple[str, ...] = ()
+    study_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Chapter:
+    """One chapter of the published list."""
+
+    id: str
+    start: int
+    end: int
+    title: str
+    kind: str
+    summary: str
+    keywords: tuple[str, ...]
+    moments: tuple[Moment, ...] = ()
+
+    @property
+    def is_content(self) -> bool:
+        """True for chapters about the topic, False for sponsor reads and housekeeping."""
+        return self.kind in ("intro", "content")
+
+    def contains(self, seconds: int) -> bool:
+        """Whether `seconds` falls inside this chapter."""
+        return self.start <= seconds < self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Study:
+    """An article the episode cites."""
+
+    id: str
+    title: str
+    url: str
+    authors: tuple[str, ...]
+    year: int
+    source: str
+    finding: str
+    chapter_ids: tuple[str, ...]
+    keywords: tuple[str, ...]
+    doi: str | None = None
+    pmid: str | None = None
+
+    @property
+    def citation(self) -> str:
+        """A one-line citation: authors, year, title, source, DOI."""
+        if not self.authors:
+            who = ""
+        elif len(self.authors) > 3:
+            who = f"{self.authors[0]} et al. "
+        else:
+            who = ", ".join(self.authors) + ". "
+        doi = f" doi:{self.doi}" if self.doi else ""
+        return f"{who}({self.year}). {self.title}. {self.source}.{doi}"
+
+
+@dataclass(frozen=True, slots=True)
+class CrisisResource:
+    """Somewhere a person in danger can reach help now."""
+
+    name: str
+    contact: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class Resource:
+    """Another resource the episode names."""
+
+    title: str
+    url: str
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Episode:
+    """One episode with everything the bot knows about it."""
+
+    id: str
+    title: str
+    show: str
+    host: str
+    video_id: str
+    url: str
+    page: str
+    released: dt.date
+    duration: int
+    disclaimer: str
+    disclaimer_url: str
+    crisis_message: str
+    crisis_resources: tuple[CrisisResource, ...]
+    chapters: tuple[Chapter, ...]
+    studies: tuple[Study, ...]
+    resources: tuple[Resource, ...] = ()
+    source_file: str = field(default="", compare=False)
+
+    def link(self, seconds: int) -> str:
+        """A deep link into the video at `seconds`."""
+        return youtube_link(self.video_id, seconds)
+
+    def chapter_at(self, seconds: int) -> Chapter | None:
+        """The chapter playing at `seconds`, or None past the end."""
+        for chapter in self.chapters:
+            if chapter.contains(seconds):
+                return chapter
+        return None
+
+    def chapter(self, chapter_id: str) -> Chapter:
+        """The chapter with this id."""
+        return next(c for c in self.chapters if c.id == chapter_id)
+
+    def study(self, study_id: str) -> Study:
+        """The study with this id."""
+        return next(s for s in self.studies if s.id == study_id)
+
+    @property
+    def length(self) -> str:
+        """The episode's duration as HH:MM:SS."""
+        return format_time(self.duration)
+
+
+@dataclass(frozen=True, slots=True)
+class KnowledgeBase:
+    """Every episode loaded from a knowledge folder."""
+
+    episodes: tuple[Episode, ...]
+
+    @property
+    def default(self) -> Episode:
+        """The episode answered when none is named: the first file's."""
+        return self.episodes[0]
+
+    def episode(self, episode_id: str) -> Episode | None:
+        """The episode with this id, or None."""
+        return next((e for e in self.episodes if e.id == episode_id), None)

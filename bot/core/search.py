@@ -1,0 +1,161 @@
+"""A small field-weighted BM25 index with typo correction, for a few dozen documents."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from bot.core.text import STOP_WORDS, content_words, stem
+
+# BM25's usual constants; b is low because keyword lists differ in length by design, not by verbosity.
+K1 = 1.2
+B = 0.3
+# A multi-word keyword that the question contains whole is stronger evidence than its words apart.
+PHRASE_BONUS = 0.6
+# How alike a misspelt word must be to a known one (rapidfuzz ratio, 0-100) to be read as it.
+TYPO_CUTOFF_LONG = 80.0  # words of 7 letters or more
+TYPO_CUTOFF_SHORT = 83.0  # words of 5-6 letters, which must also share the first letter
+MIN_TYPO_LENGTH = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A search term read from a question: its stem, the word as typed, and how sure the reading is."""
+
+    stem: str
+    word: str
+    weight: float = 1.0
+
+
+@dataclass(slots=True)
+class Document:
+    """Searchable text of one item, as named fields of plain text."""
+
+    key: str
+    fields: Mapping[str, Sequence[str]]
+    phrases: Sequence[str] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A document's score for a question and the words that matched it."""
+
+    key: str
+    score: float
+    matched: tuple[str, ...]
+
+
+@dataclass(slots=True)
+class _Entry:
+    key: str
+    tf: Counter[str]
+    length: float
+    phrases: list[tuple[str, ...]] = field(default_factory=list)
+
+
+def terms_of(text: str) -> list[str]:
+    """The stems of a text's content words, plus each adjacent pair written as one word ("k hole" -> "khole")."""
+    tokens = content_words(text)
+    stems = [stem(t) for t in tokens]
+    stems += [stem(a + b) for a, b in zip(tokens, tokens[1:], strict=False)]
+    return stems
+
+
+class Index:
+    """BM25F over documents with weighted fields; `expand` turns a question into terms, `rank` scores them."""
+
+    def __init__(self, documents: Iterable[Document], weights: Mapping[str, float]) -> None:
+        self._entries: list[_Entry] = []
+        surface: dict[str, str] = {}
+        for doc in documents:
+            tf: Counter[str] = Counter()
+            for name, texts in doc.fields.items():
+                weight = weights.get(name, 0.0)
+                if not weight:
+                    continue
+                for text in texts:
+                    for word in content_words(text):
+                        surface.setdefault(word, stem(word))
+                    for term in terms_of(text):
+                        tf[term] += weight
+            phrases = list(dict.fromkeys(tuple(stem(w) for w in content_words(p)) for p in doc.phrases))
+            entry = _Entry(doc.key, tf, sum(tf.values()), [p for p in phrases if len(p) > 1])
+            self._entries.append(entry)
+        count = max(len(self._entries), 1)
+        self._avg_length = sum(e.length for e in self._entries) / count or 1.0
+        document_frequency: Counter[str] = Counter()
+        for entry in self._entries:
+            document_frequency.update(entry.tf.keys())
+        self.idf = {t: math.log(1 + (count - n + 0.5) / (n + 0.5)) for t, n in document_frequency.items()}
+        self._surface = surface
+        self._words = sorted(surface)
+        self._correct = lru_cache(maxsize=8192)(self._closest)
+
+    @property
+    def vocabulary(self) -> frozenset[str]:
+        """Every stem the index knows."""
+        return frozenset(self.idf)
+
+    def expand(self, text: str) -> list[Term]:
+        """The question's terms: known stems, joined compounds, and misspellings read as the closest known word."""
+        tokens = content_words(text)
+        terms: list[Term] = []
+        joined_used: set[int] = set()
+        for i in range(len(tokens) - 1):
+            joined = stem(tokens[i] + tokens[i + 1])
+            if joined in self.idf:
+                terms.append(Term(joined, f"{tokens[i]} {tokens[i + 1]}"))
+                joined_used.update((i, i + 1))
+        for i, token in enumerate(tokens):
+            stemmed = stem(token)
+            if stemmed in self.idf:
+                terms.append(Term(stemmed, token))
+            elif i not in joined_used:
+                corrected = self._correct(token)
+                if corrected is not None:
+                    terms.append(corrected)
+        return terms
+
+    def _closest(self, token: str) -> Term | None:
+        if len(token) < MIN_TYPO_LENGTH or token.isdigit() or token in STOP_WORDS:
+            return None
+        long_word = len(token) >= 7
+        choices = self._words if long_word else [w for w in self._words if w[:1] == token[:1]]
+        cutoff = TYPO_CUTOFF_LONG if long_word else TYPO_CUTOFF_SHORT
+        best = process.extractOne(token, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
+        if best is None:
+            return None
+        word, similarity, _ = best
+        return Term(self._surface[word], token, weight=similarity / 100.0)
+
+    def rank(self, terms: Sequence[Term]) -> list[Hit]:
+        """Documents that match any term, best first."""
+        best_weight: dict[str, Term] = {}
+        for term in terms:
+            if term.stem not in best_weight or term.weight > best_weight[term.stem].weight:
+                best_weight[term.stem] = term
+        query_stems = set(best_weight)
+        hits: list[Hit] = []
+        for entry in self._entries:
+            score = 0.0
+            matched: list[str] = []
+            norm = K1 * (1 - B + B * entry.length / self._avg_length)
+            for term_stem, term in best_weight.items():
+                tf = entry.tf.get(term_stem)
+                if not tf:
+                    continue
+                score += term.weight * self.idf[term_stem] * tf * (K1 + 1) / (tf + norm)
+                matched.append(term.word)
+            if not matched:
+                continue
+            for phrase in entry.phrases:
+                if query_stems.issuperset(phrase):
+                    score += PHRASE_BONUS * sum(self.idf.get(s, 0.0) for s in phrase)
+            hits.append(Hit(entry.key, score, tuple(dict.fromkeys(matched))))
+        hits.sort(key=lambda h: -h.score)
+        return hits

@@ -1,0 +1,66 @@
+"""Text to search terms: Unicode folding, tokens, stop words and stems."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+
+_TOKEN = re.compile(r"[^\W_]+(?:\.\d+)?")
+_APOSTROPHES = re.compile(r"[\u0027\u2018\u2019\u02bc`´]")
+_STEMMER = snowballstemmer.stemmer("english")
+
+# Function words and the chat around a question ("hey, what does he say about ..."): they never say
+# which chapter is meant. Topic words stay, even common ones; the ranking discounts those by rarity.
+STOP_WORDS = frozenset(
+    """
+    a about above after again against all also am an and any anything are arent as at be because been
+    before being below between both but by can cant could couldnt did didnt do does doesnt doing dont
+    down during each either else even ever every few for from further get gets getting go goes going
+    got had hadnt has hasnt have havent having he hed hell hes her here heres hers herself him himself
+    his how hows i id ill im ive if in into is isnt it its itself just let lets like likely me might
+    more most much must mustnt my myself no nor not of off on once one only or other ought our ours
+    ourselves out over own per please pls plz really same say says said shall she shed shell shes should
+    shouldnt so some something such than that thats the their theirs them themselves then there theres
+    these they theyd theyll theyre theyve thing things this those though through thru to too u under
+    until up upon ur us very vs versus via was wasnt way we wed well were weve werent what whats when
+    whens where wheres whether which while who whos whom why whys will with within without wont would
+    wouldnt yall yes yeah yep you youd youll your youre yours yourself yourselves youve
+    hey hi hello yo ok okay hmm um uh btw tbh imo idk actually basically kinda sorta gonna wanna gotta
+    know tell explain explained explains talk talks talked talking mention mentions mentioned mentioning
+    discuss discusses discussed discussing describe described describes cover covers covered covering
+    part section chapter chapters bit point points where whereabouts timestamp timestamps time stamp
+    mean means meant think thought guy dude bro man question questions anyone someone somebody
+    episode ep podcast pod video vid show huberman andrew dr doctor lab hubermanlab
+    """.split()
+)
+
+
+def fold(text: str) -> str:
+    """Lower case without accents or apostrophes: 'What’s Ketamín?' -> "whats ketamin?"."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return _APOSTROPHES.sub("", text).casefold()
+
+
+def words(text: str) -> list[str]:
+    """Every word of the text, folded, stop words included."""
+    return _TOKEN.findall(fold(text))
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The English stem of one folded word."""
+    return str(_STEMMER.stemWord(word))
+
+
+def content_words(text: str) -> list[str]:
+    """The words of the text that can carry a topic: folded, no stop words."""
+    return [w for w in words(text) if w not in STOP_WORDS]
+
+
+def has_letters(text: str) -> bool:
+    """Whether the text holds any letter or digit at all (emoji and punctuation do not count)."""
+    return any(ch.isalnum() for ch in text)

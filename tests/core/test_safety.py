@@ -1,0 +1,90 @@
+"""The safety reading of a message: crisis, personal health advice, small talk."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.safety import is_crisis, is_small_talk, wants_health_advice
+
+CRISIS = [
+    "I feel like killing myself",
+    "i want to die",
+    "i dont want to live anymore",
+    "honestly thinking about ending my life",
+    "kms",
+    "I've been cutting myself again",
+    "i keep having suicidal thoughts and nothing helps",
+    "I'm suicidal, can ketamine help?",
+    "there's no reason to live",
+    "everyone would be better off without me",
+    "my friend told me he wants to kill himself",
+    "my sister has been self harming",
+    "how much ketamine would it take to die",
+    "what is the lethal dose",
+    "I can't go on like this",
+]
+NOT_CRISIS = [
+    "does ketamine reduce suicidal thoughts",
+    "ketamine for suicidality",
+    "what did the study show about suicidal patients",
+    "antisuicidal effects of ketamine",
+    "this episode killed it lol",
+    "i'm dying to know about the k hole",
+    "how does it stop suicidal ideation so fast in trials",
+]
+ADVICE = [
+    "how many mg of ketamine should I take",
+    "is it ok to use ketamine with my adderall",
+    "should I ask my psychiatrist about ketamine",
+    "can i microdose ketamine for my depression",
+    "is ketamine safe",
+    "is it safe to drink alcohol on ketamine",
+    "can I take ketamine while pregnant",
+    "where can I buy ketamine",
+    "I'm on lexapro, would ketamine interact with it?",
+    "what's the right dose for depression",
+    "will ketamine fix my ptsd",
+    "I have bipolar, is ketamine risky for me",
+    "mixing ketamine with weed",
+    "how do I get a prescription for spravato",
+]
+NOT_ADVICE = [
+    "monoamine hypothesis of depression",
+    "what routes of administration were discussed",
+    "what dose was used in the Berman study",
+    "how does ketamine affect the NMDA receptor",
+    "what is a k hole",
+    "what's the capital of france",
+    "should i watch this at 2x speed",
+    "can you list the studies",
+]
+
+
+@pytest.mark.parametrize("message", CRISIS)
+def test_crisis_is_recognised(message: str) -> None:
+    assert is_crisis(message)
+
+
+@pytest.mark.parametrize("message", NOT_CRISIS)
+def test_research_about_suicidality_is_not_a_crisis(message: str) -> None:
+    assert not is_crisis(message)
+
+
+@pytest.mark.parametrize("message", ADVICE)
+def test_personal_health_questions_need_the_disclaimer(message: str) -> None:
+    assert wants_health_advice(message)
+
+
+@pytest.mark.parametrize("message", NOT_ADVICE)
+def test_informational_questions_do_not(message: str) -> None:
+    assert not wants_health_advice(message)
+
+
+@pytest.mark.parametrize("message", ["thanks!", "lol", "hey bot", "thank you so much, great episode", "gm"])
+def test_small_talk(message: str) -> None:
+    assert is_small_talk(message)
+
+
+@pytest.mark.parametrize("message", ["thanks, what is bdnf?", "hey what does memantine do", "k hole"])
+def test_questions_are_not_small_talk(message: str) -> None:
+    assert not is_small_talk(message)

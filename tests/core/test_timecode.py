@@ -1,0 +1,52 @@
+"""Parsing and finding times."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.timecode import find_time, format_time, parse_time, short_time, youtube_link
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [("00:00:00", 0), ("53:17", 3197), ("1:15:00", 4500), ("01:42:41", 6161), ("0:07", 7)],
+)
+def test_parse_time(text: str, seconds: int) -> None:
+    assert parse_time(text) == seconds
+
+
+@pytest.mark.parametrize("text", ["", "1:60", "12", "1:2:3:4", "aa:bb", "1:75:00"])
+def test_parse_time_rejects(text: str) -> None:
+    with pytest.raises(ValueError, match="not a time"):
+        parse_time(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [
+        ("what happens at 53:17", 3197),
+        ("what's at 1:15:00?", 4500),
+        ("00:30:00", 1800),
+        ("at 1h27m", 5220),
+        ("1 hr 5 min", 3900),
+        ("around minute 45", 2700),
+        ("the 25 min mark", 1500),
+        ("skip to 1h", 3600),
+    ],
+)
+def test_find_time(text: str, seconds: int) -> None:
+    assert find_time(text) == seconds
+
+
+@pytest.mark.parametrize(
+    "text", ["0.5 mg/kg", "a study from 2000", "24/7 support", "3 sessions", "PCN-101", "is 60mg a lot", ""]
+)
+def test_find_time_ignores_other_numbers(text: str) -> None:
+    assert find_time(text) is None
+
+
+def test_formats() -> None:
+    assert format_time(3197) == "00:53:17"
+    assert short_time(3197) == "53:17"
+    assert short_time(4500) == "1:15:00"
+    assert youtube_link("Rxmv7rT9leo", 90) == "https://www.youtube.com/watch?v=Rxmv7rT9leo&t=90s"
