@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from bot.core.answer import Answer, ChapterMatch, Kind
 from bot.core.models import Chapter, Episode, Moment, Study
@@ -17,11 +18,19 @@ from bot.core.timecode import find_time
 MAX_QUESTION_CHARS = 500
 
 # Field weights: the published title and the curated keywords say most about a chapter.
-CHAPTER_FIELDS = {"title": 3.0, "keywords": 2.0, "moments": 1.5, "summary": 1.0}
+CHAPTER_FIELDS = {"title": 3.0, "keywords": 2.0, "moments": 0.75, "summary": 0.3}
 STUDY_FIELDS = {"title": 1.5, "keywords": 2.0, "authors": 2.5, "year": 2.0, "finding": 1.0, "source": 0.5}
 
-# Below this a chapter match is noise (a stray common word); calibrated on tests/data/*.yaml.
-MIN_CHAPTER_SCORE = 2.0
+# When is a match an answer rather than noise? Calibrated on tests/data/listener_questions.yaml:
+# most of the question's specific words must be known to the episode (coverage), at least one matched
+# word must be more than an everyday word, and the score must clear a floor. A strong match (a rare
+# term or a whole keyword phrase) is an answer even inside a longer, partly unrelated question.
+MIN_COVERAGE = 0.6
+MIN_CHAPTER_SCORE = 0.3
+MIN_MATCHED_SPECIFICITY = 0.3
+STRONG_CHAPTER_SCORE = 4.0
+# Sponsor reads and housekeeping compete at this share of their score unless the question is about ads.
+NON_CONTENT_WEIGHT = 0.5
 # One chapter is given alone only when it leads the runner-up by this factor; else the few best.
 CLEAR_LEAD = 1.6
 RUNNER_UP_SHARE = 0.55
@@ -82,7 +91,7 @@ class Engine:
             return reply(Kind.SMALL_TALK)
 
         chapter_terms = self._chapter_index.expand(text)
-        hits = self._confident(self._chapter_index.rank(chapter_terms), text)
+        hits = self._confident(self._chapter_index.rank(chapter_terms), chapter_terms, text)
         studies = self._studies_for(text, hits)
         if not hits and studies:
             hits = [Hit(cid, 0.0, ()) for cid in dict.fromkeys(studies[0].chapter_ids)][:1]
@@ -94,16 +103,26 @@ class Engine:
 
     # -- chapters -------------------------------------------------------------------------------
 
-    def _confident(self, hits: list[Hit], text: str) -> list[Hit]:
+    def _confident(self, hits: list[Hit], terms: Sequence[Term], text: str) -> list[Hit]:
         if not _SPONSOR_WORDS.search(text):
-            # Sponsor reads and housekeeping answer only when named; they never take a topic word.
-            hits = [h for h in hits if self._chapters[h.key].is_content or h.score >= 2 * MIN_CHAPTER_SCORE]
-        if not hits or hits[0].score < MIN_CHAPTER_SCORE:
+            hits = sorted(
+                (h if self._chapters[h.key].is_content else replace(h, score=h.score * NON_CONTENT_WEIGHT) for h in hits),
+                key=lambda h: -h.score,
+            )
+        if not hits or not self._is_answer(hits[0], terms, text):
             return []
         top = hits[0].score
         if len(hits) == 1 or top >= CLEAR_LEAD * hits[1].score:
             return hits[:1]
         return [h for h in hits[:MAX_CHAPTERS] if h.score >= RUNNER_UP_SHARE * top]
+
+    def _is_answer(self, hit: Hit, terms: Sequence[Term], text: str) -> bool:
+        if hit.score >= STRONG_CHAPTER_SCORE:
+            return True
+        matched = [t for t in terms if t.word in hit.matched]
+        specific = max((t.specificity for t in matched), default=0.0) >= MIN_MATCHED_SPECIFICITY
+        covered = self._chapter_index.coverage(text, terms) >= MIN_COVERAGE
+        return hit.score >= MIN_CHAPTER_SCORE and specific and covered
 
     def _best_moment(self, chapter_id: str, terms: Sequence[Term], studies: Sequence[Study]) -> Moment | None:
         chapter = self._chapters[chapter_id]

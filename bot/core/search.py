@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from bot.core.text import STOP_WORDS, content_words, stem
+from bot.core.text import STOP_WORDS, commonness, content_words, specificity, stem
 
 # BM25's usual constants; b is low because keyword lists differ in length by design, not by verbosity.
 K1 = 1.2
@@ -21,6 +21,7 @@ PHRASE_BONUS = 0.6
 TYPO_CUTOFF_LONG = 80.0  # words of 7 letters or more
 TYPO_CUTOFF_SHORT = 83.0  # words of 5-6 letters, which must also share the first letter
 MIN_TYPO_LENGTH = 5
+TYPO_MAX_ZIPF = 2.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +31,7 @@ class Term:
     stem: str
     word: str
     weight: float = 1.0
+    specificity: float = 1.0
 
 
 @dataclass(slots=True)
@@ -59,10 +61,10 @@ class _Entry:
 
 
 def terms_of(text: str) -> list[str]:
-    """The stems of a text's content words, plus each adjacent pair written as one word ("k hole" -> "khole")."""
+    """The stems of a text's content words, plus compounds around one- and two-letter words ("k hole" -> "khole")."""
     tokens = content_words(text)
     stems = [stem(t) for t in tokens]
-    stems += [stem(a + b) for a, b in zip(tokens, tokens[1:], strict=False)]
+    stems += [stem(a + b) for a, b in zip(tokens, tokens[1:], strict=False) if min(len(a), len(b)) <= 2]
     return stems
 
 
@@ -109,20 +111,30 @@ class Index:
         for i in range(len(tokens) - 1):
             joined = stem(tokens[i] + tokens[i + 1])
             if joined in self.idf:
-                terms.append(Term(joined, f"{tokens[i]} {tokens[i + 1]}"))
+                terms.append(Term(joined, f"{tokens[i]} {tokens[i + 1]}", 1.0, specificity(tokens[i] + tokens[i + 1])))
                 joined_used.update((i, i + 1))
         for i, token in enumerate(tokens):
             stemmed = stem(token)
             if stemmed in self.idf:
-                terms.append(Term(stemmed, token))
+                terms.append(Term(stemmed, token, 1.0, specificity(token)))
             elif i not in joined_used:
                 corrected = self._correct(token)
                 if corrected is not None:
                     terms.append(corrected)
         return terms
 
+    def coverage(self, text: str, terms: Sequence[Term]) -> float:
+        """The share of the question's meaningful words that the index knows, weighed by how specific each is."""
+        known = {word for term in terms for word in term.word.split()}
+        tokens = [t for t in content_words(text) if len(t) >= 3 and not t.isdigit()]
+        total = sum(specificity(t) for t in tokens)
+        if not total:
+            return 0.0
+        return sum(specificity(t) for t in tokens if t in known) / total
+
     def _closest(self, token: str) -> Term | None:
-        if len(token) < MIN_TYPO_LENGTH or token.isdigit() or token in STOP_WORDS:
+        # A real English word is not a typo ("weather" is not "water"); only unknown words get corrected.
+        if len(token) < MIN_TYPO_LENGTH or token.isdigit() or token in STOP_WORDS or commonness(token) >= TYPO_MAX_ZIPF:
             return None
         long_word = len(token) >= 7
         choices = self._words if long_word else [w for w in self._words if w[:1] == token[:1]]
@@ -131,7 +143,7 @@ class Index:
         if best is None:
             return None
         word, similarity, _ = best
-        return Term(self._surface[word], token, weight=similarity / 100.0)
+        return Term(self._surface[word], token, similarity / 100.0, specificity(word))
 
     def rank(self, terms: Sequence[Term]) -> list[Hit]:
         """Documents that match any term, best first."""
@@ -149,7 +161,7 @@ class Index:
                 tf = entry.tf.get(term_stem)
                 if not tf:
                     continue
-                score += term.weight * self.idf[term_stem] * tf * (K1 + 1) / (tf + norm)
+                score += term.weight * term.specificity * self.idf[term_stem] * tf * (K1 + 1) / (tf + norm)
                 matched.append(term.word)
             if not matched:
                 continue
