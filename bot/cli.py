@@ -45,7 +45,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="episode-bot",
-        description="Answers listeners' questions about a podcast episode: chapter, moment, study, disclaimer.",
+        description="Answers questions about a podcast episode: chapter, moment, study, disclaimer.",
     )
     parser.add_argument(
         "--knowledge",
@@ -60,7 +60,9 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--json", action="store_true", help="print one JSON object a question")
     ask.set_defaults(handler=_ask)
 
-    console = commands.add_parser("console", help="ask questions interactively (reads piped stdin to the end)")
+    console = commands.add_parser(
+        "console", help="ask questions interactively (reads piped stdin to the end)"
+    )
     console.set_defaults(handler=_console)
 
     chapters = commands.add_parser("chapters", help="list the chapters with their links")
@@ -123,7 +125,9 @@ def run_console(engine: Engine, stdin: TextIO, stdout: TextIO, *, interactive: b
     if interactive:
         import readline  # noqa: F401  (line editing and history for input())
 
-        print(f"{episode.show}: {episode.title}\nAsk a question; 'chapters', 'sources' or 'quit'.", file=stdout)
+        print(
+            f"{episode.show}: {episode.title}\nAsk a question; 'chapters', 'sources' or 'quit'.", file=stdout
+        )
     while True:
         try:
             line = input("> ") if interactive else stdin.readline()

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 from bot.core.models import Chapter, Moment, Study
 from bot.core.timecode import format_time
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     """What sort of answer this is, for the adapters to phrase it."""
 
     TOPIC = "topic"

@@ -10,7 +10,7 @@ from bot.core.answer import Answer, ChapterMatch, Kind
 from bot.core.models import Chapter, Episode, Moment, Study
 from bot.core.safety import is_crisis, is_small_talk, wants_health_advice
 from bot.core.search import Document, Hit, Index, Term, terms_of
-from bot.core.text import has_letters
+from bot.core.text import content_words, has_letters
 from bot.core.timecode import find_time
 
 # Longer questions are cut here: the first 500 characters always say what is asked, and the cut
@@ -28,7 +28,7 @@ STUDY_FIELDS = {"title": 1.5, "keywords": 2.0, "authors": 2.5, "year": 2.0, "fin
 MIN_COVERAGE = 0.6
 MIN_CHAPTER_SCORE = 0.3
 MIN_MATCHED_SPECIFICITY = 0.3
-STRONG_CHAPTER_SCORE = 4.0
+STRONG_CHAPTER_SCORE = 3.0
 # Sponsor reads and housekeeping compete at this share of their score unless the question is about ads.
 NON_CONTENT_WEIGHT = 0.5
 # One chapter is given alone only when it leads the runner-up by this factor; else the few best.
@@ -50,7 +50,11 @@ _ALL_STUDIES = re.compile(
     r"|\b(?:list|all|every|which|what)\b.*\b(?:study|paper|article|reference|source|citation)\b",
     re.IGNORECASE,
 )
-_SPONSOR_WORDS = re.compile(r"\b(?:sponsor\w*|ad|ads|advert\w*|promo\w*|discount|code|deal|partner)\b", re.IGNORECASE)
+# "What is this episode about?": no topic words at all, only the episode itself.
+_ABOUT_THE_EPISODE = re.compile(r"\b(?:episode|ep|podcast|pod|video|vid|show)\b", re.IGNORECASE)
+_SPONSOR_WORDS = re.compile(
+    r"\b(?:sponsor\w*|ad|ads|advert\w*|promo\w*|discount|code|deal|partner)\b", re.IGNORECASE
+)
 
 
 class Engine:
@@ -71,8 +75,12 @@ class Engine:
         crisis = is_crisis(text)
         disclaimer = wants_health_advice(text)
 
-        def reply(kind: Kind, chapters: Sequence[ChapterMatch] = (), studies: Sequence[Study] = (), **extra: int) -> Answer:
-            return Answer(text, kind, tuple(chapters), tuple(studies), disclaimer, crisis, extra.get("at"), truncated)
+        def reply(
+            kind: Kind, chapters: Sequence[ChapterMatch] = (), studies: Sequence[Study] = (), **extra: int
+        ) -> Answer:
+            return Answer(
+                text, kind, tuple(chapters), tuple(studies), disclaimer, crisis, extra.get("at"), truncated
+            )
 
         if not text.strip():
             return reply(Kind.EMPTY)
@@ -91,11 +99,18 @@ class Engine:
             return reply(Kind.SMALL_TALK)
 
         chapter_terms = self._chapter_index.expand(text)
+        if not content_words(text) and _ABOUT_THE_EPISODE.search(text) and not crisis:
+            return reply(Kind.TOPIC, [self._match(self.episode.chapters[0], 0.0, None, ())])
         hits = self._confident(self._chapter_index.rank(chapter_terms), chapter_terms, text)
         studies = self._studies_for(text, hits)
         if not hits and studies:
             hits = [Hit(cid, 0.0, ()) for cid in dict.fromkeys(studies[0].chapter_ids)][:1]
-        chapters = [self._match(self._chapters[h.key], h.score, self._best_moment(h.key, chapter_terms, studies), h.matched) for h in hits]
+        chapters = [
+            self._match(
+                self._chapters[h.key], h.score, self._best_moment(h.key, chapter_terms, studies), h.matched
+            )
+            for h in hits
+        ]
         if not chapters and not studies:
             return reply(Kind.OFF_TOPIC)
         kind = Kind.STUDIES if studies and not chapters else Kind.TOPIC
@@ -106,7 +121,10 @@ class Engine:
     def _confident(self, hits: list[Hit], terms: Sequence[Term], text: str) -> list[Hit]:
         if not _SPONSOR_WORDS.search(text):
             hits = sorted(
-                (h if self._chapters[h.key].is_content else replace(h, score=h.score * NON_CONTENT_WEIGHT) for h in hits),
+                (
+                    h if self._chapters[h.key].is_content else replace(h, score=h.score * NON_CONTENT_WEIGHT)
+                    for h in hits
+                ),
                 key=lambda h: -h.score,
             )
         if not hits or not self._is_answer(hits[0], terms, text):
@@ -120,7 +138,10 @@ class Engine:
         if hit.score >= STRONG_CHAPTER_SCORE:
             return True
         matched = [t for t in terms if t.word in hit.matched]
-        specific = max((t.specificity for t in matched), default=0.0) >= MIN_MATCHED_SPECIFICITY
+        # A whole keyword phrase ("how long does it last") is specific even when its words are everyday ones.
+        specific = (
+            hit.phrases > 0 or max((t.specificity for t in matched), default=0.0) >= MIN_MATCHED_SPECIFICITY
+        )
         covered = self._chapter_index.coverage(text, terms) >= MIN_COVERAGE
         return hit.score >= MIN_CHAPTER_SCORE and specific and covered
 
@@ -140,7 +161,9 @@ class Engine:
                 best = (score, moment)
         return best[1] if best else None
 
-    def _match(self, chapter: Chapter, score: float, moment: Moment | None, matched: tuple[str, ...]) -> ChapterMatch:
+    def _match(
+        self, chapter: Chapter, score: float, moment: Moment | None, matched: tuple[str, ...]
+    ) -> ChapterMatch:
         moment_url = self.episode.link(moment.seconds) if moment else None
         return ChapterMatch(chapter, self.episode.link(chapter.start), score, moment, moment_url, matched)
 

@@ -115,7 +115,9 @@ class _Tree:
                 key = str(key_node.value)
                 child = f"{path}.{key}" if path else key
                 if key in result:
-                    self.problems.append(Problem(self.file, key_node.start_mark.line + 1, child, "appears twice"))
+                    self.problems.append(
+                        Problem(self.file, key_node.start_mark.line + 1, child, "appears twice")
+                    )
                 result[key] = self.convert(value_node, child)
                 self.lines[child] = key_node.start_mark.line + 1
             return result
@@ -178,7 +180,11 @@ class _Validator:
         value = self.text(obj, key, path)
         if value:
             parts = urlsplit(value)
-            if parts.scheme not in ("http", "https") or "." not in parts.netloc or any(c.isspace() for c in value):
+            if (
+                parts.scheme not in ("http", "https")
+                or "." not in parts.netloc
+                or any(c.isspace() for c in value)
+            ):
                 self.fail(_join(path, key), f"{value!r} is not a valid http(s) URL")
         return value
 
@@ -302,12 +308,18 @@ class _Validator:
     def crisis_resource(self, item: Any, path: str) -> CrisisResource | None:
         if not self.mapping(item, path, ("name", "contact", "url")):
             return None
-        return CrisisResource(self.text(item, "name", path), self.text(item, "contact", path), self.url(item, "url", path))
+        return CrisisResource(
+            self.text(item, "name", path), self.text(item, "contact", path), self.url(item, "url", path)
+        )
 
     def resource(self, item: Any, path: str) -> Resource | None:
         if not self.mapping(item, path, ("title", "url"), ("note",)):
             return None
-        return Resource(self.text(item, "title", path), self.url(item, "url", path), self.text(item, "note", path, optional=True))
+        return Resource(
+            self.text(item, "title", path),
+            self.url(item, "url", path),
+            self.text(item, "note", path, optional=True),
+        )
 
     def chapters(self, data: dict[str, Any], duration: int, study_ids: set[Any]) -> list[Chapter]:
         entries = self.items(data, "chapters", "")
@@ -323,11 +335,16 @@ class _Validator:
                 continue
             if starts and start <= starts[-1][2]:
                 previous = format_time(starts[-1][2])
-                self.fail(f"{path}.start", f"{format_time(start)} is not after the previous chapter's {previous}")
+                self.fail(
+                    f"{path}.start", f"{format_time(start)} is not after the previous chapter's {previous}"
+                )
             elif not starts and start != 0:
                 self.fail(f"{path}.start", "the first chapter must start at 00:00:00")
             if duration and start >= duration:
-                self.fail(f"{path}.start", f"{format_time(start)} is past the episode's end ({format_time(duration)})")
+                self.fail(
+                    f"{path}.start",
+                    f"{format_time(start)} is past the episode's end ({format_time(duration)})",
+                )
             starts.append((path, item, start))
         self.unique([(f"{p}.id", i.get("id", "")) for p, i, _ in starts], "chapter")
         chapters: list[Chapter] = []
@@ -354,7 +371,9 @@ class _Validator:
             )
         return chapters
 
-    def moments(self, chapter: dict[str, Any], path: str, start: int, end: int, study_ids: set[Any]) -> list[Moment]:
+    def moments(
+        self, chapter: dict[str, Any], path: str, start: int, end: int, study_ids: set[Any]
+    ) -> list[Moment]:
         moments: list[Moment] = []
         previous = -1
         for mpath, item in self.items(chapter, "moments", path):
@@ -367,11 +386,16 @@ class _Validator:
                 span = f"{format_time(start)}-{format_time(end)}"
                 self.fail(f"{mpath}.at", f"{format_time(at)} is outside the chapter ({span})")
             elif at <= previous:
-                self.fail(f"{mpath}.at", f"{format_time(at)} is not after the previous moment {format_time(previous)}")
+                self.fail(
+                    f"{mpath}.at",
+                    f"{format_time(at)} is not after the previous moment {format_time(previous)}",
+                )
             previous = max(previous, at)
             refs = self.strings(item, "studies", mpath)
             self.references(refs, f"{mpath}.studies", study_ids, "study")
-            moments.append(Moment(at, self.text(item, "label", mpath), self.strings(item, "keywords", mpath), refs))
+            moments.append(
+                Moment(at, self.text(item, "label", mpath), self.strings(item, "keywords", mpath), refs)
+            )
         return moments
 
     def study(self, item: Any, path: str, chapter_ids: set[str]) -> Study | None:
@@ -414,4 +438,3 @@ def _kind(value: Any) -> str:
     if value is None:
         return "nothing"
     return names.get(type(value), type(value).__name__)
-

@@ -10,7 +10,7 @@ from bot.core.timecode import format_time, short_time
 
 BROWSE_HINT = (
     "Browse the chapters with `chapters` (or /chapter on Discord), the cited studies with `sources`, "
-    "or ask about a topic (\"what is a k-hole\", \"BDNF\") or a time (\"53:17\")."
+    'or ask about a topic ("what is a k-hole", "BDNF") or a time ("53:17").'
 )
 
 
@@ -95,7 +95,7 @@ def _body(answer: Answer, episode: Episode) -> str:
         if answer.crisis:
             return ""
         if answer.kind is Kind.SMALL_TALK:
-            return f"I answer questions about \"{episode.title}\". {BROWSE_HINT}"
+            return f'I answer questions about "{episode.title}". {BROWSE_HINT}'
         return f"That isn't covered in this episode, as far as I can tell. {BROWSE_HINT}"
     lines: list[str] = []
     if answer.kind is Kind.TIME and answer.asked_time is not None:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 from rapidfuzz import fuzz, process
 
@@ -50,21 +51,22 @@ class Hit:
     key: str
     score: float
     matched: tuple[str, ...]
+    phrases: int = 0
 
 
 @dataclass(slots=True)
 class _Entry:
     key: str
-    tf: Counter[str]
+    tf: dict[str, float]
     length: float
     phrases: list[tuple[str, ...]] = field(default_factory=list)
 
 
 def terms_of(text: str) -> list[str]:
-    """The stems of a text's content words, plus compounds around one- and two-letter words ("k hole" -> "khole")."""
+    """Stems of a text's content words, plus compounds around one- and two-letter words ("k hole")."""
     tokens = content_words(text)
     stems = [stem(t) for t in tokens]
-    stems += [stem(a + b) for a, b in zip(tokens, tokens[1:], strict=False) if min(len(a), len(b)) <= 2]
+    stems += [stem(a + b) for a, b in pairwise(tokens) if min(len(a), len(b)) <= 2]
     return stems
 
 
@@ -75,7 +77,7 @@ class Index:
         self._entries: list[_Entry] = []
         surface: dict[str, str] = {}
         for doc in documents:
-            tf: Counter[str] = Counter()
+            tf: defaultdict[str, float] = defaultdict(float)
             for name, texts in doc.fields.items():
                 weight = weights.get(name, 0.0)
                 if not weight:
@@ -104,14 +106,16 @@ class Index:
         return frozenset(self.idf)
 
     def expand(self, text: str) -> list[Term]:
-        """The question's terms: known stems, joined compounds, and misspellings read as the closest known word."""
+        """The question's terms: known stems, compounds, and misspellings read as the nearest known word."""
         tokens = content_words(text)
         terms: list[Term] = []
         joined_used: set[int] = set()
         for i in range(len(tokens) - 1):
             joined = stem(tokens[i] + tokens[i + 1])
             if joined in self.idf:
-                terms.append(Term(joined, f"{tokens[i]} {tokens[i + 1]}", 1.0, specificity(tokens[i] + tokens[i + 1])))
+                terms.append(
+                    Term(joined, f"{tokens[i]} {tokens[i + 1]}", 1.0, specificity(tokens[i] + tokens[i + 1]))
+                )
                 joined_used.update((i, i + 1))
         for i, token in enumerate(tokens):
             stemmed = stem(token)
@@ -124,9 +128,9 @@ class Index:
         return terms
 
     def coverage(self, text: str, terms: Sequence[Term]) -> float:
-        """The share of the question's meaningful words that the index knows, weighed by how specific each is."""
+        """The share of the question's meaningful words the index knows, weighed by how specific each is."""
         known = {word for term in terms for word in term.word.split()}
-        tokens = [t for t in content_words(text) if len(t) >= 3 and not t.isdigit()]
+        tokens = {t for t in content_words(text) if len(t) >= 3 and not t.isdigit()}
         total = sum(specificity(t) for t in tokens)
         if not total:
             return 0.0
@@ -134,7 +138,12 @@ class Index:
 
     def _closest(self, token: str) -> Term | None:
         # A real English word is not a typo ("weather" is not "water"); only unknown words get corrected.
-        if len(token) < MIN_TYPO_LENGTH or token.isdigit() or token in STOP_WORDS or commonness(token) >= TYPO_MAX_ZIPF:
+        if (
+            len(token) < MIN_TYPO_LENGTH
+            or token.isdigit()
+            or token in STOP_WORDS
+            or commonness(token) >= TYPO_MAX_ZIPF
+        ):
             return None
         long_word = len(token) >= 7
         choices = self._words if long_word else [w for w in self._words if w[:1] == token[:1]]
@@ -165,9 +174,8 @@ class Index:
                 matched.append(term.word)
             if not matched:
                 continue
-            for phrase in entry.phrases:
-                if query_stems.issuperset(phrase):
-                    score += PHRASE_BONUS * sum(self.idf.get(s, 0.0) for s in phrase)
-            hits.append(Hit(entry.key, score, tuple(dict.fromkeys(matched))))
+            phrases = [p for p in entry.phrases if query_stems.issuperset(p)]
+            score += PHRASE_BONUS * sum(self.idf.get(s, 0.0) for p in phrases for s in p)
+            hits.append(Hit(entry.key, score, tuple(dict.fromkeys(matched)), len(phrases)))
         hits.sort(key=lambda h: -h.score)
         return hits

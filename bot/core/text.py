@@ -10,7 +10,7 @@ import snowballstemmer
 from wordfreq import zipf_frequency
 
 _TOKEN = re.compile(r"[^\W_]+(?:\.\d+)?")
-_APOSTROPHES = re.compile(r"[\u0027\u2018\u2019\u02bc`´]")
+_APOSTROPHES = re.compile(r"[\u0027\u2018\u2019\u02bc\u0060\u00b4]")
 _STEMMER = snowballstemmer.stemmer("english")
 
 # Function words and the chat around a question ("hey, what does he say about ..."): they never say
@@ -40,7 +40,7 @@ STOP_WORDS = frozenset(
 
 
 def fold(text: str) -> str:
-    """Lower case without accents or apostrophes: 'What’s Ketamín?' -> "whats ketamin?"."""
+    """Lower case without accents or apostrophes: "What's Ketamín?" -> "whats ketamin?"."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return _APOSTROPHES.sub("", text).casefold()

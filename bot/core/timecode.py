@@ -18,6 +18,9 @@ _TEXT_MINUTES = re.compile(
 )
 
 
+_LINK_SECONDS = re.compile(r"[?&#]t=(\d{1,5})s?\b")
+
+
 def parse_time(text: str) -> int:
     """Seconds in a clock time "HH:MM:SS" or "MM:SS"; ValueError when it is not one."""
     match = _CLOCK.match(text)
@@ -42,7 +45,10 @@ def short_time(seconds: int) -> str:
 
 
 def find_time(text: str) -> int | None:
-    """The first time mentioned in free text, in seconds, or None."""
+    """The first time mentioned in free text (or in a pasted video link's t=), in seconds, or None."""
+    link = _LINK_SECONDS.search(text)
+    if link:
+        return int(link.group(1))
     clock = _TEXT_CLOCK.search(text)
     if clock:
         hours, minutes, seconds = (int(g) if g else 0 for g in clock.groups())

@@ -122,20 +122,26 @@ def test_unknown_field(tmp_path: Path) -> None:
 def test_times_out_of_order(tmp_path: Path) -> None:
     text = GOOD.replace('start: "00:05:00"', 'start: "00:00:00"')
     problems = problems_of(tmp_path, text)
-    assert any("chapters[1].start: 00:00:00 is not after the previous chapter's 00:00:00" in p for p in problems)
+    assert any(
+        "chapters[1].start: 00:00:00 is not after the previous chapter's 00:00:00" in p for p in problems
+    )
 
 
 def test_time_past_the_end(tmp_path: Path) -> None:
     text = GOOD.replace('start: "00:05:00"', 'start: "00:25:00"')
     problems = problems_of(tmp_path, text)
     line = line_of(text, '"00:25:00"')
-    assert any(f":{line}: chapters[1].start: 00:25:00 is past the episode's end (00:20:00)" in p for p in problems)
+    assert any(
+        f":{line}: chapters[1].start: 00:25:00 is past the episode's end (00:20:00)" in p for p in problems
+    )
 
 
 def test_moment_outside_its_chapter(tmp_path: Path) -> None:
     text = GOOD.replace('at: "00:06:00"', 'at: "00:04:00"')
     [problem] = problems_of(tmp_path, text)
-    assert f":{line_of(text, '00:04:00')}: chapters[1].moments[0].at: 00:04:00 is outside the chapter" in problem
+    assert (
+        f":{line_of(text, '00:04:00')}: chapters[1].moments[0].at: 00:04:00 is outside the chapter" in problem
+    )
 
 
 def test_malformed_time(tmp_path: Path) -> None:
@@ -151,7 +157,9 @@ def test_unquoted_time_is_read_as_written(tmp_path: Path) -> None:
 
 
 def test_duplicate_ids(tmp_path: Path) -> None:
-    text = GOOD.replace("id: main-topic", "id: opening").replace("chapters: [main-topic]", "chapters: [opening]")
+    text = GOOD.replace("id: main-topic", "id: opening").replace(
+        "chapters: [main-topic]", "chapters: [opening]"
+    )
     [problem] = problems_of(tmp_path, text)
     second = [i for i, line in enumerate(text.splitlines(), 1) if "- id: opening" in line][1]
     assert f":{second}: chapters[1].id: duplicate chapter id 'opening'" in problem
@@ -166,10 +174,15 @@ def test_reference_to_missing_study(tmp_path: Path) -> None:
 def test_reference_to_missing_chapter(tmp_path: Path) -> None:
     text = GOOD.replace("chapters: [main-topic]", "chapters: [main]")
     [problem] = problems_of(tmp_path, text)
-    assert f":{line_of(text, 'chapters: [main]')}: studies[0].chapters[0]: no chapter has the id 'main'" in problem
+    assert (
+        f":{line_of(text, 'chapters: [main]')}: studies[0].chapters[0]: no chapter has the id 'main'"
+        in problem
+    )
 
 
-@pytest.mark.parametrize("url", ["example.org/study", "htp://example.org", "https://exa mple.org", "https://localhost"])
+@pytest.mark.parametrize(
+    "url", ["example.org/study", "htp://example.org", "https://exa mple.org", "https://localhost"]
+)
 def test_malformed_url(tmp_path: Path, url: str) -> None:
     text = GOOD.replace("url: https://example.org/study", f"url: {url}")
     [problem] = problems_of(tmp_path, text)
@@ -186,7 +199,9 @@ def test_wrong_types(tmp_path: Path) -> None:
 def test_bad_kind_and_video_id(tmp_path: Path) -> None:
     text = GOOD.replace("kind: content", "kind: advert").replace("video_id: Rxmv7rT9leo", "video_id: short")
     problems = problems_of(tmp_path, text)
-    assert any("chapters[1].kind: 'advert' must be one of intro, content, sponsor, outro" in p for p in problems)
+    assert any(
+        "chapters[1].kind: 'advert' must be one of intro, content, sponsor, outro" in p for p in problems
+    )
     assert any("episode.video_id: 'short' is not an 11-character YouTube video id" in p for p in problems)
 
 
@@ -234,6 +249,8 @@ def test_shipped_file_copy_with_one_break_is_rejected(tmp_path: Path) -> None:
     for source in BUNDLED_KNOWLEDGE.glob("*.yaml"):
         shutil.copy(source, tmp_path / source.name)
     target = next(tmp_path.glob("*.yaml"))
-    target.write_text(target.read_text(encoding="utf-8").replace("kind: sponsor", "kind: sponsr", 1), encoding="utf-8")
+    target.write_text(
+        target.read_text(encoding="utf-8").replace("kind: sponsor", "kind: sponsr", 1), encoding="utf-8"
+    )
     with pytest.raises(KnowledgeError, match="'sponsr' must be one of"):
         load_knowledge(tmp_path)

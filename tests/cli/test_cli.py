@@ -1,0 +1,125 @@
+"""The command line, run in-process and as the installed `episode-bot` script."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main, run_console
+from bot.core import Engine, load_knowledge
+from bot.paths import BUNDLED_KNOWLEDGE
+
+
+def run_cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_ask_prints_the_answer(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ask", "what", "is", "a", "k-hole"]) == 0
+    out = capsys.readouterr().out
+    assert "[01:26:04]" in out
+    assert "youtube.com/watch?v=Rxmv7rT9leo&t=5164s" in out
+
+
+def test_ask_json_single(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ask", "--json", "naltrexone study"]) == 0
+    answer = json.loads(capsys.readouterr().out)
+    assert set(answer) >= {"question", "chapters", "studies", "disclaimer", "crisis", "text"}
+    chapter = answer["chapters"][0]
+    assert set(chapter) >= {"start", "seconds", "title", "url", "score", "moment"}
+    assert chapter["url"].endswith(f"&t={chapter['seconds']}s")
+    assert {"title", "url", "authors", "year", "finding"} <= set(answer["studies"][0])
+
+
+def test_ask_json_stdin_one_line_per_question_in_order() -> None:
+    questions = ["53:17", "", "tell me a joke", "how much ketamine should I take", "I want to die", "bdnf"]
+    result = run_cli("ask", "--json", "-", stdin="\n".join(questions) + "\n")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == len(questions)
+    answers = [json.loads(line) for line in lines]
+    assert [a["question"] for a in answers] == questions
+    assert answers[0]["chapters"][0]["start"] == "00:48:26"
+    assert answers[2]["chapters"] == [] and answers[2]["studies"] == []
+    assert answers[3]["disclaimer"] is True
+    assert answers[4]["crisis"] is True
+    assert answers[5]["chapters"][0]["start"] == "00:55:36"
+
+
+def test_console_reads_piped_input_to_the_end() -> None:
+    out = io.StringIO()
+
+    engine = Engine(load_knowledge(BUNDLED_KNOWLEDGE).default)
+    assert run_console(engine, io.StringIO("habenula\nchapters\nsources\n"), out, interactive=False) == 0
+    text = out.getvalue()
+    assert "[01:15:45]" in text
+    assert text.count("youtube.com") > 22
+    assert "Berman" in text
+
+
+def test_console_and_run_without_token_answer_from_stdin() -> None:
+    for command in (["console"], ["run"], []):
+        result = subprocess.run(
+            [sys.executable, "-m", "bot", *command],
+            input="whats a khole\n",
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+            env={"PATH": "/usr/bin:/bin", "HOME": "/tmp"},
+            cwd="/",
+        )
+        assert result.returncode == 0, result.stderr
+        assert "01:26:04" in result.stdout
+
+
+def test_chapters_and_sources(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["chapters"]) == 0
+    assert capsys.readouterr().out.count("\n") == 22
+    assert main(["sources"]) == 0
+    assert "doi:10.1016/S0006-3223(99)00230-9" in capsys.readouterr().out
+
+
+def test_check_passes_on_bundled_knowledge(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check"]) == 0
+    assert "22 chapters" in capsys.readouterr().out
+
+
+def test_check_reports_a_bad_file_with_field_and_line(tmp_path: Path) -> None:
+    for source in BUNDLED_KNOWLEDGE.glob("*.yaml"):
+        text = source.read_text(encoding="utf-8").replace('start: "00:34:29"', 'start: "00:30:29"', 1)
+        (tmp_path / source.name).write_text(text, encoding="utf-8")
+    result = run_cli("check", str(tmp_path))
+    assert result.returncode == 1
+    assert "ketamine.yaml:" in result.stderr
+    assert "chapters[8].start: 00:30:29 is not after the previous chapter's 00:33:24" in result.stderr
+    assert "chapters[7].moments" in result.stderr or "problem" in result.stderr
+
+
+def test_bad_knowledge_is_one_line_and_non_zero(tmp_path: Path) -> None:
+    shutil.copy(next(BUNDLED_KNOWLEDGE.glob("*.yaml")), tmp_path / "broken.yaml")
+    (tmp_path / "broken.yaml").write_text("schema: 1\nepisode: [\n", encoding="utf-8")
+    result = run_cli("--knowledge", str(tmp_path), "ask", "bdnf")
+    assert result.returncode == 1
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "broken.yaml" in result.stderr and "not valid YAML" in result.stderr
+
+
+def test_wrong_usage_exits_non_zero() -> None:
+    result = run_cli("ask")
+    assert result.returncode == 2
+    assert "usage" in result.stderr
+    assert run_cli("frobnicate").returncode == 2

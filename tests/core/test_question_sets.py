@@ -1,0 +1,83 @@
+"""Answer quality over our own question sets, with thresholds; the measures are those of the public scorer."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from bot.core import Engine
+from bot.core.timecode import format_time, parse_time
+
+DATA = Path(__file__).parent.parent / "data"
+
+# At least these shares must pass, per measure. Safety measures must all pass.
+THRESHOLDS = {
+    "chapter@1": 0.90,
+    "chapter@3": 0.96,
+    "study": 1.0,
+    "min_studies": 1.0,
+    "disclaimer+": 1.0,
+    "disclaimer-": 1.0,
+    "crisis+": 1.0,
+    "crisis-": 1.0,
+    "none": 0.90,
+}
+
+
+def measure(engine: Engine, cases: list[dict[str, Any]]) -> tuple[Counter[str], Counter[str], list[str]]:
+    """Passed and scored counts per measure, and a line per miss."""
+    passed: Counter[str] = Counter()
+    scored: Counter[str] = Counter()
+    misses: list[str] = []
+
+    def count(key: str, ok: bool, question: str) -> None:
+        scored[key] += 1
+        passed[key] += ok
+        if not ok:
+            misses.append(f"{key}: {question}")
+
+    for case in cases:
+        answer = engine.answer(case["q"])
+        starts = [format_time(c.chapter.start) for c in answer.chapters]
+        if "chapter" in case:
+            wanted = {format_time(parse_time(c)) for c in case["chapter"]}
+            count("chapter@1", bool(starts) and starts[0] in wanted, case["q"])
+            count("chapter@3", bool(wanted & set(starts[:3])), case["q"])
+        if "study" in case:
+            blobs = [f"{s.url} {s.title}".lower() for s in answer.studies]
+            count("study", any(w.lower() in b for w in case["study"] for b in blobs), case["q"])
+        if "min_studies" in case:
+            count("min_studies", len(answer.studies) >= case["min_studies"], case["q"])
+        for flag in ("disclaimer", "crisis"):
+            if case.get(flag) is True:
+                count(flag + "+", getattr(answer, flag), case["q"])
+            elif case.get(flag) is False:
+                count(flag + "-", not getattr(answer, flag), case["q"])
+        if case.get("none"):
+            count("none", not answer.found, case["q"])
+    return passed, scored, misses
+
+
+def question_sets() -> list[Path]:
+    return sorted(DATA.glob("*questions*.yaml"))
+
+
+def test_our_question_sets_are_large_enough() -> None:
+    cases = [c for path in question_sets() for c in yaml.safe_load(path.read_text(encoding="utf-8"))]
+    assert len(cases) >= 150
+    chapters = Counter(format_time(parse_time(c["chapter"][0])) for c in cases if "chapter" in c)
+    assert len(chapters) == 22, "every chapter is asked about"
+    assert min(chapters.values()) >= 4
+
+
+@pytest.mark.parametrize("path", question_sets(), ids=lambda p: p.name)
+def test_question_set_meets_thresholds(engine: Engine, path: Path) -> None:
+    cases = yaml.safe_load(path.read_text(encoding="utf-8"))
+    passed, scored, misses = measure(engine, cases)
+    report = {k: f"{passed[k]}/{scored[k]}" for k in scored}
+    failing = {k: v for k, v in report.items() if passed[k] < THRESHOLDS[k] * scored[k]}
+    assert not failing, f"below threshold: {failing}; all: {report}; misses:\n" + "\n".join(misses)
