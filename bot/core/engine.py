@@ -66,6 +66,10 @@ class Engine:
         self._chapter_index = Index((_chapter_document(c) for c in episode.chapters), CHAPTER_FIELDS)
         self._study_index = Index((_study_document(s) for s in episode.studies), STUDY_FIELDS)
         self._studies = {s.id: s for s in episode.studies}
+        # Each moment's stems, computed once here rather than on every answer.
+        self._moment_terms = {
+            m: frozenset(terms_of(" ".join((m.label, *m.keywords)))) for c in episode.chapters for m in c.moments
+        }
 
     def answer(self, question: str) -> Answer:
         """The answer to one question in plain words."""
@@ -152,9 +156,7 @@ class Engine:
         best: tuple[float, Moment] | None = None
         for moment in chapter.moments:
             score = sum(
-                stems[s] * self._chapter_index.idf.get(s, 0.0)
-                for s in set(terms_of(" ".join((moment.label, *moment.keywords))))
-                if s in stems
+                stems[s] * self._chapter_index.idf.get(s, 0.0) for s in self._moment_terms[moment] if s in stems
             )
             score += 3.0 * len(wanted_studies.intersection(moment.study_ids))
             if score > 0 and (best is None or score > best[0]):

@@ -16,51 +16,62 @@ def _any(*patterns: str) -> re.Pattern[str]:
 
 
 _SELF = r"(?:i|im|ive|id|me|my|myself|mine)"
-_OTHER = (
-    r"(?:my\s+(?:friend|best friend|bf|gf|boyfriend|girlfriend|partner|wife|husband|brother|sister|"
-    r"mom|mum|mother|dad|father|son|daughter|kid|child|roommate|cousin|buddy|mate|coworker))"
-)
-_THEMSELF = r"(?:himself|herself|themself|themselves|myself|yourself)"
+_THEMSELF = r"(?:myself|my self|himself|him self|herself|her self|themselves|themself|yourself|ourselves)"
+_WORDS = r"(?:\w+\s+){0,3}"  # up to three words between the parts of a cue
+_RESEARCH = r"(?:study|studies|research|trials?|patients|data|paper|papers|rates?|effects?|scores?|reduce\w*|antisuicid\w*)"
+_PILLS = r"(?:pills|meds|medication|medications|tablets|capsules|painkillers|sleeping pills|sleeping tablets|ketamine|k)"
 
+# Cue families, each written to catch the ways people actually put it (slang, typos, third person).
 _CRISIS = _any(
-    # intent, in plain words and in the slang used to get past filters
-    rf"\b(?:kill|killing|killed|hurt|hurting|harm|harming|cut|cutting|burn|burning|off|offing|end|ending)\s+{_THEMSELF}\b",
-    r"\bkms\b|\bkys\b|\bunaliv\w*|\bsewerslide\b|\bsuicide\s+(?:plan|note|letter)\b|\bcommit\s+suicide\b",
-    r"\b(?:end|ending|take|taking|took)\s+(?:my|his|her|their)\s+(?:own\s+)?life\b",
-    r"\b(?:going to|gonna|want to|wanna|plan to|planning to|about to|ready to|decided to)\s+end\s+(?:it|things|everything)\b",
-    r"\bend\s+it\s+all\b|\bwant\s+(?:it|this|everything)\s+(?:all\s+)?to\s+(?:stop|end)\b",
-    # wishing to be dead or gone
-    r"\b(?:want|wanna|wanted|going|gonna|plan|planning|ready|trying)\s+(?:to\s+)?(?:die|be dead|disappear forever)\b",
-    r"\b(?:wish|wishing)\s+(?:i|he|she|they)\s+(?:was|were|could be|would|had)\s+(?:dead|die|gone|never been born)\b",
-    r"\b(?:dont|do not|no longer|not)\s+want\s+to\s+(?:live|be alive|be here|exist|wake up|go on|keep going)\b",
-    r"\b(?:never|not)\s+wake\s+up\b|\bsleep\s+forever\b",
-    r"\bbetter\s+off\s+(?:dead|without me|gone)\b|\bnot\s+worth\s+living\b|\btired\s+of\s+(?:living|being alive|life)\b",
+    # harming or killing oneself, in any person
+    rf"\b(?:kill|killing|killed|kills|hurt|hurting|harm|harming|cut|cutting|burn|burning|shoot|shooting|hang|hanging|drown|drowning|off|offing|end|ending|unalive|unaliving|poison|poisoning|starve|starving)\s+{_THEMSELF}\b",
+    r"\bkms\b|\bkys\b|\bunaliv\w*|\bsewerslide\b|\bsu[i1]c[i1]d\w*\s+(?:plan|note|letter|attempt|pact)\b|\bcommit\w*\s+su[i1]c[i1]de\b",
+    # ending a life, or "it all"
+    r"\bend(?:ing|ed)?\s+(?:it\s+all|(?:my|his|her|their)\s+(?:own\s+)?li(?:fe|ves)|things\s+for\s+good|everything)\b",
+    r"\b(?:take|taking|took)\s+(?:my|his|her|their)\s+(?:own\s+)?li(?:fe|ves)\b",
+    rf"\b(?:going to|gonna|want to|wanna|plan(?:ning)? to|about to|ready to|decided to|thinking (?:about|of)|think about)\s+{_WORDS}end(?:ing)?\s+(?:it|things|everything|my life)\b",
+    # wanting to be dead, not to exist, not to wake
+    r"\b(?:want|wanna|wanted|wants|ready|going|gonna|plan\w*|trying|deserve)\s+(?:to\s+)?(?:die|be dead|not exist|stop existing|disappear forever)\b",
+    r"\bwish(?:ing)?\s+(?:i|he|she|they)\s+(?:was|were|wasnt|werent|could be|would|had)\s+(?:dead|die|gone|never been born|not born|not alive|not here)\b",
+    r"\b(?:dont|do not|no longer|not)\s+want\s+to\s+(?:live|be alive|be here|exist|wake up|go on|keep going|be around)\b",
+    r"\bso\s+(?:that\s+)?(?:i|he|she|they)\s+(?:dont|do not|wont|will not|never|cant)\s+wake\s+up\b",
+    r"\b(?:never|not)\s+wak(?:e|ing)\s+up\b|\bsleep\s+forever\b|\btired\s+of\s+(?:existing|living|being alive|life|it all|everything)\b",
+    # finality and hopelessness
+    r"\bno\s+(?:reason|point|will|hope)\s+(?:\w+\s+){0,3}(?:live|living|continu\w*|go(?:ing)? on|keep(?:ing)? going|carry(?:ing)? on|anymore|trying|left)\b",
+    r"\bnothing\s+(?:left\s+)?to\s+live\s+for\b|\bwhats\s+the\s+point\s+(?:of|in)\s+(?:anything|living|life|going on|it all|continuing|being alive)\b",
+    r"\b(?:life|living)\s+(?:is|isnt|is not|feels)\s+(?:not\s+)?(?:worth|pointless|meaningless|unbearable)\b|\bnot\s+worth\s+living\b",
+    r"\bbetter\s+off\s+(?:dead|gone|without\s+(?:me|him|her|them|us))\b",
+    r"\bcant\s+(?:go on|do this anymore|do it anymore|take (?:it|this) anymore|keep going|live like this)\b|\bgiv\w*\s+up\s+on\s+(?:life|living)\b",
+    r"\b(?:im|i am)\s+(?:so\s+)?done\s*(?:with\s+(?:life|everything|it all|living))?\s*[.!]*\s*$",
+    r"\b(?:its|it is|all)\s+(?:almost|nearly|finally|about to be)\s+over\b|\bbeing\s+done\b.*\b(?:wall|bridge|freeway|traffic|pills|life)\b",
+    r"\b(?:wont|will not|not going to|wont be)\s+(?:be\s+)?(?:a\s+)?(?:problem|burden|around|here|alive)\s+(?:\w+\s+){0,3}(?:much\s+longer|for\s+long|anymore|soon|tomorrow)\b",
     r"\b(?:dont|do not|cant|can not|cannot)\s+see\s+(?:myself|me)\s+(?:being\s+)?(?:around|here|alive)\b",
-    r"\b(?:wont|will not|not)\s+be\s+(?:around|here|alive)\s+(?:much\s+longer|for\s+long|tomorrow|anymore|next)\b",
-    # hopelessness that reads as final
-    r"\bno\s+(?:reason|point|will)\s+(?:for me\s+)?(?:to|in|left to)\s+(?:live|living|go on|going on|keep going|carry on)\b",
-    r"\bnothing\s+(?:left\s+)?to\s+live\s+for\b|\bwhats\s+the\s+point\s+(?:of|in)\s+(?:anything|living|life|going on|it all)\b",
-    r"\b(?:life|living)\s+(?:is|isnt|is not|feels)\s+(?:not\s+)?(?:worth|pointless|meaningless)\b",
-    r"\bcant\s+(?:go on|do this anymore|take (?:it|this) anymore|keep going)\b|\bgiv\w*\s+up\s+on\s+(?:life|living)\b",
-    r"\blast\s+hope\b.*\b(?:done|over|nothing|didnt work|failed)\b|\b(?:im|i am)\s+done\s+with\s+(?:life|everything|it all)\b",
-    # preparations
-    r"\bgoodbye\s+(?:letters?|notes?|messages?)\b|\b(?:saying|said|say)\s+(?:my\s+)?goodbyes?\s+to\b",
-    r"\bgiv\w*\s+(?:all\s+)?(?:my|away my)\s+(?:stuff|things|belongings|possessions|stuff)\s+away\b|\bgiv\w*\s+away\s+my\s+(?:stuff|things|belongings)\b",
+    # goodbyes and preparations
+    r"\bgoodbye\s+(?:letters?|notes?|texts?|messages?|forever)\b|\b(?:texted|sent|wrote|said|posted)\s+(?:me\s+|us\s+|everyone\s+)?(?:a\s+)?goodbye\b",
+    r"\b(?:wrote|writing|left)\s+(?:\w+\s+){0,2}letters?\s+to\s+(?:everyone|all|my\s+family|each)\b|\bsee\s+you\s+never\b|\bthis\s+is\s+goodbye\b",
+    r"\b(?:my\s+)?last\s+(?:message|post|words|night|day)\s+(?:here|on earth|alive|ever)\b|\bthis\s+is\s+my\s+last\s+(?:message|post)\b|\btonights\s+the\s+night\b",
+    r"\b(?:gave|giving|give|given)\s+away\s+(?:all\s+)?(?:my|his|her|their)\b|\b(?:gave|giving|give|given)\s+(?:all\s+)?(?:my|his|her|their)\s+(?:\w+\s+){0,2}away\b",
+    rf"\b(?:stockpil|hoard|sav|collect|stash)\w*\s+(?:up\s+)?(?:my\s+|her\s+|his\s+|their\s+)?{_PILLS}\b",
+    r"\b(?:standing|sitting|up)\s+on\s+(?:the|a|this)\s+(?:bridge|ledge|roof|rooftop|edge|tracks)\b|\bjump(?:ing)?\s+(?:off|from)\s+(?:a|the|this)\b",
+    r"\b(?:steer|steering|drive|driving|crash|crashing|swerv\w*)\s+(?:my\s+car\s+)?(?:into|off)\s+(?:a|the)\s+(?:wall|tree|traffic|bridge|truck|cliff)\b",
     # self-harm
-    r"\b(?:i|im|ive|been|started|start|keep|still)\s+(?:\w+\s+)?(?:cutting|burning)\b(?!\s+(?:back|down|out|carbs|calories|weight))",
-    r"\b(?:i|im|ive)\b.*\bself\s*-?\s*harm\w*|\bself\s*-?\s*harm\w*.*\b(?:i|im|ive|me|my)\b",
-    # overdose, taken or planned
-    r"\b(?:took|taken|swallowed|downed)\s+(?:a\s+)?(?:whole|entire|full)?\s*(?:bottle|pack|box|handful)\s+of\b",
-    r"\b(?:took|take|taking|swallow\w*)\s+all\s+(?:of\s+)?my\s+\w+(?:\s+\w+)?\s+at\s+once\b",
-    r"\b(?:overdose|od)\s+on\s+purpose\b|\b(?:how much|what amount|how many)\b.*\bto\s+(?:die|kill|overdose|od|never wake|not wake)\b",
-    r"\b(?:how much|what amount|how many)\b.*\b(?:make sure|ensure|guarantee)\b.*\b(?:die|dead|never wake|not wake)\b",
+    r"\b(?:cut|cutting|burn|burning|burned|scratch\w*|hit|hitting|carv\w*)\s+(?:my|his|her|their)\s+(?:arms?|wrists?|legs?|thighs?|skin|stomach|body)\b",
+    r"\b(?:started|start|keep|still|been|relapsed\s+(?:on|into))\s+(?:\w+\s+)?(?:cutting|burning|self\s*-?\s*harm\w*)\b|\bcutting\s+again\b",
+    rf"\b(?:i|im|ive)\b.*\bself\s*-?\s*harm\w*|\bself\s*-?\s*harm\w*.*\b(?:i|im|ive|me|my)\b",
+    # an overdose taken, planned or asked about, and emergencies
+    rf"\b(?:took|taken|swallowed|downed|ate)\s+(?:\w+\s+){{0,2}}(?:bottle|box|pack|packet|handful|strip)s?\b|\b(?:take|taking|took|taken|swallow\w*)\s+all\s+(?:of\s+)?(?:my|the|her|his)\s+(?:\w+\s+)?{_PILLS}\b",
+    r"\b(?:overdosed|overdosing|odd|oded)\b|\b(?:overdose|od)\s+on\s+purpose\b",
+    r"\b(?:how much|what amount|how many)\b.*\b(?:to|would|will|make sure|ensure)\s+(?:\w+\s+){0,2}(?:die|kill|overdose|od|never wake|not wake)\b",
     r"\b(?:lethal|fatal|deadly)\s+(?:dose|amount)\b",
-    # first person and suicide, but not a question about research
-    r"\bsuicid\w*\s+(?:thoughts?|ideation|feelings?|urges?)\b.*\b(?:i|im|ive|my|me)\b",
-    rf"\b{_SELF}\b.*\b(?:suicidal|suicide)\b(?!.*\b(?:study|studies|research|trial|patients|data|paper)\b)",
+    r"\b(?:not|isnt|wont|cant\s+get\s+(?:him|her|them)\s+to)\s+(?:waking up|wake up|respond\w*|breathing)\b|\bunresponsive\b|\bnot\s+breathing\b|\bturning\s+blue\b",
+    r"\bk\s*-?\s*holing\s+(?:in|on)\s+(?:the|a)\s+(?:bath|bathtub|tub|pool|water|lake|street|road)\b",
+    # suicide and the first person, unless the question is about research
+    r"\b(?:im|i am|ive been|i feel|feeling|i get|been|so|really|very|getting)\s+(?:so\s+|really\s+|very\s+|kinda\s+|pretty\s+|super\s+)?su[i1]c[i1]dal\b",
+    r"\b(?:my|i have|ive had|i get|having|i keep having|been having)\s+(?:\w+\s+)?su[i1]c[i1]d\w*\s+(?:thoughts?|ideation|feelings?|urges?)\b",
+    rf"^(?!.*\b{_RESEARCH}\b).*\b{_SELF}\b.*\bsu[i1]c[i1]d\w*\b|^(?!.*\b{_RESEARCH}\b).*\bsu[i1]c[i1]d\w*\b.*\b{_SELF}\b",
     # someone close
-    rf"{_OTHER}\b.*\b(?:suicid\w*|kill\w*\s+{_THEMSELF}|end\w*\s+(?:his|her|their)\s+life|end\s+it|self\s*-?\s*harm\w*|want\w*\s+to\s+die|cutting)",
-    r"\b(?:he|she|they)\s*(?:s|is|are|keeps?|has been|have been)?\s+(?:saying|talking about|said|says|wants?|going)\s+(?:\w+\s+)?(?:to\s+)?(?:die|end it|kill)\b",
+    r"\b(?:he|she|they|hes|shes|theyre)\s+(?:\w+\s+)?(?:is|are|keeps?|has been|have been|been|was)?\s*(?:saying|talking about|said|says|wants?|going|threaten\w*)\s+(?:\w+\s+)?(?:to\s+)?(?:die|end it|kill|shoot|hang|jump)\b",
+    r"\bmy\s+\w+\s+(?:\w+\s+){0,4}(?:su[i1]c[i1]d\w*|self\s*-?\s*harm\w*)\b",
 )
 
 # Questions that concern one's own health need the disclaimer; these say "this is about me".
@@ -119,9 +130,18 @@ _SMALL_TALK = re.compile(
 )
 
 
+_ELONGATED = re.compile(r"(\w)\1{2,}")
+_NOT_WORDS = re.compile(r"[^\w\s.!?]+")
+
+
+def _plain(text: str) -> str:
+    """Folded text with stretched letters shortened ("dieee" -> "die") and symbols dropped."""
+    return _NOT_WORDS.sub(" ", _ELONGATED.sub(r"\1", fold(text)))
+
+
 def is_crisis(question: str) -> bool:
-    """Whether the message shows signs that someone may harm themselves (or someone close may)."""
-    return bool(_CRISIS.search(fold(question)))
+    """Whether the message shows signs that someone may harm themselves, or is in danger now."""
+    return bool(_CRISIS.search(_plain(question)))
 
 
 def wants_health_advice(question: str) -> bool:

@@ -98,6 +98,9 @@ class Index:
         self.idf = {t: math.log(1 + (count - n + 0.5) / (n + 0.5)) for t, n in document_frequency.items()}
         self._surface = surface
         self._words = sorted(surface)
+        self._words_by_initial: dict[str, list[str]] = defaultdict(list)
+        for word in self._words:
+            self._words_by_initial[word[:1]].append(word)
         self._correct = lru_cache(maxsize=8192)(self._closest)
 
     @property
@@ -146,7 +149,7 @@ class Index:
         ):
             return None
         long_word = len(token) >= 7
-        choices = self._words if long_word else [w for w in self._words if w[:1] == token[:1]]
+        choices = self._words if long_word else self._words_by_initial.get(token[:1], [])
         cutoff = TYPO_CUTOFF_LONG if long_word else TYPO_CUTOFF_SHORT
         best = process.extractOne(token, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
         if best is None:
