@@ -67,9 +67,8 @@ class Engine:
         self._study_index = Index((_study_document(s) for s in episode.studies), STUDY_FIELDS)
         self._studies = {s.id: s for s in episode.studies}
         # Each moment's stems, computed once here rather than on every answer.
-        self._moment_terms = {
-            m: frozenset(terms_of(" ".join((m.label, *m.keywords)))) for c in episode.chapters for m in c.moments
-        }
+        moments = [m for c in episode.chapters for m in c.moments]
+        self._moment_terms = {m: frozenset(terms_of(" ".join((m.label, *m.keywords)))) for m in moments}
 
     def answer(self, question: str) -> Answer:
         """The answer to one question in plain words."""
@@ -155,9 +154,8 @@ class Engine:
         stems = {t.stem: t.weight for t in terms}
         best: tuple[float, Moment] | None = None
         for moment in chapter.moments:
-            score = sum(
-                stems[s] * self._chapter_index.idf.get(s, 0.0) for s in self._moment_terms[moment] if s in stems
-            )
+            idf = self._chapter_index.idf
+            score = sum(stems[s] * idf.get(s, 0.0) for s in self._moment_terms[moment] if s in stems)
             score += 3.0 * len(wanted_studies.intersection(moment.study_ids))
             if score > 0 and (best is None or score > best[0]):
                 best = (score, moment)

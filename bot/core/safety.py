@@ -57,7 +57,7 @@ _CRISIS = _any(
     # self-harm
     r"\b(?:cut|cutting|burn|burning|burned|scratch\w*|hit|hitting|carv\w*)\s+(?:my|his|her|their)\s+(?:arms?|wrists?|legs?|thighs?|skin|stomach|body)\b",
     r"\b(?:started|start|keep|still|been|relapsed\s+(?:on|into))\s+(?:\w+\s+)?(?:cutting|burning|self\s*-?\s*harm\w*)\b|\bcutting\s+again\b",
-    rf"\b(?:i|im|ive)\b.*\bself\s*-?\s*harm\w*|\bself\s*-?\s*harm\w*.*\b(?:i|im|ive|me|my)\b",
+    r"\b(?:i|im|ive)\b.*\bself\s*-?\s*harm\w*|\bself\s*-?\s*harm\w*.*\b(?:i|im|ive|me|my)\b",
     # an overdose taken, planned or asked about, and emergencies
     rf"\b(?:took|taken|swallowed|downed|ate)\s+(?:\w+\s+){{0,2}}(?:bottle|box|pack|packet|handful|strip)s?\b|\b(?:take|taking|took|taken|swallow\w*)\s+all\s+(?:of\s+)?(?:my|the|her|his)\s+(?:\w+\s+)?{_PILLS}\b",
     r"\b(?:overdosed|overdosing|odd|oded)\b|\b(?:overdose|od)\s+on\s+purpose\b",
