@@ -104,7 +104,7 @@ class Engine:
         chapter_terms = self._chapter_index.expand(text)
         if not content_words(text) and _ABOUT_THE_EPISODE.search(text) and not crisis:
             return reply(Kind.TOPIC, [self._match(self.episode.chapters[0], 0.0, None, ())])
-        hits = self._confident(self._chapter_index.rank(chapter_terms), chapter_terms, text)
+        hits = self._confident(self._chapter_index.rank(chapter_terms, text), chapter_terms, text)
         studies = self._studies_for(text, hits)
         if not hits and studies:
             hits = [Hit(cid, 0.0, ()) for cid in dict.fromkeys(studies[0].chapter_ids)][:1]
@@ -170,7 +170,7 @@ class Engine:
     # -- studies --------------------------------------------------------------------------------
 
     def _studies_for(self, text: str, chapter_hits: Sequence[Hit]) -> list[Study]:
-        hits = self._study_index.rank(self._study_index.expand(text))
+        hits = self._study_index.rank(self._study_index.expand(text), text)
         asks_for_studies = bool(_STUDY_WORDS.search(text))
         strong = [h for h in hits if h.score >= STRONG_STUDY_SCORE]
         if asks_for_studies and not strong and _ALL_STUDIES.search(text):

@@ -79,7 +79,8 @@ _PERSONAL = _any(
     r"\bshould\s+(?:i|we|my|he|she|they)\b",
     r"\b(?:can|could|may|do|would|will|am|must)\s+i\b",
     r"(?<!why )\bis\s+(?:it|ketamine|this|that)\s+(?:ok|okay|safe|fine|alright|bad|dangerous|good|smart|wise|risky|legal)\b",
-    r"\b(?:if|when|after|before)\s+i\b|\bi\s+weigh\b",
+    r"\b(?:if|when|after|before)\s+i\b|\bi\s+weigh\b|\bsafely\s+(?:try|take|use|do|start|mix|drink|drive)\b",
+    r"\b(?:can|could|should|would|will)\s+my\s+(?:\w+\s+){0,3}(?:try|take|use|do|get|start|stop|have)\b",
     r"\b(?:safe|ok|okay|dangerous|risky|fine|alright)\s+(?:for\s+me|to\s+(?:take|use|mix|combine|drink|do|try|start|stop|drive))\b",
     r"\bhow\s+(?:much|many)\b.*\b(?:should|take|need|use|do|start|dose|mg|milligrams?)\b",
     r"\b(?:right|correct|best|ideal|recommended|safe|good|effective|starting|typical|normal)\s+(?:dose|dosage|dosing|amount)\b",
@@ -100,7 +101,7 @@ _PERSONAL = _any(
     r"\b(?:buy|purchase|order|score|cop)\s+(?:some\s+)?(?:ketamine|k|special k|ket|esketamine|spravato)\b",
     r"\b(?:get|getting|obtain)\s+(?:a\s+)?(?:prescription|script|rx)\b|\bprescribe\s+me\b|\bclinics?\s+near\b|\bnear\s+me\b",
     # Mixing is personal unless framed as what the risks are ("what are the dangers of mixing ...").
-    r"^(?!.*\b(?:dangers?|risks?|why|studies|research|what happens when)\b).*"
+    r"^(?!.*\b(?:dangers?|risks?|why|studies|research|what happens when|episode|does he|did he|he says?)\b).*"
     r"\b(?:mix|mixing|combine|combining|together with|interact\w*|while on|along with)\b.*\b(?:alcohol|booze|drink\w*|beer|wine|weed|"
     r"cannabis|thc|ssris?|snris?|maois?|lexapro|zoloft|prozac|wellbutrin|adderall|ritalin|lithium|lamotrigine|xanax|"
     r"benzos?|benzodiazepines?|klonopin|valium|antidepressants?|meds|medications?|pills|mdma|molly|psilocybin|"

@@ -11,13 +11,17 @@ from itertools import pairwise
 
 from rapidfuzz import fuzz, process
 
-from bot.core.text import STOP_WORDS, commonness, content_words, specificity, stem
+from bot.core.text import STOP_WORDS, commonness, content_words, specificity, stem, words
 
 # BM25's usual constants; b is low because keyword lists differ in length by design, not by verbosity.
 K1 = 1.2
 B = 0.3
-# A multi-word keyword that the question contains whole is stronger evidence than its words apart.
+# A multi-word keyword that the question contains whole is stronger evidence than its words apart:
+# all its topic words in any order earn PHRASE_BONUS, the exact run of words (stop words included,
+# "every week") earns SEQUENCE_BONUS times the rarity of that run among the documents.
 PHRASE_BONUS = 0.6
+SEQUENCE_BONUS = 1.0
+MAX_SEQUENCE = 6
 # How alike a misspelt word must be to a known one (rapidfuzz ratio, 0-100) to be read as it.
 TYPO_CUTOFF_LONG = 80.0  # words of 7 letters or more
 TYPO_CUTOFF_SHORT = 83.0  # words of 5-6 letters, which must also share the first letter
@@ -60,6 +64,7 @@ class _Entry:
     tf: dict[str, float]
     length: float
     phrases: list[tuple[str, ...]] = field(default_factory=list)
+    sequences: frozenset[tuple[str, ...]] = frozenset()
 
 
 def terms_of(text: str) -> list[str]:
@@ -88,7 +93,8 @@ class Index:
                     for term in terms_of(text):
                         tf[term] += weight
             phrases = list(dict.fromkeys(tuple(stem(w) for w in content_words(p)) for p in doc.phrases))
-            entry = _Entry(doc.key, tf, sum(tf.values()), [p for p in phrases if len(p) > 1])
+            sequences = frozenset(_sequence(p) for p in doc.phrases if 1 < len(_sequence(p)) <= MAX_SEQUENCE)
+            entry = _Entry(doc.key, tf, sum(tf.values()), [p for p in phrases if len(p) > 1], sequences)
             self._entries.append(entry)
         count = max(len(self._entries), 1)
         self._avg_length = sum(e.length for e in self._entries) / count or 1.0
@@ -96,6 +102,8 @@ class Index:
         for entry in self._entries:
             document_frequency.update(entry.tf.keys())
         self.idf = {t: math.log(1 + (count - n + 0.5) / (n + 0.5)) for t, n in document_frequency.items()}
+        sequence_frequency: Counter[tuple[str, ...]] = Counter(q for e in self._entries for q in e.sequences)
+        self._sequence_idf = {q: math.log(1 + (count - n + 0.5) / (n + 0.5)) for q, n in sequence_frequency.items()}
         self._surface = surface
         self._words = sorted(surface)
         self._words_by_initial: dict[str, list[str]] = defaultdict(list)
@@ -130,6 +138,15 @@ class Index:
                     terms.append(corrected)
         return terms
 
+    def _sequences_in(self, text: str) -> set[tuple[str, ...]]:
+        stems = _sequence(text)
+        return {
+            tuple(stems[i : i + n])
+            for n in range(2, MAX_SEQUENCE + 1)
+            for i in range(len(stems) - n + 1)
+            if tuple(stems[i : i + n]) in self._sequence_idf
+        }
+
     def coverage(self, text: str, terms: Sequence[Term]) -> float:
         """The share of the question's meaningful words the index knows, weighed by how specific each is."""
         known = {word for term in terms for word in term.word.split()}
@@ -157,13 +174,14 @@ class Index:
         word, similarity, _ = best
         return Term(self._surface[word], token, similarity / 100.0, specificity(word))
 
-    def rank(self, terms: Sequence[Term]) -> list[Hit]:
-        """Documents that match any term, best first."""
+    def rank(self, terms: Sequence[Term], text: str = "") -> list[Hit]:
+        """Documents that match any term (or contain a run of the text's words as a keyword), best first."""
         best_weight: dict[str, Term] = {}
         for term in terms:
             if term.stem not in best_weight or term.weight > best_weight[term.stem].weight:
                 best_weight[term.stem] = term
         query_stems = set(best_weight)
+        query_sequences = self._sequences_in(text)
         hits: list[Hit] = []
         for entry in self._entries:
             score = 0.0
@@ -175,10 +193,18 @@ class Index:
                     continue
                 score += term.weight * term.specificity * self.idf[term_stem] * tf * (K1 + 1) / (tf + norm)
                 matched.append(term.word)
-            if not matched:
+            runs = query_sequences & entry.sequences
+            if not matched and not runs:
                 continue
             phrases = [p for p in entry.phrases if query_stems.issuperset(p)]
             score += PHRASE_BONUS * sum(self.idf.get(s, 0.0) for p in phrases for s in p)
+            score += SEQUENCE_BONUS * sum(self._sequence_idf[q] * math.sqrt(len(q)) for q in runs)
+            phrases += list(runs)
             hits.append(Hit(entry.key, score, tuple(dict.fromkeys(matched)), len(phrases)))
         hits.sort(key=lambda h: -h.score)
         return hits
+
+
+def _sequence(text: str) -> tuple[str, ...]:
+    """Every word's stem, stop words included, for matching runs of words exactly."""
+    return tuple(stem(w) for w in words(text))

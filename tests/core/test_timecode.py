@@ -32,6 +32,8 @@ def test_parse_time_rejects(text: str) -> None:
         ("around minute 45", 2700),
         ("the 25 min mark", 1500),
         ("skip to 1h", 3600),
+        ("skip to 3000 seconds", 3000),
+        ("youtube.com/watch?v=Rxmv7rT9leo&t=4000s what is this", 4000),
     ],
 )
 def test_find_time(text: str, seconds: int) -> None:
@@ -39,7 +41,8 @@ def test_find_time(text: str, seconds: int) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["0.5 mg/kg", "a study from 2000", "24/7 support", "3 sessions", "PCN-101", "is 60mg a lot", ""]
+    "text",
+    ["0.5 mg/kg", "a study from 2000", "24/7 support", "3 sessions", "PCN-101", "is 60mg a lot", "", "up at 3:30 am"],
 )
 def test_find_time_ignores_other_numbers(text: str) -> None:
     assert find_time(text) is None
