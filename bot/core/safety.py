@@ -1,78 +1,22 @@
 """Reading what kind of message a question is: crisis, personal health advice, or small talk.
 
-Patterns, not a model: they are read by people, extended by people, and every one is covered by
-tests/core/test_safety.py. Crisis patterns err towards showing resources.
+Patterns, not a model: they are read by people, extended by people, and covered by
+tests/core/test_safety.py and the question sets. Crisis signs are read in bot/core/crisis.py.
 """
 
 from __future__ import annotations
 
 import re
 
+from bot.core.crisis import is_crisis
 from bot.core.text import fold
+
+__all__ = ["is_crisis", "is_small_talk", "wants_health_advice"]
 
 
 def _any(*patterns: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns))
 
-
-_SELF = r"(?:i|im|ive|id|me|my|myself|mine)"
-_THEMSELF = r"(?:myself|my self|himself|him self|herself|her self|themselves|themself|yourself|ourselves)"
-_WORDS = r"(?:\w+\s+){0,3}"  # up to three words between the parts of a cue
-_RESEARCH = r"(?:study|studies|research|trials?|patients|data|paper|papers|rates?|effects?|scores?|reduce\w*|antisuicid\w*)"
-_PILLS = r"(?:pills|meds|medication|medications|tablets|capsules|painkillers|sleeping pills|sleeping tablets|ketamine|k)"
-
-# Cue families, each written to catch the ways people actually put it (slang, typos, third person).
-_CRISIS = _any(
-    # harming or killing oneself, in any person
-    rf"\b(?:kill|killing|killed|kills|hurt|hurting|harm|harming|cut|cutting|burn|burning|shoot|shooting|hang|hanging|drown|drowning|off|offing|end|ending|unalive|unaliving|poison|poisoning|starve|starving)\s+{_THEMSELF}\b",
-    r"\bkms\b|\bkys\b|\bunaliv\w*|\bsewerslide\b|\bsu[i1]c[i1]d\w*\s+(?:plan|note|letter|attempt|pact)\b|\bcommit\w*\s+su[i1]c[i1]de\b",
-    # ending a life, or "it all"
-    r"\bend(?:ing|ed)?\s+(?:it\s+all|(?:my|his|her|their)\s+(?:own\s+)?li(?:fe|ves)|things\s+for\s+good|everything)\b",
-    r"\b(?:take|taking|took)\s+(?:my|his|her|their)\s+(?:own\s+)?li(?:fe|ves)\b",
-    rf"\b(?:going to|gonna|want to|wanna|plan(?:ning)? to|about to|ready to|decided to|thinking (?:about|of)|think about)\s+{_WORDS}end(?:ing)?\s+(?:it|things|everything|my life)\b",
-    # wanting to be dead, not to exist, not to wake
-    r"\b(?:want|wanna|wanted|wants|ready|going|gonna|plan\w*|trying|deserve)\s+(?:to\s+)?(?:die|be dead|not exist|stop existing|disappear forever)\b",
-    r"\bwish(?:ing)?\s+(?:i|he|she|they)\s+(?:was|were|wasnt|werent|could be|would|had)\s+(?:dead|die|gone|never been born|not born|not alive|not here)\b",
-    r"\b(?:dont|do not|no longer|not)\s+want\s+to\s+(?:live|be alive|be here|exist|wake up|go on|keep going|be around)\b",
-    r"\bso\s+(?:that\s+)?(?:i|he|she|they)\s+(?:dont|do not|wont|will not|never|cant)\s+wake\s+up\b",
-    r"\b(?:never|not)\s+wak(?:e|ing)\s+up\b|\bsleep\s+forever\b|\btired\s+of\s+(?:existing|living|being alive|life|it all|everything)\b",
-    # finality and hopelessness
-    r"\bno\s+(?:reason|point|will|hope)\s+(?:\w+\s+){0,3}(?:live|living|continu\w*|go(?:ing)? on|keep(?:ing)? going|carry(?:ing)? on|anymore|trying|left)\b",
-    r"\bnothing\s+(?:left\s+)?to\s+live\s+for\b|\bwhats\s+the\s+point\s+(?:of|in)\s+(?:anything|living|life|going on|it all|continuing|being alive)\b",
-    r"\b(?:life|living)\s+(?:is|isnt|is not|feels)\s+(?:not\s+)?(?:worth|pointless|meaningless|unbearable)\b|\bnot\s+worth\s+living\b",
-    r"\bbetter\s+off\s+(?:dead|gone|without\s+(?:me|him|her|them|us))\b",
-    r"\bcant\s+(?:go on|do this anymore|do it anymore|take (?:it|this) anymore|keep going|live like this)\b|\bgiv\w*\s+up\s+on\s+(?:life|living)\b",
-    r"\b(?:im|i am)\s+(?:so\s+)?done\s*(?:with\s+(?:life|everything|it all|living))?\s*[.!]*\s*$",
-    r"\b(?:its|it is|all)\s+(?:almost|nearly|finally|about to be)\s+over\b|\bbeing\s+done\b.*\b(?:wall|bridge|freeway|traffic|pills|life)\b",
-    r"\b(?:wont|will not|not going to|wont be)\s+(?:be\s+)?(?:a\s+)?(?:problem|burden|around|here|alive)\s+(?:\w+\s+){0,3}(?:much\s+longer|for\s+long|anymore|soon|tomorrow)\b",
-    r"\b(?:dont|do not|cant|can not|cannot)\s+see\s+(?:myself|me)\s+(?:being\s+)?(?:around|here|alive)\b",
-    # goodbyes and preparations
-    r"\bgoodbye\s+(?:letters?|notes?|texts?|messages?|forever)\b|\b(?:texted|sent|wrote|said|posted)\s+(?:me\s+|us\s+|everyone\s+)?(?:a\s+)?goodbye\b",
-    r"\b(?:wrote|writing|left)\s+(?:\w+\s+){0,2}letters?\s+to\s+(?:everyone|all|my\s+family|each)\b|\bsee\s+you\s+never\b|\bthis\s+is\s+goodbye\b",
-    r"\b(?:my\s+)?last\s+(?:message|post|words|night|day)\s+(?:here|on earth|alive|ever)\b|\bthis\s+is\s+my\s+last\s+(?:message|post)\b|\btonights\s+the\s+night\b",
-    r"\b(?:gave|giving|give|given)\s+away\s+(?:all\s+)?(?:my|his|her|their)\b|\b(?:gave|giving|give|given)\s+(?:all\s+)?(?:my|his|her|their)\s+(?:\w+\s+){0,2}away\b",
-    rf"\b(?:stockpil|hoard|sav|collect|stash)\w*\s+(?:up\s+)?(?:my\s+|her\s+|his\s+|their\s+)?{_PILLS}\b",
-    r"\b(?:standing|sitting|up)\s+on\s+(?:the|a|this)\s+(?:bridge|ledge|roof|rooftop|edge|tracks)\b|\bjump(?:ing)?\s+(?:off|from)\s+(?:a|the|this)\b",
-    r"\b(?:steer|steering|drive|driving|crash|crashing|swerv\w*)\s+(?:my\s+car\s+)?(?:into|off)\s+(?:a|the)\s+(?:wall|tree|traffic|bridge|truck|cliff)\b",
-    # self-harm
-    r"\b(?:cut|cutting|burn|burning|burned|scratch\w*|hit|hitting|carv\w*)\s+(?:my|his|her|their)\s+(?:arms?|wrists?|legs?|thighs?|skin|stomach|body)\b",
-    r"\b(?:started|start|keep|still|been|relapsed\s+(?:on|into))\s+(?:\w+\s+)?(?:cutting|burning|self\s*-?\s*harm\w*)\b|\bcutting\s+again\b",
-    r"\b(?:i|im|ive)\b.*\bself\s*-?\s*harm\w*|\bself\s*-?\s*harm\w*.*\b(?:i|im|ive|me|my)\b",
-    # an overdose taken, planned or asked about, and emergencies
-    rf"\b(?:took|taken|swallowed|downed|ate)\s+(?:\w+\s+){{0,2}}(?:bottle|box|pack|packet|handful|strip)s?\b|\b(?:take|taking|took|taken|swallow\w*)\s+all\s+(?:of\s+)?(?:my|the|her|his)\s+(?:\w+\s+)?{_PILLS}\b",
-    r"\b(?:overdosed|overdosing|odd|oded)\b|\b(?:overdose|od)\s+on\s+purpose\b",
-    r"\b(?:how much|what amount|how many)\b.*\b(?:to|would|will|make sure|ensure)\s+(?:\w+\s+){0,2}(?:die|kill|overdose|od|never wake|not wake)\b",
-    r"\b(?:lethal|fatal|deadly)\s+(?:dose|amount)\b",
-    r"\b(?:not|isnt|wont|cant\s+get\s+(?:him|her|them)\s+to)\s+(?:waking up|wake up|respond\w*|breathing)\b|\bunresponsive\b|\bnot\s+breathing\b|\bturning\s+blue\b",
-    r"\bk\s*-?\s*holing\s+(?:in|on)\s+(?:the|a)\s+(?:bath|bathtub|tub|pool|water|lake|street|road)\b",
-    # suicide and the first person, unless the question is about research
-    r"\b(?:im|i am|ive been|i feel|feeling|i get|been|so|really|very|getting)\s+(?:so\s+|really\s+|very\s+|kinda\s+|pretty\s+|super\s+)?su[i1]c[i1]dal\b",
-    r"\b(?:my|i have|ive had|i get|having|i keep having|been having)\s+(?:\w+\s+)?su[i1]c[i1]d\w*\s+(?:thoughts?|ideation|feelings?|urges?)\b",
-    rf"^(?!.*\b{_RESEARCH}\b).*\b{_SELF}\b.*\bsu[i1]c[i1]d\w*\b|^(?!.*\b{_RESEARCH}\b).*\bsu[i1]c[i1]d\w*\b.*\b{_SELF}\b",
-    # someone close
-    r"\b(?:he|she|they|hes|shes|theyre)\s+(?:\w+\s+)?(?:is|are|keeps?|has been|have been|been|was)?\s*(?:saying|talking about|said|says|wants?|going|threaten\w*)\s+(?:\w+\s+)?(?:to\s+)?(?:die|end it|kill|shoot|hang|jump)\b",
-    r"\bmy\s+\w+\s+(?:\w+\s+){0,4}(?:su[i1]c[i1]d\w*|self\s*-?\s*harm\w*)\b",
-)
 
 # Questions that concern one's own health need the disclaimer; these say "this is about me".
 _PERSONAL = _any(
@@ -81,6 +25,9 @@ _PERSONAL = _any(
     r"(?<!why )\bis\s+(?:it|ketamine|this|that)\s+(?:ok|okay|safe|fine|alright|bad|dangerous|good|smart|wise|risky|legal)\b",
     r"\b(?:if|when|after|before)\s+i\b|\bi\s+weigh\b|\bsafely\s+(?:try|take|use|do|start|mix|drink|drive)\b",
     r"\b(?:can|could|should|would|will)\s+my\s+(?:\w+\s+){0,3}(?:try|take|use|do|get|start|stop|have)\b",
+    r"\b(?:would|do|can|could)\s+you\s+(?:recommend|suggest|advise)\b|\blike\s+me\b|\bfor\s+a\s+(?:beginner|first\s+timer|newbie)\b",
+    r"\b(?:telehealth|online|virtual)\s+(?:clinic|provider|doctor|prescri\w*|ketamine)\b|\bat\s*-?\s*home\s+ketamine\b|\b(?:which|best|good|cheap\w*)\s+(?:ketamine\s+)?clinic\b",
+    r"\bmy\s+(?:grandma|grandmother|grandpa|grandfather|mom|mum|mother|dad|father|son|daughter|kid|child|teen|brother|sister|wife|husband|partner|friend|gf|bf|girlfriend|boyfriend)\s+(?:has|is|was|takes|suffers|struggles|gets|got)\b",
     r"\b(?:safe|ok|okay|dangerous|risky|fine|alright)\s+(?:for\s+me|to\s+(?:take|use|mix|combine|drink|do|try|start|stop|drive))\b",
     r"\bhow\s+(?:much|many)\b.*\b(?:should|take|need|use|do|start|dose|mg|milligrams?)\b",
     r"\b(?:right|correct|best|ideal|recommended|safe|good|effective|starting|typical|normal)\s+(?:dose|dosage|dosing|amount)\b",
@@ -129,20 +76,6 @@ _SMALL_TALK = re.compile(
     r"appreciate(?:d)?|it|all|guys|everyone|buddy|pal|again|still|there|working|alive|whats up|wassup|how are (?:you|u))"
     r"[\s!.?,]*)+$"
 )
-
-
-_ELONGATED = re.compile(r"(\w)\1{2,}")
-_NOT_WORDS = re.compile(r"[^\w\s.!?]+")
-
-
-def _plain(text: str) -> str:
-    """Folded text with stretched letters shortened ("dieee" -> "die") and symbols dropped."""
-    return _NOT_WORDS.sub(" ", _ELONGATED.sub(r"\1", fold(text)))
-
-
-def is_crisis(question: str) -> bool:
-    """Whether the message shows signs that someone may harm themselves, or is in danger now."""
-    return bool(_CRISIS.search(_plain(question)))
 
 
 def wants_health_advice(question: str) -> bool:

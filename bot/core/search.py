@@ -103,7 +103,9 @@ class Index:
             document_frequency.update(entry.tf.keys())
         self.idf = {t: math.log(1 + (count - n + 0.5) / (n + 0.5)) for t, n in document_frequency.items()}
         sequence_frequency: Counter[tuple[str, ...]] = Counter(q for e in self._entries for q in e.sequences)
-        self._sequence_idf = {q: math.log(1 + (count - n + 0.5) / (n + 0.5)) for q, n in sequence_frequency.items()}
+        self._sequence_idf = {
+            q: math.log(1 + (count - n + 0.5) / (n + 0.5)) for q, n in sequence_frequency.items()
+        }
         self._surface = surface
         self._words = sorted(surface)
         self._words_by_initial: dict[str, list[str]] = defaultdict(list)

@@ -9,7 +9,9 @@ _CLOCK = re.compile(r"^\s*(?:(\d{1,2}):)?(\d{1,2}):(\d{2})\s*$")
 # Times inside free text. A clock needs a colon ("53:17", "1:05:00"); the spelled forms need a unit
 # ("1h15m", "1 hr 27 min", "minute 45", "45 min mark") so that "0.5 mg" or "2000" are never times.
 # "3:30 am" is a time of day, not a place in the episode.
-_TEXT_CLOCK = re.compile(r"(?<![\d:.])(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?![\d:])(?!\s*(?:[ap]\.?m\b|o\s*clock))", re.I)
+_TEXT_CLOCK = re.compile(
+    r"(?<![\d:.])(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?![\d:])(?!\s*(?:[ap]\.?m\b|o\s*clock))", re.I
+)
 _TEXT_SECONDS = re.compile(r"(?<![\w.])(\d{2,5})\s*(?:s|sec|secs|seconds)\b", re.I)
 _TEXT_HMS = re.compile(
     r"(?<![\w.])(\d{1,2})\s*(?:h|hr|hrs|hour|hours)\s*(?:(\d{1,2})\s*(?:m|min|mins|minute|minutes)?)?"

@@ -42,7 +42,16 @@ def test_find_time(text: str, seconds: int) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["0.5 mg/kg", "a study from 2000", "24/7 support", "3 sessions", "PCN-101", "is 60mg a lot", "", "up at 3:30 am"],
+    [
+        "0.5 mg/kg",
+        "a study from 2000",
+        "24/7 support",
+        "3 sessions",
+        "PCN-101",
+        "is 60mg a lot",
+        "",
+        "up at 3:30 am",
+    ],
 )
 def test_find_time_ignores_other_numbers(text: str) -> None:
     assert find_time(text) is None

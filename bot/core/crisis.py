@@ -1,0 +1,201 @@
+"""Signs that someone may harm themselves or is in danger now, read from a chat message.
+
+Two kinds of evidence. Said outright (intent, a wish to be dead, an overdose, an emergency) is
+enough alone. Weaker cues (means, absence, farewell, burden, a time set, self-harm) each say little,
+so they count only two together and only when the message is about the writer or someone close:
+"people jumped out of windows on PCP" is history, "im standing at the window" is not. Figures of
+speech ("dying to know", "this ep killed me") are taken out first. Errs towards showing resources.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.core.text import fold
+
+
+def _any(*patterns: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+_SELF = r"(?:i|im|ive|id|me|my|myself|mine)"
+_THEMSELF = r"(?:myself|my self|himself|him self|herself|her self|themselves|themself|yourself|ourselves)"
+_WORDS = r"(?:\w+\s+){0,3}"  # up to three words between the parts of a cue
+_RESEARCH = r"(?:study|studies|research|trials?|patients|data|paper|papers|rates?|effects?|scores?|reduce\w*|antisuicid\w*)"
+_PILLS = r"(?:pills|meds|medication|medications|tablets|capsules|painkillers|sleeping pills|sleeping tablets|ketamine|k)"
+
+# Said outright: intent, a wish to be dead, an overdose or an emergency. One of these is enough.
+_DIRECT = _any(
+    # harming or killing oneself, in any person
+    rf"\b(?:kill|killing|killed|kills|hurt|hurting|harm|harming|cut|cutting|burn|burning|shoot|shooting|hang|hanging|drown|drowning|off|offing|end|ending|unalive|unaliving|poison|poisoning|starve|starving)\s+{_THEMSELF}\b",
+    r"\bkms\b|\bkys\b|\bunaliv\w*|\bsewerslide\b|\bsu[i1]c[i1]d\w*\s+(?:plan|note|letter|attempt|pact)\b|\bcommit\w*\s+su[i1]c[i1]de\b",
+    # ending a life, or "it all"
+    r"\bend(?:ing|ed)?\s+(?:it\s+all|(?:my|his|her|their)\s+(?:own\s+)?li(?:fe|ves)|things\s+for\s+good|everything)\b",
+    r"\b(?:take|taking|took)\s+(?:my|his|her|their)\s+(?:own\s+)?li(?:fe|ves)\b",
+    rf"\b(?:going to|gonna|want to|wanna|plan(?:ning)? to|about to|ready to|decided to|thinking (?:about|of)|think about)\s+{_WORDS}end(?:ing)?\s+(?:it|things|everything|my life)\b",
+    # wanting to be dead, not to exist, not to wake
+    r"\b(?:want|wanna|wanted|wants|ready|going|gonna|plan\w*|trying|deserve)\s+(?:to\s+)?(?:die|be dead|not exist|stop existing|disappear forever)\b",
+    r"\bwish(?:ing)?\s+(?:i|he|she|they)\s+(?:was|were|wasnt|werent|could be|would|had)\s+(?:dead|die|gone|never been born|not born|not alive|not here)\b",
+    r"\b(?:dont|do not|no longer|not)\s+want\s+to\s+(?:live|be alive|be here|exist|wake up|go on|keep going|be around)\b",
+    r"\bso\s+(?:that\s+)?(?:i|he|she|they)\s+(?:dont|do not|wont|will not|never|cant)\s+wake\s+up\b",
+    r"\b(?:never|not)\s+wak(?:e|ing)\s+up\b|\bsleep\s+forever\b|\btired\s+of\s+(?:existing|living|being alive|life|it all|everything)\b",
+    # finality and hopelessness
+    r"\bno\s+(?:reason|point|will|hope)\s+(?:\w+\s+){0,3}(?:live|living|continu\w*|go(?:ing)? on|keep(?:ing)? going|carry(?:ing)? on|anymore|trying|left)\b",
+    r"\bnothing\s+(?:left\s+)?to\s+live\s+for\b|\bwhats\s+the\s+point\s+(?:of|in)\s+(?:anything|living|life|going on|it all|continuing|being alive)\b",
+    r"\b(?:life|living)\s+(?:is|isnt|is not|feels)\s+(?:not\s+)?(?:worth|pointless|meaningless|unbearable)\b|\bnot\s+worth\s+living\b",
+    r"\bbetter\s+off\s+(?:dead|gone|without\s+(?:me|him|her|them|us))\b",
+    r"\bcant\s+(?:go on|do this anymore|do it anymore|take (?:it|this) anymore|keep going|live like this)\b|\bgiv\w*\s+up\s+on\s+(?:life|living)\b",
+    r"\b(?:im|i am)\s+(?:so\s+)?done\s*(?:with\s+(?:life|everything|it all|living))?\s*[.!]*\s*$",
+    r"\b(?:its|it is|all)\s+(?:almost|nearly|finally|about to be)\s+over\b|\bbeing\s+done\b.*\b(?:wall|bridge|freeway|traffic|pills|life)\b",
+    r"\b(?:wont|will not|not going to|wont be)\s+(?:be\s+)?(?:a\s+)?(?:problem|burden|around|here|alive)\s+(?:\w+\s+){0,3}(?:much\s+longer|for\s+long|anymore|soon|tomorrow)\b",
+    r"\b(?:dont|do not|cant|can not|cannot)\s+see\s+(?:myself|me)\s+(?:being\s+)?(?:around|here|alive)\b",
+    # goodbyes and preparations
+    r"\bgoodbye\s+(?:letters?|notes?|texts?|messages?|forever)\b|\b(?:texted|sent|wrote|said|posted)\s+(?:me\s+|us\s+|everyone\s+)?(?:a\s+)?goodbye\b",
+    r"\b(?:wrote|writing|left)\s+(?:\w+\s+){0,2}letters?\s+to\s+(?:everyone|all|my\s+family|each)\b|\bsee\s+you\s+never\b|\bthis\s+is\s+goodbye\b",
+    r"\b(?:my\s+)?last\s+(?:message|post|words|night|day)\s+(?:here|on earth|alive|ever)\b|\bthis\s+is\s+my\s+last\s+(?:message|post)\b|\btonights\s+the\s+night\b",
+    r"\b(?:gave|giving|give|given)\s+away\s+(?:all\s+)?(?:my|his|her|their)\b|\b(?:gave|giving|give|given)\s+(?:all\s+)?(?:my|his|her|their)\s+(?:\w+\s+){0,2}away\b",
+    rf"\b(?:stockpil|hoard|sav|collect|stash)\w*\s+(?:up\s+)?(?:my\s+|her\s+|his\s+|their\s+)?{_PILLS}\b",
+    r"\b(?:standing|sitting|up)\s+on\s+(?:the|a|this)\s+(?:bridge|ledge|roof|rooftop|edge|tracks)\b|\bjump(?:ing)?\s+(?:off|from)\s+(?:a|the|this)\b",
+    r"\b(?:steer|steering|drive|driving|crash|crashing|swerv\w*)\s+(?:my\s+car\s+)?(?:into|off)\s+(?:a|the)\s+(?:wall|tree|traffic|bridge|truck|cliff)\b",
+    # self-harm
+    r"\b(?:cut|cutting|burn|burning|burned|scratch\w*|hit|hitting|carv\w*)\s+(?:my|his|her|their)\s+(?:arms?|wrists?|legs?|thighs?|skin|stomach|body)\b",
+    r"\b(?:started|start|keep|still|been|relapsed\s+(?:on|into))\s+(?:\w+\s+)?(?:cutting|burning|self\s*-?\s*harm\w*)\b|\bcutting\s+again\b",
+    r"\b(?:i|im|ive)\b.*\bself\s*-?\s*harm\w*|\bself\s*-?\s*harm\w*.*\b(?:i|im|ive|me|my)\b",
+    # an overdose taken, planned or asked about, and emergencies
+    rf"\b(?:took|taken|swallowed|downed|ate)\s+(?:\w+\s+){{0,2}}(?:bottle|box|pack|packet|handful|strip)s?\b|\b(?:take|taking|took|taken|swallow\w*)\s+all\s+(?:of\s+)?(?:my|the|her|his)\s+(?:\w+\s+)?{_PILLS}\b",
+    r"\b(?:overdosed|overdosing|odd|oded)\b|\b(?:overdose|od)\s+on\s+purpose\b",
+    r"\b(?:how much|what amount|how many)\b.*\b(?:to|would|will|make sure|ensure)\s+(?:\w+\s+){0,2}(?:die|kill|overdose|od|never wake|not wake)\b",
+    r"\b(?:lethal|fatal|deadly)\s+(?:dose|amount)\b",
+    r"\b(?:not|isnt|wont|cant\s+get\s+(?:him|her|them)\s+to)\s+(?:waking up|wake up|respond\w*|breathing)\b|\bunresponsive\b|\bnot\s+breathing\b|\bturning\s+blue\b",
+    r"\bk\s*-?\s*holing\s+(?:in|on)\s+(?:the|a)\s+(?:bath|bathtub|tub|pool|water|lake|street|road)\b",
+    # a farewell to everyone, with no "see you"
+    r"\b(?:goodbye|bye)\s+(?:everyone|all|yall|guys|forever|world)\b(?!.*\b(?:see you|see ya|next|tomorrow|later|tmrw)\b)",
+    # means at hand, in the moment
+    r"\b(?:standing|stand|sitting|parking|parked|walking out|climbed|climbing)\s+(?:\w+\s+){0,4}(?:edge|window|ledge|tracks|bridge|roof|railing)\b",
+    r"\b(?:bought|buying|got|have|keep)\s+(?:a\s+|some\s+)?(?:rope|noose)\b|\b(?:should|going to|gonna|want to|wanna|about to)\s+jump\b",
+    r"\b(?:gun|revolver|pistol)\b.*\b(?:taking it out|out on|loaded|in my mouth|to my head)\b|\b(?:taking it out|loaded)\b.*\b(?:gun|revolver|pistol)\b",
+    r"\b(?:how many|how much)\b.*\bbefore\s+(?:your|my|the)\s+heart\s+stops\b|\btrying\s+not\s+to\s+(?:come back|wake up|survive)\b",
+    # suicide and the first person, unless the question is about research
+    r"\b(?:im|i am|ive been|i feel|feeling|i get|been|so|really|very|getting)\s+(?:so\s+|really\s+|very\s+|kinda\s+|pretty\s+|super\s+)?su[i1]c[i1]dal\b",
+    r"\b(?:my|i have|ive had|i get|having|i keep having|been having)\s+(?:\w+\s+)?su[i1]c[i1]d\w*\s+(?:thoughts?|ideation|feelings?|urges?)\b",
+    rf"^(?!.*\b{_RESEARCH}\b).*\b{_SELF}\b.*\bsu[i1]c[i1]d\w*\b|^(?!.*\b{_RESEARCH}\b).*\bsu[i1]c[i1]d\w*\b.*\b{_SELF}\b",
+    # someone close
+    r"\b(?:he|she|they|hes|shes|theyre)\s+(?:\w+\s+)?(?:is|are|keeps?|has been|have been|been|was)?\s*(?:saying|talking about|said|says|wants?|going|threaten\w*)\s+(?:\w+\s+)?(?:to\s+)?(?:die|end it|kill|shoot|hang|jump)\b",
+    r"\bmy\s+\w+\s+(?:\w+\s+){0,4}(?:su[i1]c[i1]d\w*|self\s*-?\s*harm\w*)\b",
+)
+
+
+# Weaker cue families: (name, pattern). Two different families together make a crisis.
+_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "means",
+        _any(
+            r"\b(?:gun|guns|revolver|pistol|rifle|firearm|rope|noose|razor|blade|blades|pills?|tablets|meds)\b",
+            r"\b(?:bridge|cliff|cliffs|ledge|rooftop|roof|tracks|train|balcony|balconies|window|highest floors?|overpass)\b",
+            r"\b(?:od|overdose|overdosing|whole bag|whole bottle|heart stops?|stop (?:my|your|his|her) heart)\b",
+            r"\b(?:car|engine)\s+running\b|\bgarage\b|\b(?:drive|driving|steer\w*|swerv\w*)\s+into\b|\bmedian\b",
+        ),
+    ),
+    (
+        "absence",
+        _any(
+            r"\b(?:die|dying|dead|death|gone|disappear\w*|vanish)\b",
+            r"\bnot\s+(?:being\s+)?(?:here|around|alive)\b|\bwont\s+be\s+(?:here|around)\b",
+            r"\b(?:make|making)\s+(?:it|this|everything)\s+(?:all\s+)?stop\b|\bending\s+it\b|\bend\s+(?:it|this)\b",
+            r"\bif\s+i\s+(?:wake|move|survive)\b|\bwhere\s+im\s+going\b|\bstopped\s+swimming\b|\bfor\s+good\b",
+        ),
+    ),
+    (
+        "farewell",
+        _any(
+            r"\bgoodbye\w*\b|\bbye\s+(?:everyone|all|guys|yall|forever)\b|\bbeen\s+nice\s+knowing\b|\bnice\s+knowing\s+(?:you|u|yall)\b",
+            r"\btake\s+care\s+of\s+(?:each other|yourselves|my)\b|\bthanks?\s+(?:you\s+)?for\s+(?:everything|all\s+the)\b",
+            r"\bletters?\s+(?:to|for)\b|\bnew\s+home\s+for\b|\bfound\s+(?:my\s+)?\w+\s+a\s+new\s+home\b|\bcancel+ed\s+my\b",
+            r"\b(?:gave|giving)\s+(?:my|away)\b|\bwont\s+need\b|\bsorry\b.*\b(?:posted|story|note)\b|\bwanted\s+someone\s+to\s+know\b",
+            r"\b(?:wrote|written|writing|left)\s+(?:the\s+|my\s+|a\s+)?notes?\b|\bthanks?\s+for\s+all\b|\bnot\s+gonna\s+say\s+more\b",
+        ),
+    ),
+    (
+        "burden",
+        _any(
+            r"\bburden\b|\bwaste\s+of\s+(?:space|air|oxygen)\b|\bworthless\b|\bhopeless\b|\bdont\s+deserve\b",
+            r"\b(?:nobody|no one|noone)\s+(?:would|will)\s+(?:even\s+)?(?:notice|care|miss)\b|\bbetter\s+off\b",
+            r"\b(?:im|i am)\s+(?:so\s+)?done\b|\bcant\s+do\s+(?:this|it)\b|\bno\s+point\b|\bgive\s+up\b|\bdone\s+pretending\b",
+            r"\bi\s+am\s+the\s+rat\b|\blast\s+(?:hope|chance|try)\b",
+        ),
+    ),
+    (
+        "timing",
+        _any(
+            r"\b(?:tonight|tmrw|tomorrow|this\s+week|after\s+(?:saturday|sunday|monday|tuesday|wednesday|thursday|friday|my))\b",
+            r"\b(?:date|day|time)\s+is\s+set\b|\bplan\s+is\b|\bon\s+purpose\b|\bnot\s+(?:even\s+)?kidding\b|\bserious\s+question\b",
+            r"\b(?:to\s+be\s+sure|make\s+sure|enough\s+to)\b|\bcounted\s+out\b|\bthis\s+is\s+the\s+(?:week|day|night)\b",
+            r"\b(?:looking up|looked up|googl\w*|searching)\b|\bdone\s+pretending\b|\btry\s+again\b",
+        ),
+    ),
+    (
+        "self-harm",
+        _any(
+            r"\b(?:hit|hitting|cut|cutting|burn|burning|scratch\w*|starv\w*|punch\w*)\s+(?:myself|my\s+(?:arms?|legs?|face|skin))\b",
+            r"\buntil\s+i\s+(?:bruise|bleed)\b|\bhavent\s+eaten\b.*\bon\s+purpose\b|\bbruises?\b|\bbleed\w*\b",
+        ),
+    ),
+    (
+        "unreachable",
+        _any(
+            r"\b(?:wont|will not|doesnt|isnt)\s+(?:answer|respond|wake|move)\w*\b|\blocked\s+(?:herself|himself|themselves)\b",
+            r"\b(?:not|isnt)\s+picking\s+up\b|\bcant\s+reach\s+(?:him|her|them)\b",
+        ),
+    ),
+)
+
+# Enough alone: a body in danger right now, or self-harm told in the first person.
+_EMERGENCY = _any(
+    r"\bbreathing\s+(?:is\s+)?(?:\w+\s+){0,2}(?:slow|shallow|weird|funny|stopped|barely)\b|\bbarely\s+breathing\b",
+    r"\bcant\s+(?:wake|get)\s+(?:him|her|them)\s*(?:up|to wake|to respond)?\b|\b(?:lips|face|skin)\s+(?:is\s+|are\s+)?(?:turning\s+)?blue\b",
+)
+_STRONG_ALONE = ("self-harm",)
+
+# Weak cues count unless the message is plainly about other people or the past ("PCP users jumped
+# out of windows"); in a chat, a message with no pronoun at all is the writer speaking.
+_PERSONAL = re.compile(r"\b(?:i|im|ive|id|ill|me|my|myself|mine|u|ur|we|us)\b")
+_IMPERSONAL = re.compile(
+    r"\b(?:people|users|patients|someone|somebody|soldiers|veterans|historically|history|in the (?:19)?70s|"
+    r"rats|mice|animals|studies|study|research|he says|huberman|the episode|in the episode)\b"
+)
+# Figures of speech that use the words of danger.
+_FIGURES = re.compile(
+    r"\bdying\s+to\s+(?:know|hear|see|try|find|learn)\b|\b(?:killed|killing|kills)\s+(?:it|me)\b(?=.*(?:lol|lmao|haha|episode|ep\b|pod))"
+    r"|\boverdos\w*\s+on\s+(?:episodes?|content|podcasts?|huberman|info|information|coffee)\b|\bdead\s+tired\b"
+    r"|\b(?:id|i would)\s+kill\s+for\b|\bkiller\s+(?:episode|ep|content)\b|\blifesaver\b"
+    r"|\b(?:wanna|want to)\s+die\b(?=.*\b(?:episode|ep|hours?|long|lol|lmao)\b)|\bdead\s+(?:asleep|serious|wrong|set on|center)\b"
+)
+_HISTORY = re.compile(
+    r"\b(?:died|committed)\s+(?:by\s+)?suicide\b.*\b(?:ago|back in|years)\b|\b(?:years ago|back in the)\b.*\bsuicide\b"
+)
+_ELONGATED = re.compile(r"(\w)\1{2,}")
+_NOT_WORDS = re.compile(r"[^\w\s.!?]+")
+
+
+def _plain(text: str) -> str:
+    """Folded text with stretched letters shortened ("dieee" -> "die") and symbols dropped."""
+    return _NOT_WORDS.sub(" ", _ELONGATED.sub(r"\1", fold(text)))
+
+
+def crisis_cues(question: str) -> list[str]:
+    """The cue families a message shows, "direct" first when something is said outright."""
+    text = _FIGURES.sub(" ", _plain(question))
+    if _HISTORY.search(text):
+        return []
+    found = ["direct"] if _DIRECT.search(text) else []
+    found += ["emergency"] if _EMERGENCY.search(text) else []
+    if _PERSONAL.search(text) or not _IMPERSONAL.search(text):
+        found += [name for name, pattern in _CUES if pattern.search(text)]
+    return found
+
+
+def is_crisis(question: str) -> bool:
+    """Whether the message shows signs that someone may harm themselves, or is in danger now."""
+    cues = crisis_cues(question)
+    strong = {"direct", "emergency", *_STRONG_ALONE}
+    return bool(strong.intersection(cues)) or len(cues) >= 2

@@ -1,0 +1,106 @@
+"""The knowledge being served, reloadable: load and validate off the event loop, then swap in one step."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.core.engine import Engine
+from bot.core.loader import load_knowledge
+from bot.core.models import Episode
+
+
+@dataclass(frozen=True, slots=True)
+class KnowledgeDiff:
+    """What a reload changed, by chapter and study."""
+
+    chapters_added: tuple[str, ...] = ()
+    chapters_removed: tuple[str, ...] = ()
+    chapters_edited: tuple[str, ...] = ()
+    studies_added: tuple[str, ...] = ()
+    studies_removed: tuple[str, ...] = ()
+    studies_edited: tuple[str, ...] = ()
+    episode_edited: bool = False
+
+    @property
+    def changed(self) -> bool:
+        """Whether anything at all is different."""
+        return self.episode_edited or any(
+            (self.chapters_added, self.chapters_removed, self.chapters_edited)
+            + (self.studies_added, self.studies_removed, self.studies_edited)
+        )
+
+    def summary(self) -> str:
+        """A few lines a person reads after /reload."""
+        if not self.changed:
+            return "No changes: the knowledge on disk is what was already served."
+        lines = []
+        for label, names in (
+            ("Chapters added", self.chapters_added),
+            ("Chapters removed", self.chapters_removed),
+            ("Chapters edited", self.chapters_edited),
+            ("Studies added", self.studies_added),
+            ("Studies removed", self.studies_removed),
+            ("Studies edited", self.studies_edited),
+        ):
+            if names:
+                lines.append(f"{label} ({len(names)}): {', '.join(names)}")
+        if self.episode_edited:
+            lines.append("Episode details, disclaimer or crisis resources edited")
+        return "\n".join(lines)
+
+
+def diff_episodes(old: Episode, new: Episode) -> KnowledgeDiff:
+    """Chapters and studies added, removed and edited between two versions of an episode."""
+    old_chapters, new_chapters = {c.id: c for c in old.chapters}, {c.id: c for c in new.chapters}
+    old_studies, new_studies = {s.id: s for s in old.studies}, {s.id: s for s in new.studies}
+
+    def names(ids: list[str], by_id: dict[str, object]) -> tuple[str, ...]:
+        return tuple(str(getattr(by_id[i], "title", i)) for i in ids)
+
+    kept_chapters = [i for i in new_chapters if i in old_chapters]
+    kept_studies = [i for i in new_studies if i in old_studies]
+    surroundings = ("title", "show", "video_id", "url", "page", "duration", "disclaimer", "crisis_message")
+    return KnowledgeDiff(
+        chapters_added=names([i for i in new_chapters if i not in old_chapters], dict(new_chapters)),
+        chapters_removed=names([i for i in old_chapters if i not in new_chapters], dict(old_chapters)),
+        chapters_edited=names(
+            [i for i in kept_chapters if old_chapters[i] != new_chapters[i]], dict(new_chapters)
+        ),
+        studies_added=names([i for i in new_studies if i not in old_studies], dict(new_studies)),
+        studies_removed=names([i for i in old_studies if i not in new_studies], dict(old_studies)),
+        studies_edited=names(
+            [i for i in kept_studies if old_studies[i] != new_studies[i]], dict(new_studies)
+        ),
+        episode_edited=any(getattr(old, f) != getattr(new, f) for f in surroundings)
+        or old.crisis_resources != new.crisis_resources
+        or old.resources != new.resources,
+    )
+
+
+class KnowledgeStore:
+    """Holds the engine being served; `reload` replaces it only with a knowledge base that validated."""
+
+    def __init__(self, folder: Path, engine: Engine) -> None:
+        self.folder = folder
+        self._engine = engine
+        self._lock = asyncio.Lock()
+
+    @classmethod
+    def open(cls, folder: Path) -> KnowledgeStore:
+        """Load the folder now; raise KnowledgeError when it is bad."""
+        return cls(folder, Engine(load_knowledge(folder).default))
+
+    @property
+    def engine(self) -> Engine:
+        """The engine answering right now."""
+        return self._engine
+
+    async def reload(self) -> KnowledgeDiff:
+        """Load, validate and index the folder in a worker thread, then swap; KnowledgeError keeps the old."""
+        async with self._lock:
+            engine = await asyncio.to_thread(lambda: Engine(load_knowledge(self.folder).default))
+            diff = diff_episodes(self._engine.episode, engine.episode)
+            self._engine = engine
+            return diff
