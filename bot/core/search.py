@@ -101,11 +101,9 @@ class Index:
         document_frequency: Counter[str] = Counter()
         for entry in self._entries:
             document_frequency.update(entry.tf.keys())
-        self.idf = {t: math.log(1 + (count - n + 0.5) / (n + 0.5)) for t, n in document_frequency.items()}
+        self.idf = {t: _idf(count, n) for t, n in document_frequency.items()}
         sequence_frequency: Counter[tuple[str, ...]] = Counter(q for e in self._entries for q in e.sequences)
-        self._sequence_idf = {
-            q: math.log(1 + (count - n + 0.5) / (n + 0.5)) for q, n in sequence_frequency.items()
-        }
+        self._sequence_idf = {q: _idf(count, n) for q, n in sequence_frequency.items()}
         self._surface = surface
         self._words = sorted(surface)
         self._words_by_initial: dict[str, list[str]] = defaultdict(list)
@@ -205,6 +203,11 @@ class Index:
             hits.append(Hit(entry.key, score, tuple(dict.fromkeys(matched)), len(phrases)))
         hits.sort(key=lambda h: -h.score)
         return hits
+
+
+def _idf(documents: int, containing: int) -> float:
+    """BM25's inverse document frequency: rare across documents means telling."""
+    return math.log(1 + (documents - containing + 0.5) / (containing + 0.5))
 
 
 def _sequence(text: str) -> tuple[str, ...]:

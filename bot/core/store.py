@@ -26,10 +26,9 @@ class KnowledgeDiff:
     @property
     def changed(self) -> bool:
         """Whether anything at all is different."""
-        return self.episode_edited or any(
-            (self.chapters_added, self.chapters_removed, self.chapters_edited)
-            + (self.studies_added, self.studies_removed, self.studies_edited)
-        )
+        lists = (self.chapters_added, self.chapters_removed, self.chapters_edited)
+        lists += (self.studies_added, self.studies_removed, self.studies_edited)
+        return self.episode_edited or any(lists)
 
     def summary(self) -> str:
         """A few lines a person reads after /reload."""
@@ -59,20 +58,16 @@ def diff_episodes(old: Episode, new: Episode) -> KnowledgeDiff:
     def names(ids: list[str], by_id: dict[str, object]) -> tuple[str, ...]:
         return tuple(str(getattr(by_id[i], "title", i)) for i in ids)
 
-    kept_chapters = [i for i in new_chapters if i in old_chapters]
-    kept_studies = [i for i in new_studies if i in old_studies]
+    edited_chapters = [i for i in new_chapters if i in old_chapters and old_chapters[i] != new_chapters[i]]
+    edited_studies = [i for i in new_studies if i in old_studies and old_studies[i] != new_studies[i]]
     surroundings = ("title", "show", "video_id", "url", "page", "duration", "disclaimer", "crisis_message")
     return KnowledgeDiff(
         chapters_added=names([i for i in new_chapters if i not in old_chapters], dict(new_chapters)),
         chapters_removed=names([i for i in old_chapters if i not in new_chapters], dict(old_chapters)),
-        chapters_edited=names(
-            [i for i in kept_chapters if old_chapters[i] != new_chapters[i]], dict(new_chapters)
-        ),
+        chapters_edited=names(edited_chapters, dict(new_chapters)),
         studies_added=names([i for i in new_studies if i not in old_studies], dict(new_studies)),
         studies_removed=names([i for i in old_studies if i not in new_studies], dict(old_studies)),
-        studies_edited=names(
-            [i for i in kept_studies if old_studies[i] != new_studies[i]], dict(new_studies)
-        ),
+        studies_edited=names(edited_studies, dict(new_studies)),
         episode_edited=any(getattr(old, f) != getattr(new, f) for f in surroundings)
         or old.crisis_resources != new.crisis_resources
         or old.resources != new.resources,
