@@ -24,7 +24,7 @@ $(VENV)/.dev: $(VENV)/.runtime requirements/dev.lock
 	@touch $@
 
 run: $(VENV)/.runtime
-	$(BIN)/episode-bot run
+	$(BIN)/episode-bot
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .

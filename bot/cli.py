@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TextIO
 
+from bot.config import load_dotenv_file
 from bot.core import Engine, Episode, KnowledgeError, load_knowledge
 from bot.core.render import answer_text, answer_to_dict, chapters_text, sources_text
 from bot.paths import BUNDLED_KNOWLEDGE
@@ -52,7 +53,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="knowledge folder (default: $KNOWLEDGE_DIR, else the bundled knowledge/)",
     )
-    parser.set_defaults(handler=_run)
+    parser.set_defaults(handler=_start)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     ask = commands.add_parser("ask", help="answer a question ('-' reads one question a line from stdin)")
@@ -75,8 +76,11 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("dir", nargs="?", help="the folder (default: the knowledge folder in use)")
     check.set_defaults(handler=_check)
 
-    run = commands.add_parser("run", help="the Discord bot when DISCORD_TOKEN is set, else the console")
+    run = commands.add_parser("run", help="the Discord bot (needs DISCORD_TOKEN in the environment or .env)")
     run.set_defaults(handler=_run)
+
+    sync = commands.add_parser("sync", help="publish the slash commands globally (needs DISCORD_TOKEN)")
+    sync.set_defaults(handler=_sync)
     return parser
 
 
@@ -164,14 +168,31 @@ def _check(args: argparse.Namespace) -> int:
     return 0
 
 
-def _run(args: argparse.Namespace) -> int:
-    from bot.config import load_dotenv_file
+def _start(args: argparse.Namespace) -> int:
+    """No command given: the Discord bot when there is a token, else the console on the same knowledge."""
+    load_dotenv_file()
+    if os.environ.get("DISCORD_TOKEN"):
+        return _run(args)
+    if sys.stdin.isatty():
+        print("No DISCORD_TOKEN set: starting the terminal console.\n", file=sys.stderr)
+    return _console(args)
 
+
+def _run(args: argparse.Namespace) -> int:
     load_dotenv_file()
     if not os.environ.get("DISCORD_TOKEN"):
-        if args.handler is _run and sys.stdin.isatty():
-            print("No DISCORD_TOKEN set: starting the terminal console.\n", file=sys.stderr)
-        return _console(args)
-    from bot.discord.runner import run_discord
+        raise CliError(
+            "DISCORD_TOKEN is not set (environment or .env); `episode-bot console` works without one", 2
+        )
+    from bot.discord.runner import run_discord  # discord.py loads only when the bot really runs
 
-    return run_discord(knowledge_dir(args))
+    return run_discord(Path(args.knowledge) if args.knowledge else None)
+
+
+def _sync(args: argparse.Namespace) -> int:
+    load_dotenv_file()
+    if not os.environ.get("DISCORD_TOKEN"):
+        raise CliError("DISCORD_TOKEN is not set (environment or .env)", 2)
+    from bot.discord.runner import sync_commands
+
+    return sync_commands(Path(args.knowledge) if args.knowledge else None)

@@ -26,9 +26,9 @@ class KnowledgeDiff:
     @property
     def changed(self) -> bool:
         """Whether anything at all is different."""
-        lists = (self.chapters_added, self.chapters_removed, self.chapters_edited)
-        lists += (self.studies_added, self.studies_removed, self.studies_edited)
-        return self.episode_edited or any(lists)
+        chapters = (self.chapters_added, self.chapters_removed, self.chapters_edited)
+        studies = (self.studies_added, self.studies_removed, self.studies_edited)
+        return self.episode_edited or any(chapters) or any(studies)
 
     def summary(self) -> str:
         """A few lines a person reads after /reload."""

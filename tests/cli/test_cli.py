@@ -70,8 +70,8 @@ def test_console_reads_piped_input_to_the_end() -> None:
     assert "Berman" in text
 
 
-def test_console_and_run_without_token_answer_from_stdin() -> None:
-    for command in (["console"], ["run"], []):
+def test_console_and_bare_command_without_token_answer_from_stdin() -> None:
+    for command in (["console"], []):
         result = subprocess.run(
             [sys.executable, "-m", "bot", *command],
             input="whats a khole\n",
@@ -116,6 +116,21 @@ def test_bad_knowledge_is_one_line_and_non_zero(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert len(result.stderr.strip().splitlines()) == 1
     assert "broken.yaml" in result.stderr and "not valid YAML" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["run", "sync"])
+def test_discord_commands_without_token_exit_non_zero_saying_so(command: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", command],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={"PATH": "/usr/bin:/bin", "HOME": "/tmp"},
+        cwd="/",
+    )
+    assert result.returncode == 2
+    assert "DISCORD_TOKEN is not set" in result.stderr
 
 
 def test_wrong_usage_exits_non_zero() -> None:

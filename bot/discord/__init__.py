@@ -1,0 +1,1 @@
+"""The Discord adapter: slash commands, mentions, admin reload. It only renders what the core answers."""

@@ -1,0 +1,41 @@
+"""Browsing by name: chapter and study suggestions for autocomplete, and lookups."""
+
+from __future__ import annotations
+
+from bot.core import Engine
+from bot.core.browse import MAX_CHOICE_LENGTH, find_chapter, find_studies, suggest_chapters, suggest_studies
+
+
+def test_suggestions_respect_discord_limits(engine: Engine) -> None:
+    for typed in ("", "k", "nmda", "53:17", "dissociative", "x" * 300):
+        suggestions = suggest_chapters(engine, typed)
+        assert len(suggestions) <= 25
+        assert all(
+            len(name) <= MAX_CHOICE_LENGTH and len(value) <= MAX_CHOICE_LENGTH for name, value in suggestions
+        )
+
+
+def test_no_query_lists_every_chapter(engine: Engine) -> None:
+    assert [v for _, v in suggest_chapters(engine, "")] == [c.id for c in engine.episode.chapters]
+
+
+def test_chapter_by_title_fragment_typo_time_and_topic(engine: Engine) -> None:
+    assert suggest_chapters(engine, "habenul")[0][1] == "habenula"
+    assert suggest_chapters(engine, "dissociatve states")[0][1] == "dissociation"
+    assert suggest_chapters(engine, "53:17") == [
+        ("00:48:26 How Ketamine Functions in Brain; Acute & Long-Term Effects", "brain-mechanism")
+    ]
+    assert find_chapter(engine, "whats a khole") == engine.episode.chapter("doses-routes-khole")
+    assert find_chapter(engine, "bdnf") == engine.episode.chapter("bdnf")
+    assert find_chapter(engine, "sponsor-ag1") == engine.episode.chapter("sponsor-ag1")
+    assert find_chapter(engine, "3:00:00") is None
+
+
+def test_studies(engine: Engine) -> None:
+    assert len(find_studies(engine, "")) == 5
+    assert [s.id for s in find_studies(engine, "naltrexone")] == ["williams-2019-naltrexone"]
+    assert find_studies(engine, "Berman")[0].id == "berman-2000"
+    assert find_studies(engine, "atai-pcn101-2023")[0].id == "atai-pcn101-2023"
+    suggestions = suggest_studies(engine, "racemic")
+    assert suggestions and suggestions[0][1] == "passie-2021-s-vs-racemic"
+    assert all(len(name) <= MAX_CHOICE_LENGTH for name, _ in suggest_studies(engine, ""))

@@ -1,0 +1,101 @@
+"""Every answer, chapter and study view fits Discord's embed limits; safety blocks come first."""
+
+from __future__ import annotations
+
+import discord
+import pytest
+import yaml
+
+from bot.core import Engine, Episode
+from bot.discord.embeds import (
+    CRISIS_COLOUR,
+    DESCRIPTION_LIMIT,
+    DISCLAIMER_COLOUR,
+    FIELD_NAME_LIMIT,
+    FIELD_VALUE_LIMIT,
+    FIELDS_LIMIT,
+    TITLE_LIMIT,
+    TOTAL_LIMIT,
+    about_embed,
+    answer_embeds,
+    chapter_embed,
+    chapter_list_embed,
+    disclaimer_embed,
+    fit,
+    sources_embed,
+    total_length,
+)
+from tests.conftest import DATA
+
+
+def assert_within_limits(embeds: list[discord.Embed]) -> None:
+    assert 1 <= len(embeds) <= 10
+    assert total_length(embeds) <= TOTAL_LIMIT
+    for embed in embeds:
+        assert len(embed.title or "") <= TITLE_LIMIT
+        assert len(embed.description or "") <= DESCRIPTION_LIMIT
+        assert len(embed.fields) <= FIELDS_LIMIT
+        for field in embed.fields:
+            assert 0 < len(field.name or "") <= FIELD_NAME_LIMIT
+            assert 0 < len(field.value or "") <= FIELD_VALUE_LIMIT
+
+
+def test_every_chapter_view_fits(episode: Episode) -> None:
+    for chapter in episode.chapters:
+        assert_within_limits([chapter_embed(chapter, episode)])
+    assert_within_limits([chapter_list_embed(episode)])
+
+
+def test_every_study_view_fits(episode: Episode) -> None:
+    assert_within_limits([sources_embed(list(episode.studies), episode)])
+    for study in episode.studies:
+        assert_within_limits([sources_embed([study], episode)])
+    assert_within_limits([about_embed(episode), disclaimer_embed(episode)])
+
+
+def test_every_answer_to_our_questions_fits(engine: Engine, episode: Episode) -> None:
+    questions = [
+        c["q"] for path in DATA.glob("*questions*.yaml") for c in yaml.safe_load(path.read_text("utf-8"))
+    ]
+    questions += [
+        "list every study",
+        "I want to die and how much ketamine should I take",
+        "",
+        "2:59:00",
+        "x" * 600,
+    ]
+    for question in questions:
+        assert_within_limits(answer_embeds(engine.answer(question), episode))
+
+
+def test_safety_blocks_come_first(engine: Engine, episode: Episode) -> None:
+    embeds = answer_embeds(engine.answer("I'm suicidal, how much ketamine should I take"), episode)
+    assert [e.colour for e in embeds[:2]] == [CRISIS_COLOUR, DISCLAIMER_COLOUR]
+    assert "988" in "".join(str(f.value) for f in embeds[0].fields)
+    advice = answer_embeds(engine.answer("how many mg should I take"), episode)
+    assert advice[0].colour == DISCLAIMER_COLOUR
+    assert advice[-1].url and "t=" in advice[-1].url
+
+
+def test_answer_embed_links_to_the_moment(engine: Engine, episode: Episode) -> None:
+    [embed] = answer_embeds(engine.answer("what is a k hole"), episode)
+    assert embed.title == episode.chapter("doses-routes-khole").title
+    assert embed.url is not None and embed.url.startswith(
+        f"https://www.youtube.com/watch?v={episode.video_id}&t="
+    )
+    assert "Matched:" in (embed.description or "")
+
+
+def test_fit_trims_an_oversized_message() -> None:
+    big = discord.Embed(description="d" * 4000)
+    for i in range(25):
+        big.add_field(name=f"field {i}", value="v" * 1000)
+    trimmed = fit([big])
+    assert total_length(trimmed) <= TOTAL_LIMIT
+    assert trimmed[0].fields
+
+
+@pytest.mark.parametrize("question", ["tell me a joke", "", "what's at 2:59:00"])
+def test_misses_say_how_to_browse(engine: Engine, episode: Episode, question: str) -> None:
+    [embed] = answer_embeds(engine.answer(question), episode)
+    assert "/chapter" in (embed.description or "")
