@@ -70,6 +70,8 @@ _DIRECT = _any(
     r"\bk\s*-?\s*holing\s+(?:in|on)\s+(?:the|a)\s+(?:bath|bathtub|tub|pool|water|lake|street|road)\b",
     # a farewell to everyone, with no "see you"
     r"\b(?:goodbye|bye)\s+(?:everyone|all|yall|guys|forever|world)\b(?!.*\b(?:see you|see ya|next|tomorrow|later|tmrw)\b)",
+    # a method in mind
+    r"\b(?:think\w*\s+(?:about|of)|want\w*\s+to|going\s+to|gonna|about\s+to|ready\s+to|plan\w*\s+(?:on|to))\s+(?:jump\w*|hang\w*|shoot\w*|drown\w*|overdos\w*|od\b)",
     # means at hand, in the moment
     r"\b(?:standing|stand|sitting|parking|parked|walking out|climbed|climbing)\s+(?:\w+\s+){0,4}(?:edge|window|ledge|tracks|bridge|roof|railing)\b",
     r"\b(?:bought|buying|got|have|keep)\s+(?:a\s+|some\s+)?(?:rope|noose)\b|\b(?:should|going to|gonna|want to|wanna|about to)\s+jump\b",
@@ -151,6 +153,7 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 # Enough alone: a body in danger right now, or self-harm told in the first person.
 _EMERGENCY = _any(
+    r"\b(?:having|had|has)\s+(?:a\s+)?(?:seizure|fit|convulsions?)\b|\b(?:seizing|convulsing)\b|\bwont\s+stop\s+(?:shaking|seizing)\b",
     r"\bbreathing\s+(?:is\s+)?(?:\w+\s+){0,2}(?:slow|shallow|weird|funny|stopped|barely)\b|\bbarely\s+breathing\b",
     r"\bcant\s+(?:wake|get)\s+(?:him|her|them)\s*(?:up|to wake|to respond)?\b|\b(?:lips|face|skin)\s+(?:is\s+|are\s+)?(?:turning\s+)?blue\b",
 )
@@ -171,6 +174,7 @@ _FIGURES = re.compile(
     r"|\b(?:wanna|want to)\s+die\b(?=.*\b(?:episode|ep|hours?|long|lol|lmao)\b)|\bdead\s+(?:asleep|serious|wrong|set on|center)\b"
 )
 _HISTORY = re.compile(
+    r"\bsu[i1]c[i1]d\w*\b.*\b(?:doing\s+(?:great|well|better|fine|good)|recovered|in\s+remission|years\s+ago)\b|"
     r"\b(?:died|committed)\s+(?:by\s+)?suicide\b.*\b(?:ago|back in|years)\b|\b(?:years ago|back in the)\b.*\bsuicide\b"
 )
 _ELONGATED = re.compile(r"(\w)\1{2,}")

@@ -42,7 +42,7 @@ MIN_STUDY_SCORE = 1.5
 _STUDY_WORDS = re.compile(
     r"\b(?:study|studies|paper|papers|trial|trials|research|article|articles|journal|published|publication|"
     r"publications|cite|cited|citation|citations|reference|references|source|sources|evidence|experiment|"
-    r"experiments|findings|literature|bibliography|et al|pubmed|doi|science behind)\b",
+    r"experiments|findings|literature|bibliography|et al|pubmed|doi|science behind|link|links|linked)\b",
     re.IGNORECASE,
 )
 _ALL_STUDIES = re.compile(
@@ -67,6 +67,10 @@ class Engine:
         self._study_index = Index((_study_document(s) for s in episode.studies), STUDY_FIELDS)
         self._studies = {s.id: s for s in episode.studies}
         # Each moment's stems, computed once here rather than on every answer.
+        # Words of sponsor and housekeeping titles ("AG1", "Eight Sleep"): naming one asks for that read.
+        self._non_content_title_stems = {
+            t for c in episode.chapters if not c.is_content for t in terms_of(c.title) if len(t) > 2
+        }
         moments = [m for c in episode.chapters for m in c.moments]
         self._moment_terms = {m: frozenset(terms_of(" ".join((m.label, *m.keywords)))) for m in moments}
 
@@ -122,7 +126,8 @@ class Engine:
     # -- chapters -------------------------------------------------------------------------------
 
     def _confident(self, hits: list[Hit], terms: Sequence[Term], text: str) -> list[Hit]:
-        if not _SPONSOR_WORDS.search(text):
+        named = {t.stem for t in terms} & self._non_content_title_stems
+        if not _SPONSOR_WORDS.search(text) and not named:
             hits = sorted(
                 (
                     h if self._chapters[h.key].is_content else replace(h, score=h.score * NON_CONTENT_WEIGHT)

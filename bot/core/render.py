@@ -101,11 +101,12 @@ def _body(answer: Answer, episode: Episode) -> str:
     if answer.kind is Kind.TIME and answer.asked_time is not None:
         lines.append(f"At {short_time(answer.asked_time)} you're in this chapter:")
     elif answer.disclaimer:
-        lines.append("Here is what the episode says on that, and where:")
+        lines.append("Here is where the episode covers that; watch it in context:")
     if answer.chapters:
         first, *others = answer.chapters
         lines.append(chapter_line(first))
-        if first.chapter.summary:
+        # A personal question gets where, not a summary whose figures could read as advice.
+        if first.chapter.summary and not answer.disclaimer:
             lines.append(first.chapter.summary)
         if others:
             lines.append("Also close:")

@@ -26,7 +26,7 @@ _PERSONAL = _any(
     r"\b(?:if|when|after|before)\s+i\b|\bi\s+weigh\b|\bsafely\s+(?:try|take|use|do|start|mix|drink|drive)\b",
     r"\b(?:can|could|should|would|will)\s+my\s+(?:\w+\s+){0,3}(?:try|take|use|do|get|start|stop|have)\b",
     r"\b(?:would|do|can|could)\s+you\s+(?:recommend|suggest|advise)\b|\blike\s+me\b|\bfor\s+a\s+(?:beginner|first\s+timer|newbie)\b",
-    r"\b(?:telehealth|online|virtual)\s+(?:clinic|provider|doctor|prescri\w*|ketamine)\b|\bat\s*-?\s*home\s+ketamine\b|\b(?:which|best|good|cheap\w*)\s+(?:ketamine\s+)?clinic\b",
+    r"\btelehealth\b|\breferral\b|\bget\s+(?:\w+\s+)?prescribed\b|\b(?:online|virtual)\s+(?:clinic|provider|doctor|prescri\w*|ketamine)\b|\bat\s*-?\s*home\s+ketamine\b|\b(?:which|best|good|cheap\w*)\s+(?:ketamine\s+)?clinic\b",
     r"\bmy\s+(?:grandma|grandmother|grandpa|grandfather|mom|mum|mother|dad|father|son|daughter|kid|child|teen|brother|sister|wife|husband|partner|friend|gf|bf|girlfriend|boyfriend)\s+(?:has|is|was|takes|suffers|struggles|gets|got)\b",
     r"\b(?:safe|ok|okay|dangerous|risky|fine|alright)\s+(?:for\s+me|to\s+(?:take|use|mix|combine|drink|do|try|start|stop|drive))\b",
     r"\bhow\s+(?:much|many)\b.*\b(?:should|take|need|use|do|start|dose|mg|milligrams?)\b",
@@ -60,8 +60,8 @@ _PERSONAL = _any(
 
 # What makes a "should I" a health question rather than "should I watch the next episode".
 _HEALTH_CONTEXT = re.compile(
-    r"\b(?:ketamine|ketamin|ket|k|special k|esketamine|spravato|dose|dosage|dosing|mg|take|taking|use|using|try|"
-    r"trying|microdos\w*|drug|drugs|med|meds|medication|medicine|treatment|therapy|infusion|clinic|prescri\w*|"
+    r"\b(?:ketamine|ketamin|ket|k|special k|esketamine|spravato|doses?|dosage|dosing|mg|take|taking|use|using|try|"
+    r"trying|microdos\w*|drug|drugs|med|meds|medication|medicines?|treatments?|therapy|infusions?|clinics?|prescri\w*|"
     r"depress\w*|anxiety|ptsd|ocd|bipolar|suicid\w*|mental|psychiatrist|doctor|health|safe|risk\w*|side effects?|"
     r"addict\w*|pregnan\w*|alcohol|drink|mix|combine|trip|k-?hole|dissociat\w*|nasal|spray|iv|injection|lozenge|"
     r"troche|pill|pills|sessions?|effects?|help|treat|cure|heal)\b"
@@ -78,9 +78,19 @@ _SMALL_TALK = re.compile(
 )
 
 
+# "What does he say about ...", with no "I" or "my" in it, asks about the episode, not for advice.
+_ABOUT_THE_EPISODE = re.compile(
+    r"^\s*(?:so\s+)?(?:what|where|how|why|when)\s+(?:does|did|do)\s+(?:he|huberman|andrew|the episode|the podcast|they)\s+"
+    r"(?:say|said|talk|mention|discuss|explain|think|cover|recommend)\b"
+)
+_FIRST_PERSON = re.compile(r"\b(?:i|im|ive|id|me|my|myself)\b")
+
+
 def wants_health_advice(question: str) -> bool:
     """Whether the message asks for personal health advice: doses, should I, safety for me, mixing, pregnancy, buying."""
     text = fold(question)
+    if _ABOUT_THE_EPISODE.search(text) and not _FIRST_PERSON.search(text):
+        return False
     if not _PERSONAL.search(text):
         return False
     return bool(_HEALTH_CONTEXT.search(text))

@@ -22,6 +22,7 @@ B = 0.3
 PHRASE_BONUS = 0.6
 SEQUENCE_BONUS = 1.0
 MAX_SEQUENCE = 6
+MIN_RUN_SPECIFICITY = 0.15
 # How alike a misspelt word must be to a known one (rapidfuzz ratio, 0-100) to be read as it.
 TYPO_CUTOFF_LONG = 80.0  # words of 7 letters or more
 TYPO_CUTOFF_SHORT = 83.0  # words of 5-6 letters, which must also share the first letter
@@ -80,6 +81,7 @@ class Index:
 
     def __init__(self, documents: Iterable[Document], weights: Mapping[str, float]) -> None:
         self._entries: list[_Entry] = []
+        phrase_texts: list[Sequence[str]] = []
         surface: dict[str, str] = {}
         for doc in documents:
             tf: defaultdict[str, float] = defaultdict(float)
@@ -92,6 +94,7 @@ class Index:
                         surface.setdefault(word, stem(word))
                     for term in terms_of(text):
                         tf[term] += weight
+            phrase_texts.append(doc.phrases)
             phrases = list(dict.fromkeys(tuple(stem(w) for w in content_words(p)) for p in doc.phrases))
             sequences = frozenset(_sequence(p) for p in doc.phrases if 1 < len(_sequence(p)) <= MAX_SEQUENCE)
             entry = _Entry(doc.key, tf, sum(tf.values()), [p for p in phrases if len(p) > 1], sequences)
@@ -104,6 +107,13 @@ class Index:
         self.idf = {t: _idf(count, n) for t, n in document_frequency.items()}
         sequence_frequency: Counter[tuple[str, ...]] = Counter(q for e in self._entries for q in e.sequences)
         self._sequence_idf = {q: _idf(count, n) for q, n in sequence_frequency.items()}
+        # A run of everyday words ("how long") says less than one holding a rare word ("k hole").
+        self._sequence_weight: dict[tuple[str, ...], float] = {}
+        for doc_phrases in phrase_texts:
+            for phrase in doc_phrases:
+                run = _sequence(phrase)
+                if run in self._sequence_idf:
+                    self._sequence_weight[run] = math.sqrt(len(run)) * _run_specificity(phrase)
         self._surface = surface
         self._words = sorted(surface)
         self._words_by_initial: dict[str, list[str]] = defaultdict(list)
@@ -198,7 +208,7 @@ class Index:
                 continue
             phrases = [p for p in entry.phrases if query_stems.issuperset(p)]
             score += PHRASE_BONUS * sum(self.idf.get(s, 0.0) for p in phrases for s in p)
-            score += SEQUENCE_BONUS * sum(self._sequence_idf[q] * math.sqrt(len(q)) for q in runs)
+            score += SEQUENCE_BONUS * sum(self._sequence_idf[q] * self._sequence_weight[q] for q in runs)
             phrases += list(runs)
             hits.append(Hit(entry.key, score, tuple(dict.fromkeys(matched)), len(phrases)))
         hits.sort(key=lambda h: -h.score)
@@ -208,6 +218,11 @@ class Index:
 def _idf(documents: int, containing: int) -> float:
     """BM25's inverse document frequency: rare across documents means telling."""
     return math.log(1 + (documents - containing + 0.5) / (containing + 0.5))
+
+
+def _run_specificity(phrase: str) -> float:
+    """The specificity of a phrase's most telling word (stop words say nothing)."""
+    return max((specificity(w) for w in content_words(phrase)), default=MIN_RUN_SPECIFICITY)
 
 
 def _sequence(text: str) -> tuple[str, ...]:

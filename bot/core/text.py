@@ -46,9 +46,13 @@ def fold(text: str) -> str:
     return _APOSTROPHES.sub("", text).casefold()
 
 
+# Chat spellings of words the index knows by their full form.
+SLANG = {"ket": "ketamine", "keta": "ketamine", "ppl": "people", "abt": "about", "bc": "because", "rn": "now"}
+
+
 def words(text: str) -> list[str]:
-    """Every word of the text, folded, stop words included."""
-    return _TOKEN.findall(fold(text))
+    """Every word of the text, folded, stop words included, chat spellings written out."""
+    return [SLANG.get(w, w) for w in _TOKEN.findall(fold(text))]
 
 
 @lru_cache(maxsize=65536)

@@ -12,7 +12,10 @@ _CLOCK = re.compile(r"^\s*(?:(\d{1,2}):)?(\d{1,2}):(\d{2})\s*$")
 _TEXT_CLOCK = re.compile(
     r"(?<![\d:.])(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?![\d:])(?!\s*(?:[ap]\.?m\b|o\s*clock))", re.I
 )
-_TEXT_SECONDS = re.compile(r"(?<![\w.])(\d{2,5})\s*(?:s|sec|secs|seconds)\b", re.I)
+# "3000 seconds", "4000s"; but "the 70s" and "1970s" are decades.
+_TEXT_SECONDS = re.compile(
+    r"(?<![\w.])(?:(\d{1,5})\s*(?:sec|secs|seconds)\b|(?!(?:19|20)\d\ds\b)(\d{3,5})s\b)", re.IGNORECASE
+)
 _TEXT_HMS = re.compile(
     r"(?<![\w.])(\d{1,2})\s*(?:h|hr|hrs|hour|hours)\s*(?:(\d{1,2})\s*(?:m|min|mins|minute|minutes)?)?"
     r"(?:\s*(\d{1,2})\s*(?:s|sec|secs|seconds?))?(?!\w)"
@@ -65,7 +68,7 @@ def find_time(text: str) -> int | None:
             return hours * 3600 + minutes * 60 + seconds
     seconds_only = _TEXT_SECONDS.search(text)
     if seconds_only:
-        return int(seconds_only.group(1))
+        return int(seconds_only.group(1) or seconds_only.group(2))
     minute = _TEXT_MINUTES.search(text)
     if minute:
         return int(minute.group(1) or minute.group(2)) * 60

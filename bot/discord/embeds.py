@@ -104,9 +104,9 @@ def _answer_body(answer: Answer, episode: Episode) -> discord.Embed | None:
         if answer.kind is Kind.TIME and answer.asked_time is not None:
             lead = f"At {short_time(answer.asked_time)} you're in this chapter.\n"
         why = f"\n*Matched: {', '.join(first.matched)}*" if first.matched else ""
-        embed.description = clip(
-            f"{lead}{_chapter_link(first)}\n\n{first.chapter.summary}{why}", DESCRIPTION_LIMIT
-        )
+        # A personal question gets where, not a summary whose figures could read as advice.
+        summary = "" if answer.disclaimer else f"\n\n{first.chapter.summary}"
+        embed.description = clip(f"{lead}{_chapter_link(first)}{summary}{why}", DESCRIPTION_LIMIT)
         if others:
             _field(embed, "Also close", "\n".join(_chapter_link(m) for m in others))
     else:

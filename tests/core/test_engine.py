@@ -112,6 +112,10 @@ def test_personal_advice_gets_the_disclaimer_and_still_the_chapter(engine: Engin
     text = answer_text(answer, episode)
     assert text.startswith("**Not medical advice.**")
     assert episode.disclaimer_url in text
+    assert answer.chapters[0].chapter.summary not in text, (
+        "no summary with dose figures after a personal question"
+    )
+    assert "youtube.com" in text
 
 
 def test_crisis_gets_resources_first(engine: Engine, episode: Episode) -> None:

