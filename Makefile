@@ -44,8 +44,9 @@ eval: $(VENV)/.runtime
 
 test: lint typecheck unit eval
 
-bench: $(VENV)/.runtime
+bench: $(VENV)/.dev
 	$(BIN)/python benchmarks/answer_latency.py
+	$(BIN)/python benchmarks/discord_bench.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

@@ -31,6 +31,12 @@ def configure_logging(settings: Settings) -> None:
     root.setLevel(settings.log_level)
 
 
+def quiet_voice_warnings() -> None:
+    """The bot never joins voice, so discord.py's warnings about missing voice libraries are noise."""
+    discord.VoiceClient.warn_nacl = False
+    discord.VoiceClient.warn_dave = False
+
+
 def point_at_api(settings: Settings) -> None:
     """Talk to a Discord-compatible server when DISCORD_API_BASE / DISCORD_GATEWAY_URL say so."""
     if settings.api_base:
@@ -55,6 +61,7 @@ def prepare(knowledge_dir: Path | None) -> tuple[Settings, KnowledgeStore] | int
         log.error("cannot start: %s", error.report().replace("\n", "; "))
         return 1
     point_at_api(settings)
+    quiet_voice_warnings()
     return settings, store
 
 
