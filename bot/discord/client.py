@@ -15,6 +15,7 @@ from bot.core.loader import KnowledgeError
 from bot.core.store import KnowledgeStore
 from bot.discord.cooldown import Cooldown
 from bot.discord.embeds import (
+    DESCRIPTION_LIMIT,
     about_embed,
     answer_embeds,
     chapter_embed,
@@ -37,6 +38,15 @@ PERMISSIONS = discord.Permissions(
 )
 SORRY = "Sorry, something went wrong on my side. Please try again in a moment."
 _MENTION = re.compile(r"<@!?\d+>")
+
+
+def cooldown_notice(wait: float) -> str:
+    """What a member who asks too fast is told."""
+    return f"One question every few seconds, please: ask again in {math.ceil(wait)} s."
+
+
+def _choices(pairs: list[tuple[str, str]]) -> list[app_commands.Choice[str]]:
+    return [app_commands.Choice(name=name, value=value) for name, value in pairs]
 
 
 def intents_for(settings: Settings) -> discord.Intents:
@@ -122,7 +132,7 @@ class EpisodeBot(discord.AutoShardedClient):
         wait = 0.0 if answer.crisis else self.cooldown.retry_after(message.author.id)
         try:
             if wait:
-                notice = f"One question every few seconds, please: ask again in {math.ceil(wait)} s."
+                notice = cooldown_notice(wait)
                 await message.reply(notice, mention_author=False, allowed_mentions=NO_PINGS, delete_after=10)
                 return
             embeds = answer_embeds(answer, engine.episode)
@@ -165,8 +175,7 @@ def add_commands(bot: EpisodeBot) -> None:
         answer = engine.answer(question)
         wait = 0.0 if answer.crisis else bot.cooldown.retry_after(interaction.user.id)
         if wait:
-            notice = f"One question every few seconds, please: ask again in {math.ceil(wait)} s."
-            await interaction.response.send_message(notice, ephemeral=True)
+            await interaction.response.send_message(cooldown_notice(wait), ephemeral=True)
             return
         # Crisis replies are seen by the asker alone.
         await interaction.response.send_message(
@@ -187,16 +196,15 @@ def add_commands(bot: EpisodeBot) -> None:
             found = find_chapter(engine, query)
             embed = chapter_embed(found, engine.episode) if found else chapter_list_embed(engine.episode)
             if found is None:
-                embed.description = f"No chapter matches that; here is the list.\n\n{embed.description}"[
-                    :4096
-                ]
+                text = f"No chapter matches that; here is the list.\n\n{embed.description}"
+                embed.description = clip(text, DESCRIPTION_LIMIT)
         await interaction.response.send_message(embed=embed, allowed_mentions=NO_PINGS)
 
     @chapter.autocomplete("query")
     async def chapter_choices(
         interaction: discord.Interaction[EpisodeBot], current: str
     ) -> list[app_commands.Choice[str]]:
-        return [app_commands.Choice(name=n, value=v) for n, v in suggest_chapters(bot.store.engine, current)]
+        return _choices(suggest_chapters(bot.store.engine, current))
 
     @tree.command(name="sources")
     @app_commands.describe(query="An author, year, drug or words of a title; empty for every study")
@@ -210,7 +218,7 @@ def add_commands(bot: EpisodeBot) -> None:
     async def source_choices(
         interaction: discord.Interaction[EpisodeBot], current: str
     ) -> list[app_commands.Choice[str]]:
-        return [app_commands.Choice(name=n, value=v) for n, v in suggest_studies(bot.store.engine, current)]
+        return _choices(suggest_studies(bot.store.engine, current))
 
     @tree.command(name="disclaimer")
     async def disclaimer(interaction: discord.Interaction[EpisodeBot]) -> None:
