@@ -27,6 +27,20 @@ def run_cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     )
 
 
+def run_clean(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    """The CLI with no inherited environment and no .env in reach (no DISCORD_TOKEN anywhere)."""
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={"PATH": "/usr/bin:/bin", "HOME": "/tmp"},
+        cwd="/",
+    )
+
+
 def test_ask_prints_the_answer(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["ask", "what", "is", "a", "k-hole"]) == 0
     out = capsys.readouterr().out
