@@ -86,16 +86,7 @@ def test_console_reads_piped_input_to_the_end() -> None:
 
 def test_console_and_bare_command_without_token_answer_from_stdin() -> None:
     for command in (["console"], []):
-        result = subprocess.run(
-            [sys.executable, "-m", "bot", *command],
-            input="whats a khole\n",
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-            env={"PATH": "/usr/bin:/bin", "HOME": "/tmp"},
-            cwd="/",
-        )
+        result = run_clean(*command, stdin="whats a khole\n")
         assert result.returncode == 0, result.stderr
         assert "01:26:04" in result.stdout
 
@@ -134,15 +125,7 @@ def test_bad_knowledge_is_one_line_and_non_zero(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("command", ["run", "sync"])
 def test_discord_commands_without_token_exit_non_zero_saying_so(command: str) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "bot", command],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-        env={"PATH": "/usr/bin:/bin", "HOME": "/tmp"},
-        cwd="/",
-    )
+    result = run_clean(command)
     assert result.returncode == 2
     assert "DISCORD_TOKEN is not set" in result.stderr
 
