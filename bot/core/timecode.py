@@ -12,6 +12,7 @@ _CLOCK = re.compile(r"^\s*(?:(\d{1,2}):)?(\d{1,2}):(\d{2})\s*$")
 _TEXT_CLOCK = re.compile(
     r"(?<![\d:.])(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?![\d:])(?!\s*(?:[ap]\.?m\b|o\s*clock))", re.I
 )
+_TIME_OF_DAY = re.compile(r"\d{1,2}:\d{2}\s*(?:[ap]\.?m\b|o\s*clock)", re.IGNORECASE)
 # "3000 seconds", "4000s"; but "the 70s" and "1970s" are decades.
 _TEXT_SECONDS = re.compile(
     r"(?<![\w.])(?:(\d{1,5})\s*(?:sec|secs|seconds)\b|(?!(?:19|20)\d\ds\b)(\d{3,5})s\b)", re.IGNORECASE
@@ -56,7 +57,8 @@ def find_time(text: str) -> int | None:
     link = _LINK_SECONDS.search(text)
     if link:
         return int(link.group(1))
-    clock = _TEXT_CLOCK.search(text)
+    # "up at 2:30 or 3:30 am": once any clock is a time of day, none of them is a place in the episode.
+    clock = None if _TIME_OF_DAY.search(text) else _TEXT_CLOCK.search(text)
     if clock:
         hours, minutes, seconds = (int(g) if g else 0 for g in clock.groups())
         if minutes < 60 and seconds < 60:

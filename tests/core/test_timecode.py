@@ -51,6 +51,7 @@ def test_find_time(text: str, seconds: int) -> None:
         "is 60mg a lot",
         "",
         "up at 3:30 am",
+        "waking up at 2:30 or 3:30 am",
         "vietnam soldiers back in the 70s",
         "the 1970s",
     ],
