@@ -17,11 +17,12 @@ from bot.core.timecode import find_time
 # bounds the work one message can cause.
 MAX_QUESTION_CHARS = 500
 
-# Field weights: the published title and the curated keywords say most about a chapter.
+# Field weights: the published title and the curated keywords say most about a chapter; moment labels
+# and the summary are prose whose everyday words mostly add noise, so they count for less.
 CHAPTER_FIELDS = {"title": 3.0, "keywords": 2.0, "moments": 0.75, "summary": 0.3}
 STUDY_FIELDS = {"title": 1.5, "keywords": 2.0, "authors": 2.5, "year": 2.0, "finding": 1.0, "source": 0.5}
 
-# When is a match an answer rather than noise? Calibrated on tests/data/listener_questions.yaml:
+# When is a match an answer rather than noise? Calibrated on the question sets in tests/data:
 # most of the question's specific words must be known to the episode (coverage), at least one matched
 # word must be more than an everyday word, and the score must clear a floor. A strong match (a rare
 # term or a whole keyword phrase) is an answer even inside a longer, partly unrelated question.
@@ -66,11 +67,11 @@ class Engine:
         self._chapter_index = Index((_chapter_document(c) for c in episode.chapters), CHAPTER_FIELDS)
         self._study_index = Index((_study_document(s) for s in episode.studies), STUDY_FIELDS)
         self._studies = {s.id: s for s in episode.studies}
-        # Each moment's stems, computed once here rather than on every answer.
         # Words of sponsor and housekeeping titles ("AG1", "Eight Sleep"): naming one asks for that read.
         self._non_content_title_stems = {
             t for c in episode.chapters if not c.is_content for t in terms_of(c.title) if len(t) > 2
         }
+        # Each moment's stems, computed once here rather than on every answer.
         moments = [m for c in episode.chapters for m in c.moments]
         self._moment_terms = {m: frozenset(terms_of(" ".join((m.label, *m.keywords)))) for m in moments}
 
@@ -83,11 +84,12 @@ class Engine:
         disclaimer = wants_health_advice(text)
 
         def reply(
-            kind: Kind, chapters: Sequence[ChapterMatch] = (), studies: Sequence[Study] = (), **extra: int
+            kind: Kind,
+            chapters: Sequence[ChapterMatch] = (),
+            studies: Sequence[Study] = (),
+            at: int | None = None,
         ) -> Answer:
-            return Answer(
-                text, kind, tuple(chapters), tuple(studies), disclaimer, crisis, extra.get("at"), truncated
-            )
+            return Answer(text, kind, tuple(chapters), tuple(studies), disclaimer, crisis, at, truncated)
 
         if not text.strip():
             return reply(Kind.EMPTY)
@@ -157,9 +159,9 @@ class Engine:
         chapter = self._chapters[chapter_id]
         wanted_studies = {s.id for s in studies}
         stems = {t.stem: t.weight for t in terms}
+        idf = self._chapter_index.idf
         best: tuple[float, Moment] | None = None
         for moment in chapter.moments:
-            idf = self._chapter_index.idf
             score = sum(stems[s] * idf.get(s, 0.0) for s in self._moment_terms[moment] if s in stems)
             score += 3.0 * len(wanted_studies.intersection(moment.study_ids))
             if score > 0 and (best is None or score > best[0]):
