@@ -128,6 +128,8 @@ class EpisodeBot(discord.AutoShardedClient):
         question = _MENTION.sub(" ", message.content).strip()
         engine = self.store.engine
         answer = engine.answer(question)
+        if auto and not (in_dm or mentioned) and not (answer.found or answer.crisis):
+            return  # chatter in an auto-answer channel is not a question; only a real answer is worth a reply
         # Someone in danger is answered at once, cooldown or not.
         wait = 0.0 if answer.crisis else self.cooldown.retry_after(message.author.id)
         try:

@@ -147,9 +147,12 @@ def test_mentions_dms_auto_channel_and_nothing_pings(tmp_path: Path) -> None:
                 dm = await server.wait_for_channel_message(server.dm_channel_for(member))
                 assert dm.payload["embeds"][0]["title"].startswith("Divergent Mechanisms")
 
+                await server.message_create(guild, world.auto.id, member, "lol same")
                 await server.message_create(guild, world.auto.id, member, "naltrexone")
                 auto = await server.wait_for_channel_message(world.auto.id)
-                assert auto.payload["embeds"][0]["title"] == "Ketamine & Opioid Pathway"
+                assert auto.payload["embeds"][0]["title"] == "Ketamine & Opioid Pathway", (
+                    "chatter got no reply"
+                )
 
                 # Not addressed to the bot: no reply. From another bot: ignored.
                 await server.message_create(guild, general, member, "what is bdnf")
