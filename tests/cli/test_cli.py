@@ -16,7 +16,8 @@ from bot.core import Engine, load_knowledge
 from bot.paths import BUNDLED_KNOWLEDGE
 
 
-def run_cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+def run_cli(*args: str, stdin: str = "", clean: bool = False) -> subprocess.CompletedProcess[str]:
+    """The CLI as a subprocess; `clean`: no inherited environment and no .env in reach (no token anywhere)."""
     return subprocess.run(
         [sys.executable, "-m", "bot", *args],
         input=stdin,
@@ -24,20 +25,8 @@ def run_cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
         text=True,
         timeout=60,
         check=False,
-    )
-
-
-def run_clean(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    """The CLI with no inherited environment and no .env in reach (no DISCORD_TOKEN anywhere)."""
-    return subprocess.run(
-        [sys.executable, "-m", "bot", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-        env={"PATH": "/usr/bin:/bin", "HOME": "/tmp"},
-        cwd="/",
+        env={"PATH": "/usr/bin:/bin", "HOME": "/tmp"} if clean else None,
+        cwd="/" if clean else None,
     )
 
 
@@ -86,7 +75,7 @@ def test_console_reads_piped_input_to_the_end() -> None:
 
 def test_console_and_bare_command_without_token_answer_from_stdin() -> None:
     for command in (["console"], []):
-        result = run_clean(*command, stdin="whats a khole\n")
+        result = run_cli(*command, stdin="whats a khole\n", clean=True)
         assert result.returncode == 0, result.stderr
         assert "01:26:04" in result.stdout
 
@@ -125,7 +114,7 @@ def test_bad_knowledge_is_one_line_and_non_zero(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("command", ["run", "sync"])
 def test_discord_commands_without_token_exit_non_zero_saying_so(command: str) -> None:
-    result = run_clean(command)
+    result = run_cli(command, clean=True)
     assert result.returncode == 2
     assert "DISCORD_TOKEN is not set" in result.stderr
 
