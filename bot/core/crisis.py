@@ -130,7 +130,7 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "timing",
         _any(
             r"\b(?:tonight|tmrw|tomorrow|this\s+week|after\s+(?:saturday|sunday|monday|tuesday|wednesday|thursday|friday|my))\b",
-            r"\b(?:date|day|time)\s+is\s+set\b|\bplan\s+is\b|\bon\s+purpose\b|\bnot\s+(?:even\s+)?kidding\b|\bserious\s+question\b",
+            r"\b(?:i\s+have|ive\s+got|i\s+got|i\s+made|made|have)\s+a\s+plan\b|\b(?:date|day|time)\s+is\s+set\b|\bplan\s+is\b|\bon\s+purpose\b|\bnot\s+(?:even\s+)?kidding\b|\bserious\s+question\b",
             r"\b(?:to\s+be\s+sure|make\s+sure|enough\s+to)\b|\bcounted\s+out\b|\bthis\s+is\s+the\s+(?:week|day|night)\b",
             r"\b(?:looking up|looked up|googl\w*|searching)\b|\bdone\s+pretending\b|\btry\s+again\b",
         ),

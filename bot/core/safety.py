@@ -60,7 +60,7 @@ _PERSONAL = _any(
 
 # What makes a "should I" a health question rather than "should I watch the next episode".
 _HEALTH_CONTEXT = re.compile(
-    r"\b(?:ketamine|ketamin|ket|k|special k|esketamine|spravato|doses?|dosage|dosing|mg|take|taking|use|using|try|"
+    r"\b(?:ketamine|ketamin|ket|k|special k|esketamine|spravato|doses?|dosage|dosing|mg|\d+\s*mg|troches?|lozenges?|take|taking|use|using|try|"
     r"trying|microdos\w*|drug|drugs|med|meds|medication|medicines?|treatments?|therapy|infusions?|clinics?|prescri\w*|"
     r"depress\w*|anxiety|ptsd|ocd|bipolar|suicid\w*|mental|psychiatrist|doctor|health|safe|risk\w*|side effects?|"
     r"addict\w*|pregnan\w*|alcohol|drink|mix|combine|trip|k-?hole|dissociat\w*|nasal|spray|iv|injection|lozenge|"
@@ -82,6 +82,8 @@ _SMALL_TALK = re.compile(
 _ABOUT_THE_EPISODE = re.compile(
     r"^\s*(?:so\s+)?(?:what|where|how|why|when)\s+(?:does|did|do)\s+(?:he|huberman|andrew|the episode|the podcast|they)\s+"
     r"(?:say|said|talk|mention|discuss|explain|think|cover|recommend)\b"
+    # "Why is it dangerous to ...", with no "I" or "my": asks for the reason, not for advice.
+    r"|^\s*(?:so\s+)?why\s+(?:is|are|does|do|would|can|could)\b"
 )
 _FIRST_PERSON = re.compile(r"\b(?:i|im|ive|id|me|my|myself)\b")
 
