@@ -124,3 +124,22 @@ def test_wrong_usage_exits_non_zero() -> None:
     assert result.returncode == 2
     assert "usage" in result.stderr
     assert run_cli("frobnicate").returncode == 2
+
+
+def test_token_is_read_from_a_dot_env_file(tmp_path: Path) -> None:
+    # A bad SHARD_IDS proves the bot got past "no token" by reading .env, and it stops before connecting.
+    (tmp_path / ".env").write_text(
+        "DISCORD_TOKEN=from.dot.env\nSHARD_COUNT=1\nSHARD_IDS=5\n", encoding="utf-8"
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "run"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+        cwd=tmp_path,
+    )
+    assert result.returncode == 2
+    assert "SHARD_IDS: 5 is not below SHARD_COUNT" in result.stderr
+    assert "from.dot.env" not in result.stderr + result.stdout

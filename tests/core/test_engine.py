@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from bot.core import MAX_QUESTION_CHARS, Engine, Episode, Kind
@@ -176,3 +178,15 @@ def test_mixed_script_still_finds_the_latin_topic(engine: Engine) -> None:
 
 def test_what_is_this_episode_about(engine: Engine) -> None:
     assert first_start(engine, "what is this episode about") == "00:00:00"
+
+
+def test_random_input_never_raises(engine: Engine) -> None:
+    # Seeded, so a failure reproduces: letters of several scripts, digits, punctuation, emoji, controls.
+    rng = random.Random(20261127)
+    alphabet = (
+        "abcdefghijklmnopqrstuvwxyz ABCXYZ 0123456789 :.,!?'\"-/@#<>&%\n\t\x00 äöüßéñ кетамин ケタミン 😀🧠❤ ‮"
+    )
+    for _ in range(2000):
+        question = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 120)))
+        answer = engine.answer(question)
+        answer_to_dict(answer, engine.episode)
