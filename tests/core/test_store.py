@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -60,3 +62,24 @@ def test_a_broken_file_keeps_the_old_knowledge(folder: Path) -> None:
         asyncio.run(store.reload())
     assert store.engine is before
     assert store.engine.answer("out of body experience").chapters[0].chapter.id == "dissociation"
+
+
+@pytest.mark.parametrize(
+    ("damage", "message"),
+    [
+        (lambda p: p.write_bytes(b"\xff\xfe not utf-8"), "cannot be read"),
+        (lambda p: p.write_text("", encoding="utf-8"), "is empty"),
+        (lambda p: p.write_text("- just\n- a list\n", encoding="utf-8"), "must be a mapping"),
+        (lambda p: p.write_text("chapters: [\n", encoding="utf-8"), "is not valid YAML"),
+        (lambda p: p.unlink(), "holds no *.yaml"),
+    ],
+)
+def test_any_damage_keeps_the_old_knowledge(
+    folder: Path, damage: Callable[[Path], object], message: str
+) -> None:
+    store = KnowledgeStore.open(folder)
+    before = store.engine
+    damage(next(folder.glob("*.yaml")))
+    with pytest.raises(KnowledgeError, match=re.escape(message)):
+        asyncio.run(store.reload())
+    assert store.engine is before
