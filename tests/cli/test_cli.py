@@ -143,3 +143,24 @@ def test_token_is_read_from_a_dot_env_file(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "SHARD_IDS: 5 is not below SHARD_COUNT" in result.stderr
     assert "from.dot.env" not in result.stderr + result.stdout
+
+
+def test_bot_does_not_start_on_broken_knowledge(tmp_path: Path) -> None:
+    (tmp_path / "broken.yaml").write_text("schema: 1\nepisode: {id: x}\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "run"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={
+            "PATH": "/usr/bin:/bin",
+            "HOME": str(tmp_path),
+            "DISCORD_TOKEN": "t.t.t",
+            "KNOWLEDGE_DIR": str(tmp_path),
+        },
+        cwd=tmp_path,
+    )
+    assert result.returncode == 1
+    assert "cannot start" in result.stderr
+    assert "broken.yaml:1: (top level): missing required field 'disclaimer'" in result.stderr
