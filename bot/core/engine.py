@@ -29,7 +29,12 @@ STUDY_FIELDS = {"title": 1.5, "keywords": 2.0, "authors": 2.5, "year": 2.0, "fin
 MIN_COVERAGE = 0.6
 MIN_CHAPTER_SCORE = 0.3
 MIN_MATCHED_SPECIFICITY = 0.3
-STRONG_CHAPTER_SCORE = 3.0
+STRONG_CHAPTER_SCORE = 4.0
+MIN_STRONG_COVERAGE = 0.5  # even a strong match must explain half the question ("who won the nba finals")
+# A matched word that everyday English hardly knows ("bdnf", "habenula", "k-hole") is about this episode
+# whatever chatter surrounds it ("killer episode, the bdnf part blew my mind").
+RARE_WORD_SPECIFICITY = 1.0
+RARE_WORD_SCORE = 2.0
 # Sponsor reads and housekeeping compete at this share of their score unless the question is about ads.
 NON_CONTENT_WEIGHT = 0.5
 # One chapter is given alone only when it leads the runner-up by this factor; else the few best.
@@ -145,15 +150,17 @@ class Engine:
         return [h for h in hits[:MAX_CHAPTERS] if h.score >= RUNNER_UP_SHARE * top]
 
     def _is_answer(self, hit: Hit, terms: Sequence[Term], text: str) -> bool:
-        if hit.score >= STRONG_CHAPTER_SCORE:
+        coverage = self._chapter_index.coverage(text, terms)
+        if hit.score >= STRONG_CHAPTER_SCORE and coverage >= MIN_STRONG_COVERAGE:
             return True
         matched = [t for t in terms if t.word in hit.matched]
+        if hit.score >= RARE_WORD_SCORE and any(t.specificity >= RARE_WORD_SPECIFICITY for t in matched):
+            return True
         # A whole keyword phrase ("how long does it last") is specific even when its words are everyday ones.
         specific = (
             hit.phrases > 0 or max((t.specificity for t in matched), default=0.0) >= MIN_MATCHED_SPECIFICITY
         )
-        covered = self._chapter_index.coverage(text, terms) >= MIN_COVERAGE
-        return hit.score >= MIN_CHAPTER_SCORE and specific and covered
+        return hit.score >= MIN_CHAPTER_SCORE and specific and coverage >= MIN_COVERAGE
 
     def _best_moment(self, chapter_id: str, terms: Sequence[Term], studies: Sequence[Study]) -> Moment | None:
         chapter = self._chapters[chapter_id]

@@ -28,7 +28,7 @@ THRESHOLDS = {
 }
 # The blind set asks the way listeners remember a moment ("the part where he makes the clicking
 # noise"); its floor is where the engine stands on it today (see tests/README.md).
-PER_SET = {"blind_questions.yaml": {"chapter@3": 0.93}}
+PER_SET = {"blind_questions.yaml": {"chapter@3": 0.93}, "recall_questions.yaml": {"chapter@3": 0.94}}
 
 
 def measure(engine: Engine, cases: list[dict[str, Any]]) -> tuple[Counter[str], Counter[str], list[str]]:
