@@ -134,7 +134,8 @@ class Engine:
 
     def _confident(self, hits: list[Hit], terms: Sequence[Term], text: str) -> list[Hit]:
         named = {t.stem for t in terms} & self._non_content_title_stems
-        if not _SPONSOR_WORDS.search(text) and not named:
+        about_ads = bool(_SPONSOR_WORDS.search(text))
+        if not about_ads and not named:
             hits = sorted(
                 (
                     h if self._chapters[h.key].is_content else replace(h, score=h.score * NON_CONTENT_WEIGHT)
@@ -142,7 +143,14 @@ class Engine:
                 ),
                 key=lambda h: -h.score,
             )
-        if not hits or not self._is_answer(hits[0], terms, text):
+        # "The ad where he says ...": a question about an ad is answered by the sponsor read it matches.
+        asked_for_this_ad = bool(
+            hits
+            and about_ads
+            and not self._chapters[hits[0].key].is_content
+            and any(not _SPONSOR_WORDS.fullmatch(word) for word in hits[0].matched)
+        )
+        if not hits or not (asked_for_this_ad or self._is_answer(hits[0], terms, text)):
             return []
         top = hits[0].score
         if len(hits) == 1 or top >= CLEAR_LEAD * hits[1].score:
