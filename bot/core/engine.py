@@ -196,7 +196,9 @@ class Engine:
         asks_for_studies = bool(_STUDY_WORDS.search(text))
         strong = [h for h in hits if h.score >= STRONG_STUDY_SCORE]
         if asks_for_studies and not strong and _ALL_STUDIES.search(text):
-            return list(self.episode.studies)
+            # All of them, the ones the question touches first.
+            order = {h.key: rank for rank, h in enumerate(hits)}
+            return sorted(self.episode.studies, key=lambda s: order.get(s.id, len(order)))
         if strong:
             chosen = [h for h in strong if h.score >= 0.5 * strong[0].score]
         elif asks_for_studies:
