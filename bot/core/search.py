@@ -81,8 +81,9 @@ class Index:
 
     def __init__(self, documents: Iterable[Document], weights: Mapping[str, float]) -> None:
         self._entries: list[_Entry] = []
-        phrase_texts: list[Sequence[str]] = []
         surface: dict[str, str] = {}
+        # A run of everyday words ("how long") says less than one holding a rare word ("k hole").
+        self._sequence_weight: dict[tuple[str, ...], float] = {}
         for doc in documents:
             tf: defaultdict[str, float] = defaultdict(float)
             for name, texts in doc.fields.items():
@@ -94,9 +95,15 @@ class Index:
                         surface.setdefault(word, stem(word))
                     for term in terms_of(text):
                         tf[term] += weight
-            phrase_texts.append(doc.phrases)
             phrases = list(dict.fromkeys(tuple(stem(w) for w in content_words(p)) for p in doc.phrases))
-            sequences = frozenset(_sequence(p) for p in doc.phrases if 1 < len(_sequence(p)) <= MAX_SEQUENCE)
+            runs: set[tuple[str, ...]] = set()
+            for phrase in doc.phrases:
+                run = _sequence(phrase)
+                if 1 < len(run) <= MAX_SEQUENCE:
+                    runs.add(run)
+                    weight = math.sqrt(len(run)) * _run_specificity(phrase)
+                    self._sequence_weight[run] = max(weight, self._sequence_weight.get(run, 0.0))
+            sequences = frozenset(runs)
             entry = _Entry(doc.key, tf, sum(tf.values()), [p for p in phrases if len(p) > 1], sequences)
             self._entries.append(entry)
         count = max(len(self._entries), 1)
@@ -107,24 +114,12 @@ class Index:
         self.idf = {t: _idf(count, n) for t, n in document_frequency.items()}
         sequence_frequency: Counter[tuple[str, ...]] = Counter(q for e in self._entries for q in e.sequences)
         self._sequence_idf = {q: _idf(count, n) for q, n in sequence_frequency.items()}
-        # A run of everyday words ("how long") says less than one holding a rare word ("k hole").
-        self._sequence_weight: dict[tuple[str, ...], float] = {}
-        for doc_phrases in phrase_texts:
-            for phrase in doc_phrases:
-                run = _sequence(phrase)
-                if run in self._sequence_idf:
-                    self._sequence_weight[run] = math.sqrt(len(run)) * _run_specificity(phrase)
         self._surface = surface
         self._words = sorted(surface)
         self._words_by_initial: dict[str, list[str]] = defaultdict(list)
         for word in self._words:
             self._words_by_initial[word[:1]].append(word)
         self._correct = lru_cache(maxsize=8192)(self._closest)
-
-    @property
-    def vocabulary(self) -> frozenset[str]:
-        """Every stem the index knows."""
-        return frozenset(self.idf)
 
     def expand(self, text: str) -> list[Term]:
         """The question's terms: known stems, compounds, and misspellings read as the nearest known word."""
