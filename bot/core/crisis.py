@@ -70,6 +70,9 @@ _DIRECT = _any(
     r"\bk\s*-?\s*holing\s+(?:in|on)\s+(?:the|a)\s+(?:bath|bathtub|tub|pool|water|lake|street|road)\b",
     # a farewell to everyone, with no "see you"
     r"\b(?:goodbye|bye)\s+(?:everyone|all|yall|guys|forever|world)\b(?!.*\b(?:see you|see ya|next|tomorrow|later|tmrw)\b)",
+    # in danger from someone else
+    r"\b(?:gets|is|was|been|getting)\s+(?:\w+\s+)?violent\b|\b(?:hits|hit|beats|beat|chokes|choked|strangl\w+)\s+me\b",
+    r"\bthreaten\w*\s+to\s+(?:kill|hurt|harm)\s+(?:me|us|my)\b|\b(?:scared|afraid|terrified)\s+(?:to\s+go\s+home|for\s+my\s+(?:life|safety))\b",
     # a method in mind
     r"\b(?:think\w*\s+(?:about|of)|want\w*\s+to|going\s+to|gonna|about\s+to|ready\s+to|plan\w*\s+(?:on|to))\s+(?:jump\w*|hang\w*|shoot\w*|drown\w*|overdos\w*|od\b)",
     # means at hand, in the moment
@@ -105,6 +108,7 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bnot\s+(?:being\s+)?(?:here|around|alive)\b|\bwont\s+be\s+(?:here|around)\b",
             r"\b(?:make|making)\s+(?:it|this|everything)\s+(?:all\s+)?stop\b|\bending\s+it\b|\bend\s+(?:it|this)\b",
             r"\bif\s+i\s+(?:wake|move|survive)\b|\bwhere\s+im\s+going\b|\bstopped\s+swimming\b|\bfor\s+good\b",
+            r"\b(?:one|1)\s+last\s+time\b|\bbefore\s+i\s+go\b|\bnot\s+be\s+here\b",
         ),
     ),
     (

@@ -28,7 +28,7 @@ STUDY_FIELDS = {"title": 1.5, "keywords": 2.0, "authors": 2.5, "year": 2.0, "fin
 # term or a whole keyword phrase) is an answer even inside a longer, partly unrelated question.
 MIN_COVERAGE = 0.6
 MIN_CHAPTER_SCORE = 0.3
-MIN_MATCHED_SPECIFICITY = 0.3
+MIN_MATCHED_SPECIFICITY = 0.4
 STRONG_CHAPTER_SCORE = 4.0
 MIN_STRONG_COVERAGE = 0.5  # even a strong match must explain half the question ("who won the nba finals")
 # A matched word that everyday English hardly knows ("bdnf", "habenula", "k-hole") is about this episode
@@ -59,7 +59,14 @@ _ALL_STUDIES = re.compile(
 # "What is this episode about?": no topic words at all, only the episode itself.
 _ABOUT_THE_EPISODE = re.compile(r"\b(?:episode|ep|podcast|pod|video|vid|show)\b", re.IGNORECASE)
 _SPONSOR_WORDS = re.compile(
-    r"\b(?:sponsor\w*|ad|ads|advert\w*|promo\w*|discount|code|deal|partner)\b", re.IGNORECASE
+    r"\b(?:sponsor\w*|ad|ads|advert\w*|promo\w*|discount|code|deal|partner|shill\w*|plug\w*|brand)\b",
+    re.IGNORECASE,
+)
+# "All the studies he cites, esp. the naltrexone one": the whole list, however specific the rest is.
+_EVERY_STUDY = re.compile(
+    r"\b(?:all|every|full|complete|entire|whole)\b.*\b(?:studies|papers|references|sources|citations|articles)\b"
+    r"|\b(?:reference|source|citation|reading)\s+list\b|\bbibliography\b",
+    re.IGNORECASE,
 )
 
 
@@ -195,7 +202,7 @@ class Engine:
         hits = self._study_index.rank(self._study_index.expand(text), text)
         asks_for_studies = bool(_STUDY_WORDS.search(text))
         strong = [h for h in hits if h.score >= STRONG_STUDY_SCORE]
-        if asks_for_studies and not strong and _ALL_STUDIES.search(text):
+        if _EVERY_STUDY.search(text) or (asks_for_studies and not strong and _ALL_STUDIES.search(text)):
             # All of them, the ones the question touches first.
             order = {h.key: rank for rank, h in enumerate(hits)}
             return sorted(self.episode.studies, key=lambda s: order.get(s.id, len(order)))

@@ -24,7 +24,7 @@ STOP_WORDS = frozenset(
     his how hows i id ill im ive if in into is isnt it its itself just let lets like likely me might
     more most much must mustnt my myself no nor not of off on once one only or other ought our ours
     ourselves out over own per please pls plz really same say says said shall she shed shell shes should
-    themself ourself yourselfs overall
+    themself ourself yourselfs overall skip
     shouldnt so some something such than that thats the their theirs them themselves then there theres
     these they theyd theyll theyre theyve thing things this those though through thru to too u under
     until up upon ur us very vs versus via was wasnt way we wed well were weve werent what whats when
