@@ -22,6 +22,11 @@ CRISIS = [
     "how much ketamine would it take to die",
     "what is the lethal dose",
     "I can't go on like this",
+    "wrote my note already. just wanted to hear about ketamine one last time",
+    "my partner gets violent when hes on k and im scared to go home tonight",
+    "roommate's been in a k hole for 2 hours, breathing is super slow and i can't wake him",
+    "plan is done. date is set. not gonna say more",
+    "i wanna dieee",
 ]
 NOT_CRISIS = [
     "does ketamine reduce suicidal thoughts",
@@ -31,6 +36,10 @@ NOT_CRISIS = [
     "this episode killed it lol",
     "i'm dying to know about the k hole",
     "how does it stop suicidal ideation so fast in trials",
+    "this deadline is killing me lol",
+    "dead serious question: is ketamine an opioid",
+    "my friend's dad died by suicide years ago, does ketamine help families?",
+    "people on pcp jumped out of windows in the 70s?",
 ]
 ADVICE = [
     "how many mg of ketamine should I take",
