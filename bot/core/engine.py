@@ -211,8 +211,10 @@ class Engine:
         elif asks_for_studies:
             chosen = [h for h in hits if h.score >= MIN_STUDY_SCORE]
             if not chosen and chapter_hits:
+                # Nothing named outright: the studies of the chapter asked about, and the study the
+                # question touches most, best first.
                 top_chapter = chapter_hits[0].key
-                return [s for s in self.episode.studies if top_chapter in s.chapter_ids]
+                chosen = [h for h in hits if top_chapter in self._studies[h.key].chapter_ids or h is hits[0]]
         else:
             chosen = []
         return [self._studies[h.key] for h in chosen]
