@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from bot.core.timecode import format_time, youtube_link
+from bot.core.timecode import youtube_link
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,11 +129,6 @@ class Episode:
         """The study with this id."""
         return next(s for s in self.studies if s.id == study_id)
 
-    @property
-    def length(self) -> str:
-        """The episode's duration as HH:MM:SS."""
-        return format_time(self.duration)
-
 
 @dataclass(frozen=True, slots=True)
 class KnowledgeBase:
@@ -145,7 +140,3 @@ class KnowledgeBase:
     def default(self) -> Episode:
         """The episode answered when none is named: the first file's."""
         return self.episodes[0]
-
-    def episode(self, episode_id: str) -> Episode | None:
-        """The episode with this id, or None."""
-        return next((e for e in self.episodes if e.id == episode_id), None)
