@@ -16,8 +16,10 @@ from bot.core import Engine, load_knowledge
 from bot.paths import BUNDLED_KNOWLEDGE
 
 
-def run_cli(*args: str, stdin: str = "", clean: bool = False) -> subprocess.CompletedProcess[str]:
-    """The CLI as a subprocess; `clean`: no inherited environment and no .env in reach (no token anywhere)."""
+def run_cli(
+    *args: str, stdin: str = "", clean_in: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """The CLI as a subprocess; `clean_in`: run in that folder with nothing inherited (no token, no .env)."""
     return subprocess.run(
         [sys.executable, "-m", "bot", *args],
         input=stdin,
@@ -25,8 +27,8 @@ def run_cli(*args: str, stdin: str = "", clean: bool = False) -> subprocess.Comp
         text=True,
         timeout=60,
         check=False,
-        env={"PATH": "/usr/bin:/bin", "HOME": "/tmp"} if clean else None,
-        cwd="/" if clean else None,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(clean_in), **(env or {})} if clean_in else None,
+        cwd=clean_in,
     )
 
 
@@ -73,9 +75,9 @@ def test_console_reads_piped_input_to_the_end() -> None:
     assert "Berman" in text
 
 
-def test_console_and_bare_command_without_token_answer_from_stdin() -> None:
+def test_console_and_bare_command_without_token_answer_from_stdin(tmp_path: Path) -> None:
     for command in (["console"], []):
-        result = run_cli(*command, stdin="whats a khole\n", clean=True)
+        result = run_cli(*command, stdin="whats a khole\n", clean_in=tmp_path)
         assert result.returncode == 0, result.stderr
         assert "01:26:04" in result.stdout
 
@@ -113,8 +115,8 @@ def test_bad_knowledge_is_one_line_and_non_zero(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("command", ["run", "sync"])
-def test_discord_commands_without_token_exit_non_zero_saying_so(command: str) -> None:
-    result = run_cli(command, clean=True)
+def test_discord_commands_without_token_exit_non_zero_saying_so(command: str, tmp_path: Path) -> None:
+    result = run_cli(command, clean_in=tmp_path)
     assert result.returncode == 2
     assert "DISCORD_TOKEN is not set" in result.stderr
 
@@ -131,15 +133,7 @@ def test_token_is_read_from_a_dot_env_file(tmp_path: Path) -> None:
     (tmp_path / ".env").write_text(
         "DISCORD_TOKEN=from.dot.env\nSHARD_COUNT=1\nSHARD_IDS=5\n", encoding="utf-8"
     )
-    result = subprocess.run(
-        [sys.executable, "-m", "bot", "run"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
-        cwd=tmp_path,
-    )
+    result = run_cli("run", clean_in=tmp_path)
     assert result.returncode == 2
     assert "SHARD_IDS: 5 is not below SHARD_COUNT" in result.stderr
     assert "from.dot.env" not in result.stderr + result.stdout
@@ -147,20 +141,7 @@ def test_token_is_read_from_a_dot_env_file(tmp_path: Path) -> None:
 
 def test_bot_does_not_start_on_broken_knowledge(tmp_path: Path) -> None:
     (tmp_path / "broken.yaml").write_text("schema: 1\nepisode: {id: x}\n", encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "bot", "run"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-        env={
-            "PATH": "/usr/bin:/bin",
-            "HOME": str(tmp_path),
-            "DISCORD_TOKEN": "t.t.t",
-            "KNOWLEDGE_DIR": str(tmp_path),
-        },
-        cwd=tmp_path,
-    )
+    result = run_cli("run", clean_in=tmp_path, env={"DISCORD_TOKEN": "t.t.t", "KNOWLEDGE_DIR": str(tmp_path)})
     assert result.returncode == 1
     assert "cannot start" in result.stderr
     assert "broken.yaml:1: (top level): missing required field 'disclaimer'" in result.stderr
