@@ -119,9 +119,9 @@ class Engine:
         if is_small_talk(text) and not crisis:
             return reply(Kind.SMALL_TALK)
 
-        chapter_terms = self._chapter_index.expand(text)
         if not content_words(text) and _ABOUT_THE_EPISODE.search(text) and not crisis:
             return reply(Kind.TOPIC, [self._match(self.episode.chapters[0], 0.0, None, ())])
+        chapter_terms = self._chapter_index.expand(text)
         hits = self._confident(self._chapter_index.rank(chapter_terms, text), chapter_terms, text)
         studies = self._studies_for(text, hits)
         if not hits and studies:
