@@ -91,7 +91,8 @@ def main() -> None:
     args = parser.parse_args()
 
     started = time.perf_counter()
-    engine = Engine(load_knowledge(BUNDLED_KNOWLEDGE).default)
+    knowledge = load_knowledge(BUNDLED_KNOWLEDGE)
+    engine = Engine(knowledge.default, knowledge.safety)
     build_ms = (time.perf_counter() - started) * 1000
     asked = questions()
     timings, first = latency(engine, asked, args.passes)

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.config import load_dotenv_file
-from bot.core import Engine, Episode, KnowledgeError, load_knowledge
+from bot.core import Engine, Episode, KnowledgeBase, KnowledgeError, load_knowledge
 from bot.core.render import answer_text, answer_to_dict, chapters_text, sources_text
 from bot.paths import BUNDLED_KNOWLEDGE
 
@@ -89,11 +89,20 @@ def knowledge_dir(args: argparse.Namespace) -> Path:
     return Path(args.knowledge or os.environ.get("KNOWLEDGE_DIR") or BUNDLED_KNOWLEDGE)
 
 
-def _episode(args: argparse.Namespace) -> Episode:
+def _knowledge(args: argparse.Namespace) -> KnowledgeBase:
     try:
-        return load_knowledge(knowledge_dir(args)).default
+        return load_knowledge(knowledge_dir(args))
     except KnowledgeError as error:
         raise CliError(str(error), EXIT_BAD_KNOWLEDGE) from error
+
+
+def _episode(args: argparse.Namespace) -> Episode:
+    return _knowledge(args).default
+
+
+def _engine(args: argparse.Namespace) -> Engine:
+    knowledge = _knowledge(args)
+    return Engine(knowledge.default, knowledge.safety)
 
 
 def _print(text: str) -> int:
@@ -102,8 +111,8 @@ def _print(text: str) -> int:
 
 
 def _ask(args: argparse.Namespace) -> int:
-    episode = _episode(args)
-    engine = Engine(episode)
+    engine = _engine(args)
+    episode = engine.episode
     questions: Iterable[str]
     if args.question == ["-"]:
         questions = (line.rstrip("\r\n") for line in sys.stdin)
@@ -112,15 +121,14 @@ def _ask(args: argparse.Namespace) -> int:
     for question in questions:
         answer = engine.answer(question)
         if args.json:
-            print(json.dumps(answer_to_dict(answer, episode), ensure_ascii=False), flush=True)
+            print(json.dumps(answer_to_dict(answer, episode, engine.safety), ensure_ascii=False), flush=True)
         else:
-            print(answer_text(answer, episode), end="\n\n", flush=True)
+            print(answer_text(answer, episode, engine.safety), end="\n\n", flush=True)
     return 0
 
 
 def _console(args: argparse.Namespace) -> int:
-    episode = _episode(args)
-    return run_console(Engine(episode), sys.stdin, sys.stdout, interactive=sys.stdin.isatty())
+    return run_console(_engine(args), sys.stdin, sys.stdout, interactive=sys.stdin.isatty())
 
 
 def run_console(engine: Engine, stdin: TextIO, stdout: TextIO, *, interactive: bool) -> int:
@@ -147,7 +155,7 @@ def run_console(engine: Engine, stdin: TextIO, stdout: TextIO, *, interactive: b
         elif question.lower() in ("sources", "studies"):
             reply = sources_text(episode)
         else:
-            reply = answer_text(engine.answer(question), episode)
+            reply = answer_text(engine.answer(question), episode, engine.safety)
         print(reply + "\n", file=stdout, flush=True)
     return 0
 

@@ -6,19 +6,36 @@ from pathlib import Path
 
 import pytest
 
-from bot.core import Engine, Episode, load_knowledge
+from bot.core import Chapter, Engine, Episode, KnowledgeBase, SafetyInfo, load_knowledge
 from bot.paths import BUNDLED_KNOWLEDGE
 
 DATA = Path(__file__).parent / "data"
 
 
 @pytest.fixture(scope="session")
-def episode() -> Episode:
-    """The bundled episode."""
-    return load_knowledge(BUNDLED_KNOWLEDGE).default
+def knowledge() -> KnowledgeBase:
+    """The bundled knowledge."""
+    return load_knowledge(BUNDLED_KNOWLEDGE)
 
 
 @pytest.fixture(scope="session")
-def engine(episode: Episode) -> Engine:
+def episode(knowledge: KnowledgeBase) -> Episode:
+    """The bundled episode."""
+    return knowledge.default
+
+
+@pytest.fixture(scope="session")
+def safety(knowledge: KnowledgeBase) -> SafetyInfo:
+    """The bundled safety file: disclaimer, crisis and emergency help."""
+    return knowledge.safety
+
+
+@pytest.fixture(scope="session")
+def engine(knowledge: KnowledgeBase) -> Engine:
     """An engine over the bundled episode."""
-    return Engine(episode)
+    return Engine(knowledge.default, knowledge.safety)
+
+
+def chapter_by_id(episode: Episode, chapter_id: str) -> Chapter:
+    """The episode's chapter with this id (KeyError when there is none)."""
+    return {c.id: c for c in episode.chapters}[chapter_id]

@@ -3,7 +3,7 @@
 from bot.core.answer import Answer, ChapterMatch, Kind
 from bot.core.engine import MAX_QUESTION_CHARS, Engine
 from bot.core.loader import KnowledgeError, Problem, load_episode, load_knowledge
-from bot.core.models import Chapter, Episode, KnowledgeBase, Moment, Study
+from bot.core.models import Chapter, Episode, KnowledgeBase, Moment, SafetyInfo, Study
 
 __all__ = [
     "MAX_QUESTION_CHARS",
@@ -17,6 +17,7 @@ __all__ = [
     "KnowledgeError",
     "Moment",
     "Problem",
+    "SafetyInfo",
     "Study",
     "load_episode",
     "load_knowledge",

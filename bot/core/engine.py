@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from bot.core.answer import Answer, ChapterMatch, Kind
-from bot.core.models import Chapter, Episode, Moment, Study
+from bot.core.models import Chapter, Episode, Moment, SafetyInfo, Study
 from bot.core.safety import is_crisis, is_small_talk, wants_health_advice
 from bot.core.search import Document, Hit, Index, Term, terms_of
 from bot.core.text import content_words, has_letters
@@ -73,8 +73,9 @@ _EVERY_STUDY = re.compile(
 class Engine:
     """Answers questions about one episode; build once, then `answer` is cheap and never raises."""
 
-    def __init__(self, episode: Episode) -> None:
+    def __init__(self, episode: Episode, safety: SafetyInfo) -> None:
         self.episode = episode
+        self.safety = safety
         self._chapters = {c.id: c for c in episode.chapters}
         self._chapter_index = Index((_chapter_document(c) for c in episode.chapters), CHAPTER_FIELDS)
         self._study_index = Index((_study_document(s) for s in episode.studies), STUDY_FIELDS)

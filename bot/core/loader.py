@@ -5,15 +5,30 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import yaml
 
-from bot.core.models import Chapter, CrisisResource, Episode, KnowledgeBase, Moment, Resource, Study
+from bot.core.models import (
+    Chapter,
+    CrisisResource,
+    Episode,
+    KnowledgeBase,
+    Moment,
+    Resource,
+    SafetyInfo,
+    Study,
+    TranscriptWindow,
+)
 from bot.core.timecode import format_time, parse_time
+from bot.paths import BUNDLED_KNOWLEDGE
+
+# The deployment's words for people in danger live in this file of the knowledge folder, not in an
+# episode: a server localises them once for every episode. A folder without one uses the bundled file.
+SAFETY_FILE = "safety.yaml"
 
 SCHEMA_VERSION = 1
 CHAPTER_KINDS = ("intro", "content", "sponsor", "outro")
@@ -54,11 +69,17 @@ def load_knowledge(folder: str | Path) -> KnowledgeBase:
     root = Path(folder)
     if not root.is_dir():
         raise KnowledgeError([Problem(str(root), None, "", "is not a folder")])
-    files = sorted(p for p in root.glob("*.yaml") if not p.name.startswith("_"))
+    files = sorted(p for p in root.glob("*.yaml") if not p.name.startswith("_") and p.name != SAFETY_FILE)
     if not files:
         raise KnowledgeError([Problem(str(root), None, "", "holds no *.yaml knowledge file")])
     episodes: list[Episode] = []
     problems: list[Problem] = []
+    safety_path = root / SAFETY_FILE
+    safety: SafetyInfo | None = None
+    try:
+        safety = load_safety(safety_path if safety_path.exists() else BUNDLED_KNOWLEDGE / SAFETY_FILE)
+    except KnowledgeError as error:
+        problems.extend(error.problems)
     for path in files:
         try:
             episodes.append(load_episode(path))
@@ -68,14 +89,33 @@ def load_knowledge(folder: str | Path) -> KnowledgeBase:
     for episode in episodes:
         if ids.count(episode.id) > 1:
             problems.append(Problem(episode.source_file, None, "episode.id", f"{episode.id!r} is used twice"))
-    if problems:
+    if problems or safety is None:
         raise KnowledgeError(problems)
-    return KnowledgeBase(tuple(episodes))
+    # An episode without its own disclaimer text uses the deployment's.
+    episodes = [e if e.disclaimer else replace(e, disclaimer=safety.disclaimer) for e in episodes]
+    return KnowledgeBase(tuple(episodes), safety)
 
 
 def load_episode(path: str | Path) -> Episode:
     """Load and validate one episode file; raise KnowledgeError naming every problem."""
-    path = Path(path)
+    tree, data = _read(Path(path))
+    episode = _Validator(tree).episode(data)
+    if tree.problems or episode is None:
+        raise KnowledgeError(tree.problems or [Problem(str(path), None, "", "is not an episode")])
+    return episode
+
+
+def load_safety(path: str | Path) -> SafetyInfo:
+    """Load and validate the deployment's safety file (disclaimer, crisis and emergency help)."""
+    tree, data = _read(Path(path))
+    safety = _Validator(tree).safety(data)
+    if tree.problems or safety is None:
+        raise KnowledgeError(tree.problems or [Problem(str(path), None, "", "is not a safety file")])
+    return safety
+
+
+def _read(path: Path) -> tuple[_Tree, Any]:
+    """A file's YAML as plain values, with the tree that remembers lines; KnowledgeError when unreadable."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
@@ -90,11 +130,7 @@ def load_episode(path: str | Path) -> Episode:
         raise KnowledgeError([Problem(str(path), line, "", f"is not valid YAML: {reason}")]) from error
     if node is None:
         raise KnowledgeError([Problem(str(path), 1, "", "is empty")])
-    data = tree.convert(node, "")
-    episode = _Validator(tree).episode(data)
-    if tree.problems or episode is None:
-        raise KnowledgeError(tree.problems or [Problem(str(path), None, "", "is not an episode")])
-    return episode
+    return tree, tree.convert(node, "")
 
 
 class _Tree:
@@ -245,14 +281,14 @@ class _Validator:
     # -- the episode ------------------------------------------------------------------------------
 
     def episode(self, data: Any) -> Episode | None:
-        top = ("schema", "episode", "disclaimer", "crisis", "chapters", "studies")
-        if not self.mapping(data, "", top, ("resources",)):
+        top = ("schema", "episode", "chapters")
+        if not self.mapping(data, "", top, ("disclaimer", "studies", "resources", "transcript")):
             return None
         if "schema" in data and data["schema"] != SCHEMA_VERSION:
             self.fail("schema", f"must be {SCHEMA_VERSION}, got {data['schema']!r}")
         info = data.get("episode", {})
-        fields = ("id", "title", "show", "host", "video_id", "url", "page", "released", "duration")
-        if not self.mapping(info, "episode", fields):
+        fields = ("id", "title", "show", "host", "video_id", "url", "released", "duration")
+        if not self.mapping(info, "episode", fields, ("page",)):
             info = {}
         video_id = self.text(info, "video_id", "episode")
         if video_id and not _VIDEO_ID.match(video_id):
@@ -263,16 +299,8 @@ class _Validator:
         duration = self.time(info, "duration", "episode") or 0
 
         disclaimer = data.get("disclaimer", {})
-        if not self.mapping(disclaimer, "disclaimer", ("text", "url")):
+        if not self.mapping(disclaimer, "disclaimer", (), ("text", "url")):
             disclaimer = {}
-        crisis = data.get("crisis", {})
-        if not self.mapping(crisis, "crisis", ("message", "resources")):
-            crisis = {}
-        crisis_resources = [
-            self.crisis_resource(item, path) for path, item in self.items(crisis, "resources", "crisis")
-        ]
-        if "resources" in crisis and not crisis_resources:
-            self.fail("crisis.resources", "must name at least one resource")
         resources = [self.resource(item, path) for path, item in self.items(data, "resources", "")]
 
         study_entries = self.items(data, "studies", "")
@@ -281,29 +309,90 @@ class _Validator:
         chapter_ids = {c.id for c in chapters}
         studies = [self.study(item, path, chapter_ids) for path, item in study_entries]
         self.unique([(p, i.get("id", "")) for p, i in study_entries if isinstance(i, dict)], "study")
-        if "studies" in data and not study_entries:
-            self.fail("studies", "must list at least one study")
-
+        windows = self.windows(data, duration)
+        url = self.url(info, "url", "episode")
+        page = self.url(info, "page", "episode") if "page" in info else url
         episode = Episode(
             id=self.slug(info, "id", "episode"),
             title=self.text(info, "title", "episode"),
             show=self.text(info, "show", "episode"),
             host=self.text(info, "host", "episode"),
             video_id=video_id,
-            url=self.url(info, "url", "episode"),
-            page=self.url(info, "page", "episode"),
+            url=url,
+            page=page,
             released=released if isinstance(released, dt.date) else dt.date.min,
             duration=duration,
-            disclaimer=self.text(disclaimer, "text", "disclaimer"),
-            disclaimer_url=self.url(disclaimer, "url", "disclaimer"),
-            crisis_message=self.text(crisis, "message", "crisis"),
-            crisis_resources=tuple(r for r in crisis_resources if r is not None),
+            disclaimer=self.text(disclaimer, "text", "disclaimer", optional=True),
+            disclaimer_url=self.url(disclaimer, "url", "disclaimer") if "url" in disclaimer else page,
             chapters=tuple(chapters),
             studies=tuple(s for s in studies if s is not None),
             resources=tuple(r for r in resources if r is not None),
+            windows=tuple(windows),
             source_file=self.tree.file,
         )
         return None if self.tree.problems else episode
+
+    def safety(self, data: Any) -> SafetyInfo | None:
+        if not self.mapping(data, "", ("schema", "disclaimer", "crisis", "emergency")):
+            return None
+        if "schema" in data and data["schema"] != SCHEMA_VERSION:
+            self.fail("schema", f"must be {SCHEMA_VERSION}, got {data['schema']!r}")
+        help_lines: dict[str, tuple[str, tuple[CrisisResource, ...]]] = {}
+        for section in ("crisis", "emergency"):
+            block = data.get(section, {})
+            if not self.mapping(block, section, ("message", "resources")):
+                block = {}
+            found = [
+                self.crisis_resource(item, path) for path, item in self.items(block, "resources", section)
+            ]
+            if "resources" in block and not found:
+                self.fail(f"{section}.resources", "must name at least one resource")
+            message = self.text(block, "message", section)
+            help_lines[section] = (message, tuple(r for r in found if r is not None))
+        disclaimer = data.get("disclaimer", {})
+        if not self.mapping(disclaimer, "disclaimer", ("text",)):
+            disclaimer = {}
+        return SafetyInfo(
+            disclaimer=self.text(disclaimer, "text", "disclaimer"),
+            crisis_message=help_lines["crisis"][0],
+            crisis_resources=help_lines["crisis"][1],
+            emergency_message=help_lines["emergency"][0],
+            emergency_resources=help_lines["emergency"][1],
+            source_file=self.tree.file,
+        )
+
+    def windows(self, data: dict[str, Any], duration: int) -> list[TranscriptWindow]:
+        """The transcript's term statistics: windows in time order, each `stem` or `stem*count` words."""
+        block = data.get("transcript")
+        if block is None:
+            return []
+        if not self.mapping(block, "transcript", ("windows",), ("window", "source")):
+            return []
+        windows: list[TranscriptWindow] = []
+        for path, item in self.items(block, "windows", "transcript"):
+            if not self.mapping(item, path, ("at", "terms")):
+                continue
+            at = self.time(item, "at", path)
+            terms = self.text(item, "terms", path)
+            if at is None or not terms:
+                continue
+            if windows and at <= windows[-1].start:
+                self.fail(f"{path}.at", f"{format_time(at)} is not after the previous window")
+                continue
+            if duration and at >= duration:
+                self.fail(
+                    f"{path}.at", f"{format_time(at)} is past the episode's end ({format_time(duration)})"
+                )
+                continue
+            counts: list[tuple[str, int]] = []
+            for token in terms.split():
+                term, _, count = token.partition("*")
+                if not term or (count and not (count.isascii() and count.isdigit() and len(count) <= 6)):
+                    self.fail(f"{path}.terms", f"{token!r} is not a term or term*count")
+                    break
+                counts.append((term, int(count) if count else 1))
+            windows.append(TranscriptWindow(at, tuple(counts)))
+        return windows
 
     def crisis_resource(self, item: Any, path: str) -> CrisisResource | None:
         if not self.mapping(item, path, ("name", "contact", "url")):
@@ -325,10 +414,10 @@ class _Validator:
         entries = self.items(data, "chapters", "")
         if "chapters" in data and not entries:
             self.fail("chapters", "must list at least one chapter")
-        required = ("id", "start", "title", "kind", "summary", "keywords")
+        required = ("id", "start", "title", "kind")
         starts: list[tuple[str, dict[str, Any], int]] = []
         for path, item in entries:
-            if not self.mapping(item, path, required, ("moments",)):
+            if not self.mapping(item, path, required, ("summary", "keywords", "moments")):
                 continue
             start = self.time(item, "start", path)
             if start is None:
@@ -354,8 +443,6 @@ class _Validator:
             if kind and kind not in CHAPTER_KINDS:
                 self.fail(f"{path}.kind", f"{kind!r} must be one of {', '.join(CHAPTER_KINDS)}")
             keywords = self.strings(item, "keywords", path)
-            if "keywords" in item and not keywords:
-                self.fail(f"{path}.keywords", "must list at least one keyword")
             moments = self.moments(item, path, start, end, study_ids)
             chapters.append(
                 Chapter(
@@ -364,7 +451,7 @@ class _Validator:
                     end=end,
                     title=self.text(item, "title", path),
                     kind=kind,
-                    summary=self.text(item, "summary", path),
+                    summary=self.text(item, "summary", path, optional=True),
                     keywords=keywords,
                     moments=tuple(moments),
                 )
@@ -399,15 +486,13 @@ class _Validator:
         return moments
 
     def study(self, item: Any, path: str, chapter_ids: set[str]) -> Study | None:
-        required = ("id", "title", "url", "authors", "year", "source", "finding", "chapters", "keywords")
-        if not self.mapping(item, path, required, ("doi", "pmid")):
+        optional = ("authors", "year", "source", "finding", "chapters", "keywords", "doi", "pmid")
+        if not self.mapping(item, path, ("id", "title", "url"), optional):
             return None
         chapters = self.strings(item, "chapters", path)
         self.references(chapters, f"{path}.chapters", chapter_ids, "chapter")
-        if "chapters" in item and not chapters:
-            self.fail(f"{path}.chapters", "must name at least one chapter")
-        year = self.integer(item, "year", path)
-        if "year" in item and isinstance(item.get("year"), int) and not 1900 <= year <= 2100:
+        year = self.integer(item, "year", path) if "year" in item else None
+        if year is not None and isinstance(item.get("year"), int) and not 1900 <= year <= 2100:
             self.fail(f"{path}.year", f"{year} is not a plausible year")
         return Study(
             id=self.slug(item, "id", path),
@@ -415,8 +500,8 @@ class _Validator:
             url=self.url(item, "url", path),
             authors=self.strings(item, "authors", path),
             year=year,
-            source=self.text(item, "source", path),
-            finding=self.text(item, "finding", path),
+            source=self.text(item, "source", path, optional=True),
+            finding=self.text(item, "finding", path, optional=True),
             chapter_ids=chapters,
             keywords=self.strings(item, "keywords", path),
             doi=self.text(item, "doi", path, optional=True) or None,

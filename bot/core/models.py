@@ -48,26 +48,28 @@ class Study:
     id: str
     title: str
     url: str
-    authors: tuple[str, ...]
-    year: int
-    source: str
-    finding: str
-    chapter_ids: tuple[str, ...]
-    keywords: tuple[str, ...]
+    authors: tuple[str, ...] = ()
+    year: int | None = None
+    source: str = ""
+    finding: str = ""
+    chapter_ids: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
     doi: str | None = None
     pmid: str | None = None
 
     @property
     def citation(self) -> str:
-        """A one-line citation: authors, year, title, source, DOI."""
+        """A one-line citation of what is known: authors, year, title, source, DOI."""
         if not self.authors:
             who = ""
         elif len(self.authors) > 3:
             who = f"{self.authors[0]} et al. "
         else:
             who = ", ".join(self.authors) + ". "
+        year = f"({self.year}). " if self.year else ""
+        source = f" {self.source}." if self.source else ""
         doi = f" doi:{self.doi}" if self.doi else ""
-        return f"{who}({self.year}). {self.title}. {self.source}.{doi}"
+        return f"{who}{year}{self.title}.{source}{doi}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +79,26 @@ class CrisisResource:
     name: str
     contact: str
     url: str
+
+
+@dataclass(frozen=True, slots=True)
+class SafetyInfo:
+    """What the deployment says to someone in danger, localised per server (knowledge/safety.yaml)."""
+
+    disclaimer: str
+    crisis_message: str
+    crisis_resources: tuple[CrisisResource, ...]
+    emergency_message: str
+    emergency_resources: tuple[CrisisResource, ...]
+    source_file: str = field(default="", compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class TranscriptWindow:
+    """Which word stems are said, how often, in one stretch of the episode (statistics, never text)."""
+
+    start: int
+    terms: tuple[tuple[str, int], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,11 +125,10 @@ class Episode:
     duration: int
     disclaimer: str
     disclaimer_url: str
-    crisis_message: str
-    crisis_resources: tuple[CrisisResource, ...]
     chapters: tuple[Chapter, ...]
     studies: tuple[Study, ...]
     resources: tuple[Resource, ...] = ()
+    windows: tuple[TranscriptWindow, ...] = ()
     source_file: str = field(default="", compare=False)
 
     def link(self, seconds: int) -> str:
@@ -121,20 +142,13 @@ class Episode:
                 return chapter
         return None
 
-    def chapter(self, chapter_id: str) -> Chapter:
-        """The chapter with this id."""
-        return next(c for c in self.chapters if c.id == chapter_id)
-
-    def study(self, study_id: str) -> Study:
-        """The study with this id."""
-        return next(s for s in self.studies if s.id == study_id)
-
 
 @dataclass(frozen=True, slots=True)
 class KnowledgeBase:
     """Every episode loaded from a knowledge folder."""
 
     episodes: tuple[Episode, ...]
+    safety: SafetyInfo
 
     @property
     def default(self) -> Episode:

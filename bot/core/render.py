@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.core.answer import Answer, ChapterMatch, Kind
-from bot.core.models import Episode, Study
+from bot.core.models import Episode, SafetyInfo, Study
 from bot.core.timecode import format_time, short_time
 
 BROWSE_HINT = (
@@ -14,7 +14,7 @@ BROWSE_HINT = (
 )
 
 
-def answer_to_dict(answer: Answer, episode: Episode) -> dict[str, Any]:
+def answer_to_dict(answer: Answer, episode: Episode, safety: SafetyInfo) -> dict[str, Any]:
     """The JSON object for one answer (the `ask --json` line)."""
     return {
         "question": answer.question,
@@ -25,7 +25,7 @@ def answer_to_dict(answer: Answer, episode: Episode) -> dict[str, Any]:
         "crisis": answer.crisis,
         "asked_time": format_time(answer.asked_time) if answer.asked_time is not None else None,
         "truncated": answer.truncated,
-        "text": answer_text(answer, episode),
+        "text": answer_text(answer, episode, safety),
     }
 
 
@@ -44,10 +44,10 @@ def study_to_dict(study: Study) -> dict[str, Any]:
     }
 
 
-def crisis_text(episode: Episode) -> str:
+def crisis_text(safety: SafetyInfo) -> str:
     """The crisis message and resources, said before anything else."""
-    lines = [episode.crisis_message]
-    lines += [f"- **{r.name}**: {r.contact} ({r.url})" for r in episode.crisis_resources]
+    lines = [safety.crisis_message]
+    lines += [f"- **{r.name}**: {r.contact} ({r.url})" for r in safety.crisis_resources]
     return "\n".join(lines)
 
 
@@ -70,11 +70,11 @@ def study_block(study: Study) -> str:
     return f"- {study.citation}\n  {study.finding}\n  {study.url}"
 
 
-def answer_text(answer: Answer, episode: Episode) -> str:
+def answer_text(answer: Answer, episode: Episode, safety: SafetyInfo) -> str:
     """The whole answer as a person reads it; safety first, then what the episode says and where."""
     parts: list[str] = []
     if answer.crisis:
-        parts.append(crisis_text(episode))
+        parts.append(crisis_text(safety))
     if answer.disclaimer:
         parts.append(disclaimer_text(episode))
     if answer.truncated:

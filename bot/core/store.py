@@ -60,7 +60,7 @@ def diff_episodes(old: Episode, new: Episode) -> KnowledgeDiff:
 
     edited_chapters = [i for i in new_chapters if i in old_chapters and old_chapters[i] != new_chapters[i]]
     edited_studies = [i for i in new_studies if i in old_studies and old_studies[i] != new_studies[i]]
-    surroundings = ("title", "show", "video_id", "url", "page", "duration", "disclaimer", "crisis_message")
+    surroundings = ("title", "show", "video_id", "url", "page", "duration", "disclaimer")
     return KnowledgeDiff(
         chapters_added=names([i for i in new_chapters if i not in old_chapters], dict(new_chapters)),
         chapters_removed=names([i for i in old_chapters if i not in new_chapters], dict(old_chapters)),
@@ -69,7 +69,6 @@ def diff_episodes(old: Episode, new: Episode) -> KnowledgeDiff:
         studies_removed=names([i for i in old_studies if i not in new_studies], dict(old_studies)),
         studies_edited=names(edited_studies, dict(new_studies)),
         episode_edited=any(getattr(old, f) != getattr(new, f) for f in surroundings)
-        or old.crisis_resources != new.crisis_resources
         or old.resources != new.resources,
     )
 
@@ -85,7 +84,8 @@ class KnowledgeStore:
     @classmethod
     def open(cls, folder: Path) -> KnowledgeStore:
         """Load the folder now; raise KnowledgeError when it is bad."""
-        return cls(folder, Engine(load_knowledge(folder).default))
+        knowledge = load_knowledge(folder)
+        return cls(folder, Engine(knowledge.default, knowledge.safety))
 
     @property
     def engine(self) -> Engine:
@@ -95,7 +95,8 @@ class KnowledgeStore:
     async def reload(self) -> KnowledgeDiff:
         """Load, validate and index the folder in a worker thread, then swap; KnowledgeError keeps the old."""
         async with self._lock:
-            engine = await asyncio.to_thread(lambda: Engine(load_knowledge(self.folder).default))
+            knowledge = await asyncio.to_thread(load_knowledge, self.folder)
+            engine = await asyncio.to_thread(Engine, knowledge.default, knowledge.safety)
             diff = diff_episodes(self._engine.episode, engine.episode)
             self._engine = engine
             return diff

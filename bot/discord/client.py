@@ -137,7 +137,7 @@ class EpisodeBot(discord.AutoShardedClient):
                 notice = cooldown_notice(wait)
                 await message.reply(notice, mention_author=False, allowed_mentions=NO_PINGS, delete_after=10)
                 return
-            embeds = answer_embeds(answer, engine.episode)
+            embeds = answer_embeds(answer, engine.episode, engine.safety)
             await message.reply(embeds=embeds, mention_author=False, allowed_mentions=NO_PINGS)
         except discord.Forbidden:
             log.warning("no permission to reply in channel %s", message.channel.id)
@@ -182,7 +182,7 @@ def add_commands(bot: EpisodeBot) -> None:
         # Crisis replies are seen by the asker alone.
         await interaction.response.send_message(
             content=clip(f"> {question}", 300),
-            embeds=answer_embeds(answer, engine.episode),
+            embeds=answer_embeds(answer, engine.episode, engine.safety),
             ephemeral=answer.crisis,
             allowed_mentions=NO_PINGS,
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import discord
 
 from bot.core.answer import Answer, ChapterMatch, Kind
-from bot.core.models import Chapter, Episode, Study
+from bot.core.models import Chapter, Episode, SafetyInfo, Study
 from bot.core.render import BROWSE_HINT
 from bot.core.timecode import format_time, short_time
 
@@ -37,13 +37,13 @@ def _field(embed: discord.Embed, name: str, value: str) -> None:
         embed.add_field(name=clip(name, FIELD_NAME_LIMIT), value=clip(value, FIELD_VALUE_LIMIT), inline=False)
 
 
-def crisis_embed(episode: Episode) -> discord.Embed:
+def crisis_embed(safety: SafetyInfo) -> discord.Embed:
     """Crisis resources, said first and warmly."""
     embed = discord.Embed(
-        title="You're not alone", description=clip(episode.crisis_message, DESCRIPTION_LIMIT)
+        title="You're not alone", description=clip(safety.crisis_message, DESCRIPTION_LIMIT)
     )
     embed.colour = CRISIS_COLOUR
-    for resource in episode.crisis_resources:
+    for resource in safety.crisis_resources:
         _field(embed, resource.name, f"{resource.contact}\n{resource.url}")
     return embed
 
@@ -68,11 +68,11 @@ def _study_text(study: Study) -> str:
     return f"{study.citation}\n{study.finding}\n{study.url}"
 
 
-def answer_embeds(answer: Answer, episode: Episode) -> list[discord.Embed]:
+def answer_embeds(answer: Answer, episode: Episode, safety: SafetyInfo) -> list[discord.Embed]:
     """The embeds for one answer: crisis resources first, then the disclaimer, then what the episode says."""
     embeds: list[discord.Embed] = []
     if answer.crisis:
-        embeds.append(crisis_embed(episode))
+        embeds.append(crisis_embed(safety))
     if answer.disclaimer:
         embeds.append(disclaimer_embed(episode))
     body = _answer_body(answer, episode)

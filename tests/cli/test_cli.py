@@ -67,7 +67,8 @@ def test_ask_json_stdin_one_line_per_question_in_order() -> None:
 def test_console_reads_piped_input_to_the_end() -> None:
     out = io.StringIO()
 
-    engine = Engine(load_knowledge(BUNDLED_KNOWLEDGE).default)
+    knowledge = load_knowledge(BUNDLED_KNOWLEDGE)
+    engine = Engine(knowledge.default, knowledge.safety)
     assert run_console(engine, io.StringIO("habenula\nchapters\nsources\n"), out, interactive=False) == 0
     text = out.getvalue()
     assert "[01:15:45]" in text
@@ -106,7 +107,7 @@ def test_check_reports_a_bad_file_with_field_and_line(tmp_path: Path) -> None:
 
 
 def test_bad_knowledge_is_one_line_and_non_zero(tmp_path: Path) -> None:
-    shutil.copy(next(BUNDLED_KNOWLEDGE.glob("*.yaml")), tmp_path / "broken.yaml")
+    shutil.copy(BUNDLED_KNOWLEDGE / "ketamine.yaml", tmp_path / "broken.yaml")
     (tmp_path / "broken.yaml").write_text("schema: 1\nepisode: [\n", encoding="utf-8")
     result = run_cli("--knowledge", str(tmp_path), "ask", "bdnf")
     assert result.returncode == 1
@@ -144,4 +145,4 @@ def test_bot_does_not_start_on_broken_knowledge(tmp_path: Path) -> None:
     result = run_cli("run", clean_in=tmp_path, env={"DISCORD_TOKEN": "t.t.t", "KNOWLEDGE_DIR": str(tmp_path)})
     assert result.returncode == 1
     assert "cannot start" in result.stderr
-    assert "broken.yaml:1: (top level): missing required field 'disclaimer'" in result.stderr
+    assert "broken.yaml:1: (top level): missing required field 'chapters'" in result.stderr

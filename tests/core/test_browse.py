@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.core import Engine
 from bot.core.browse import MAX_CHOICE_LENGTH, find_chapter, find_studies, suggest_chapters, suggest_studies
+from tests.conftest import chapter_by_id
 
 
 def test_suggestions_respect_discord_limits(engine: Engine) -> None:
@@ -25,9 +26,9 @@ def test_chapter_by_title_fragment_typo_time_and_topic(engine: Engine) -> None:
     assert suggest_chapters(engine, "53:17") == [
         ("00:48:26 How Ketamine Functions in Brain; Acute & Long-Term Effects", "brain-mechanism")
     ]
-    assert find_chapter(engine, "whats a khole") == engine.episode.chapter("doses-routes-khole")
-    assert find_chapter(engine, "bdnf") == engine.episode.chapter("bdnf")
-    assert find_chapter(engine, "sponsor-ag1") == engine.episode.chapter("sponsor-ag1")
+    assert find_chapter(engine, "whats a khole") == chapter_by_id(engine.episode, "doses-routes-khole")
+    assert find_chapter(engine, "bdnf") == chapter_by_id(engine.episode, "bdnf")
+    assert find_chapter(engine, "sponsor-ag1") == chapter_by_id(engine.episode, "sponsor-ag1")
     assert find_chapter(engine, "3:00:00") is None
 
 

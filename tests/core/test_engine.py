@@ -13,7 +13,11 @@ from bot.core.timecode import parse_time
 
 def first_start(engine: Engine, question: str) -> str | None:
     answer = engine.answer(question)
-    return answer_to_dict(answer, engine.episode)["chapters"][0]["start"] if answer.chapters else None
+    return (
+        answer_to_dict(answer, engine.episode, engine.safety)["chapters"][0]["start"]
+        if answer.chapters
+        else None
+    )
 
 
 @pytest.mark.parametrize(
@@ -77,7 +81,7 @@ def test_time_past_the_end(engine: Engine) -> None:
     answer = engine.answer("what's at 2:30:00")
     assert answer.kind is Kind.PAST_END
     assert not answer.chapters
-    assert "only 1:42:41 long" in answer_text(answer, engine.episode)
+    assert "only 1:42:41 long" in answer_text(answer, engine.episode, engine.safety)
 
 
 @pytest.mark.parametrize(
@@ -111,7 +115,7 @@ def test_personal_advice_gets_the_disclaimer_and_still_the_chapter(engine: Engin
     answer = engine.answer("how many mg of ketamine should I take for depression")
     assert answer.disclaimer
     assert answer.chapters
-    text = answer_text(answer, episode)
+    text = answer_text(answer, episode, engine.safety)
     assert text.startswith("**Not medical advice.**")
     assert episode.disclaimer_url in text
     assert answer.chapters[0].chapter.summary not in text, (
@@ -123,8 +127,8 @@ def test_personal_advice_gets_the_disclaimer_and_still_the_chapter(engine: Engin
 def test_crisis_gets_resources_first(engine: Engine, episode: Episode) -> None:
     answer = engine.answer("I feel like killing myself")
     assert answer.crisis
-    text = answer_text(answer, episode)
-    assert text.startswith(episode.crisis_message)
+    text = answer_text(answer, episode, engine.safety)
+    assert text.startswith(engine.safety.crisis_message)
     assert "988" in text
 
 
@@ -132,7 +136,7 @@ def test_crisis_with_a_topic_still_puts_resources_before_any_chapter(
     engine: Engine, episode: Episode
 ) -> None:
     answer = engine.answer("I'm suicidal, can ketamine help me?")
-    text = answer_text(answer, episode)
+    text = answer_text(answer, episode, engine.safety)
     assert answer.crisis
     assert text.index("988") < (text.index("youtube.com") if "youtube.com" in text else len(text))
 
@@ -145,7 +149,7 @@ def test_off_topic_and_noise_get_no_made_up_answer(engine: Engine, question: str
     assert not answer.chapters
     assert not answer.studies
     assert not answer.crisis
-    assert "chapters" in answer_text(answer, engine.episode)
+    assert "chapters" in answer_text(answer, engine.episode, engine.safety)
 
 
 def test_empty_question(engine: Engine) -> None:
@@ -169,7 +173,7 @@ def test_long_question_is_cut_at_the_documented_limit(engine: Engine) -> None:
 )
 def test_other_scripts_and_odd_input_never_raise(engine: Engine, question: str) -> None:
     answer = engine.answer(question)
-    answer_to_dict(answer, engine.episode)
+    answer_to_dict(answer, engine.episode, engine.safety)
 
 
 def test_mixed_script_still_finds_the_latin_topic(engine: Engine) -> None:
@@ -189,4 +193,4 @@ def test_random_input_never_raises(engine: Engine) -> None:
     for _ in range(2000):
         question = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 120)))
         answer = engine.answer(question)
-        answer_to_dict(answer, engine.episode)
+        answer_to_dict(answer, engine.episode, engine.safety)

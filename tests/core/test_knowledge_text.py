@@ -30,7 +30,7 @@ def transcript_runs() -> set[tuple[str, ...]]:
 
 def prose(episode: Episode) -> list[str]:
     texts = [c.summary for c in episode.chapters] + [m.label for c in episode.chapters for m in c.moments]
-    texts += [s.finding for s in episode.studies] + [episode.disclaimer, episode.crisis_message]
+    texts += [s.finding for s in episode.studies] + [episode.disclaimer]
     return texts
 
 

@@ -25,12 +25,6 @@ episode:
 disclaimer:
   text: General information only, not medical advice.
   url: https://example.org/demo
-crisis:
-  message: You matter. Please reach out now.
-  resources:
-    - name: Lifeline
-      contact: call 988
-      url: https://988lifeline.org
 chapters:
   - id: opening
     start: "00:00:00"
@@ -107,9 +101,9 @@ def test_minimal_file_loads(tmp_path: Path) -> None:
 
 
 def test_missing_field(tmp_path: Path) -> None:
-    text = GOOD.replace("    summary: The main part.\n", "")
+    text = GOOD.replace("    title: Main topic\n", "")
     [problem] = problems_of(tmp_path, text)
-    assert "chapters[1]: missing required field 'summary'" in problem
+    assert "chapters[1]: missing required field 'title'" in problem
     assert f"demo.yaml:{line_of(text, '- id: main-topic')}:" in problem
 
 
@@ -219,7 +213,7 @@ def test_duplicate_key(tmp_path: Path) -> None:
 
 
 def test_every_problem_is_reported(tmp_path: Path) -> None:
-    text = GOOD.replace("year: 2020", "year: 1066").replace("    summary: What the show covers.\n", "")
+    text = GOOD.replace("year: 2020", "year: 1066").replace("    title: Opening\n", "")
     assert len(problems_of(tmp_path, text)) == 2
 
 
@@ -248,7 +242,7 @@ def test_two_files_same_episode_id(tmp_path: Path) -> None:
 def test_shipped_file_copy_with_one_break_is_rejected(tmp_path: Path) -> None:
     for source in BUNDLED_KNOWLEDGE.glob("*.yaml"):
         shutil.copy(source, tmp_path / source.name)
-    target = next(tmp_path.glob("*.yaml"))
+    target = tmp_path / "ketamine.yaml"
     target.write_text(
         target.read_text(encoding="utf-8").replace("kind: sponsor", "kind: sponsr", 1), encoding="utf-8"
     )

@@ -13,6 +13,7 @@ import pytest
 from bot.core import KnowledgeError
 from bot.core.store import KnowledgeStore
 from bot.paths import BUNDLED_KNOWLEDGE
+from tests.conftest import chapter_by_id
 
 
 @pytest.fixture
@@ -23,7 +24,7 @@ def folder(tmp_path: Path) -> Path:
 
 
 def edit(folder: Path, old: str, new: str) -> None:
-    path = next(folder.glob("*.yaml"))
+    path = folder / "ketamine.yaml"
     text = path.read_text(encoding="utf-8")
     assert old in text
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
@@ -40,7 +41,7 @@ def test_reload_reports_edits_and_serves_the_new_knowledge(folder: Path) -> None
     store = KnowledgeStore.open(folder)
     before = store.engine
     edit(folder, "title: Dissociative States", "title: Dissociative States (edited)")
-    path = next(folder.glob("*.yaml"))
+    path = folder / "ketamine.yaml"
     path.write_text(
         path.read_text(encoding="utf-8").replace("berman-2000", "berman-2000-renamed"), encoding="utf-8"
     )
@@ -51,7 +52,7 @@ def test_reload_reports_edits_and_serves_the_new_knowledge(folder: Path) -> None
     assert len(diff.studies_added) == 1 and len(diff.studies_removed) == 1
     assert "Studies added (1)" in diff.summary()
     assert store.engine is not before
-    assert store.engine.episode.chapter("dissociation").title == "Dissociative States (edited)"
+    assert chapter_by_id(store.engine.episode, "dissociation").title == "Dissociative States (edited)"
 
 
 def test_a_broken_file_keeps_the_old_knowledge(folder: Path) -> None:
@@ -79,7 +80,7 @@ def test_any_damage_keeps_the_old_knowledge(
 ) -> None:
     store = KnowledgeStore.open(folder)
     before = store.engine
-    damage(next(folder.glob("*.yaml")))
+    damage(folder / "ketamine.yaml")
     with pytest.raises(KnowledgeError, match=re.escape(message)):
         asyncio.run(store.reload())
     assert store.engine is before

@@ -25,7 +25,7 @@ from bot.discord.embeds import (
     sources_embed,
     total_length,
 )
-from tests.conftest import DATA
+from tests.conftest import DATA, chapter_by_id
 
 
 def assert_within_limits(embeds: list[discord.Embed]) -> None:
@@ -65,21 +65,23 @@ def test_every_answer_to_our_questions_fits(engine: Engine, episode: Episode) ->
         "x" * 600,
     ]
     for question in questions:
-        assert_within_limits(answer_embeds(engine.answer(question), episode))
+        assert_within_limits(answer_embeds(engine.answer(question), episode, engine.safety))
 
 
 def test_safety_blocks_come_first(engine: Engine, episode: Episode) -> None:
-    embeds = answer_embeds(engine.answer("I'm suicidal, how much ketamine should I take"), episode)
+    embeds = answer_embeds(
+        engine.answer("I'm suicidal, how much ketamine should I take"), episode, engine.safety
+    )
     assert [e.colour for e in embeds[:2]] == [CRISIS_COLOUR, DISCLAIMER_COLOUR]
     assert "988" in "".join(str(f.value) for f in embeds[0].fields)
-    advice = answer_embeds(engine.answer("how many mg should I take"), episode)
+    advice = answer_embeds(engine.answer("how many mg should I take"), episode, engine.safety)
     assert advice[0].colour == DISCLAIMER_COLOUR
     assert advice[-1].url and "t=" in advice[-1].url
 
 
 def test_answer_embed_links_to_the_moment(engine: Engine, episode: Episode) -> None:
-    [embed] = answer_embeds(engine.answer("what is a k hole"), episode)
-    assert embed.title == episode.chapter("doses-routes-khole").title
+    [embed] = answer_embeds(engine.answer("what is a k hole"), episode, engine.safety)
+    assert embed.title == chapter_by_id(episode, "doses-routes-khole").title
     assert embed.url is not None and embed.url.startswith(
         f"https://www.youtube.com/watch?v={episode.video_id}&t="
     )
@@ -97,5 +99,5 @@ def test_fit_trims_an_oversized_message() -> None:
 
 @pytest.mark.parametrize("question", ["tell me a joke", "", "what's at 2:59:00"])
 def test_misses_say_how_to_browse(engine: Engine, episode: Episode, question: str) -> None:
-    [embed] = answer_embeds(engine.answer(question), episode)
+    [embed] = answer_embeds(engine.answer(question), episode, engine.safety)
     assert "/chapter" in (embed.description or "")

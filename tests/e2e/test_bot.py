@@ -178,7 +178,7 @@ def test_mentions_dms_auto_channel_and_nothing_pings(tmp_path: Path) -> None:
 
 def test_reload_by_admins_keeps_old_knowledge_on_a_broken_file(tmp_path: Path) -> None:
     knowledge = copy_knowledge(tmp_path)
-    file = next(knowledge.glob("*.yaml"))
+    file = knowledge / "ketamine.yaml"
 
     async def scenario() -> None:
         async with FakeDiscord() as server:
