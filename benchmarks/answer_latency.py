@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from bot.core import Engine, load_knowledge
+from bot.core import Library, load_knowledge
 from bot.core.text import commonness, stem
 from bot.paths import BUNDLED_KNOWLEDGE
 
@@ -41,26 +41,27 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
-def clear_caches(engine: Engine) -> None:
+def clear_caches(library: Library) -> None:
     """Forget every per-process cache, so the next answers are computed cold."""
     stem.cache_clear()
     commonness.cache_clear()
-    # The benchmark reaches into the engine on purpose: only it needs to forget the caches.
-    for index in (engine._chapter_index, engine._study_index):
-        index._correct.cache_clear()
+    # The benchmark reaches into the engines on purpose: only it needs to forget the caches.
+    for engine in library.engines.values():
+        for index in (engine._chapter_index, engine._study_index):
+            index._correct.cache_clear()
 
 
-def latency(engine: Engine, asked: list[str], passes: int) -> tuple[list[float], list[float]]:
+def latency(library: Library, asked: list[str], passes: int) -> tuple[list[float], list[float]]:
     """Milliseconds per answer: all passes, and the first pass alone."""
     timings: list[float] = []
     first: list[float] = []
     gc.disable()
     try:
         for number in range(passes):
-            clear_caches(engine)
+            clear_caches(library)
             for question in asked:
                 started = time.perf_counter_ns()
-                engine.answer(question)
+                library.answer(question)
                 elapsed = (time.perf_counter_ns() - started) / 1e6
                 timings.append(elapsed)
                 if number == 0:
@@ -91,11 +92,10 @@ def main() -> None:
     args = parser.parse_args()
 
     started = time.perf_counter()
-    knowledge = load_knowledge(BUNDLED_KNOWLEDGE)
-    engine = Engine(knowledge.default, knowledge.safety)
+    library = Library(load_knowledge(BUNDLED_KNOWLEDGE))
     build_ms = (time.perf_counter() - started) * 1000
     asked = questions()
-    timings, first = latency(engine, asked, args.passes)
+    timings, first = latency(library, asked, args.passes)
     starts = start_to_first_answer(args.starts)
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 

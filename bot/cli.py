@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.config import load_dotenv_file
-from bot.core import Engine, Episode, KnowledgeBase, KnowledgeError, load_knowledge
-from bot.core.render import answer_text, answer_to_dict, chapters_text, sources_text
+from bot.core import Episode, KnowledgeBase, KnowledgeError, Library, load_knowledge
+from bot.core.render import answer_to_dict, chapters_text, episodes_text, reply_text, sources_text
+from bot.core.reply import compose
 from bot.paths import BUNDLED_KNOWLEDGE
 
 EXIT_BAD_KNOWLEDGE = 1
@@ -59,6 +60,7 @@ def _parser() -> argparse.ArgumentParser:
     ask = commands.add_parser("ask", help="answer a question ('-' reads one question a line from stdin)")
     ask.add_argument("question", nargs="+", help="the question, or '-' for one question a line on stdin")
     ask.add_argument("--json", action="store_true", help="print one JSON object a question")
+    ask.add_argument("--episode", metavar="ID", help="answer from this episode only")
     ask.set_defaults(handler=_ask)
 
     console = commands.add_parser(
@@ -66,10 +68,15 @@ def _parser() -> argparse.ArgumentParser:
     )
     console.set_defaults(handler=_console)
 
-    chapters = commands.add_parser("chapters", help="list the chapters with their links")
+    episodes = commands.add_parser("episodes", help="list the episodes served")
+    episodes.set_defaults(handler=lambda a: _print(episodes_text(_knowledge(a).episodes)))
+
+    chapters = commands.add_parser("chapters", help="list an episode's chapters with their links")
+    chapters.add_argument("--episode", metavar="ID", help="the episode (default: the first)")
     chapters.set_defaults(handler=lambda a: _print(chapters_text(_episode(a))))
 
-    sources = commands.add_parser("sources", help="list the cited studies and other resources")
+    sources = commands.add_parser("sources", help="list an episode's cited studies and other resources")
+    sources.add_argument("--episode", metavar="ID", help="the episode (default: the first)")
     sources.set_defaults(handler=lambda a: _print(sources_text(_episode(a))))
 
     check = commands.add_parser("check", help="validate a knowledge folder and report every problem")
@@ -97,12 +104,23 @@ def _knowledge(args: argparse.Namespace) -> KnowledgeBase:
 
 
 def _episode(args: argparse.Namespace) -> Episode:
-    return _knowledge(args).default
-
-
-def _engine(args: argparse.Namespace) -> Engine:
     knowledge = _knowledge(args)
-    return Engine(knowledge.default, knowledge.safety)
+    return _chosen(knowledge, getattr(args, "episode", None)) or knowledge.default
+
+
+def _chosen(knowledge: KnowledgeBase, episode_id: str | None) -> Episode | None:
+    """The episode named by --episode, None when none is named; CliError for an unknown id."""
+    if not episode_id:
+        return None
+    for episode in knowledge.episodes:
+        if episode.id == episode_id:
+            return episode
+    known = ", ".join(e.id for e in knowledge.episodes)
+    raise CliError(f"no episode {episode_id!r} (episodes: {known})", 2)
+
+
+def _library(args: argparse.Namespace) -> Library:
+    return Library(_knowledge(args))
 
 
 def _print(text: str) -> int:
@@ -111,34 +129,37 @@ def _print(text: str) -> int:
 
 
 def _ask(args: argparse.Namespace) -> int:
-    engine = _engine(args)
-    episode = engine.episode
+    library = _library(args)
+    chosen = _chosen(library.knowledge, args.episode)
+    episode_id = chosen.id if chosen else None
     questions: Iterable[str]
     if args.question == ["-"]:
         questions = (line.rstrip("\r\n") for line in sys.stdin)
     else:
         questions = [" ".join(args.question)]
     for question in questions:
-        answer = engine.answer(question)
+        answer = library.answer(question, episode_id)
         if args.json:
-            print(json.dumps(answer_to_dict(answer, episode, engine.safety), ensure_ascii=False), flush=True)
+            print(json.dumps(answer_to_dict(answer, library.safety), ensure_ascii=False), flush=True)
         else:
-            print(answer_text(answer, episode, engine.safety), end="\n\n", flush=True)
+            print(reply_text(compose(answer, library.safety)), end="\n\n", flush=True)
     return 0
 
 
 def _console(args: argparse.Namespace) -> int:
-    return run_console(_engine(args), sys.stdin, sys.stdout, interactive=sys.stdin.isatty())
+    return run_console(_library(args), sys.stdin, sys.stdout, interactive=sys.stdin.isatty())
 
 
-def run_console(engine: Engine, stdin: TextIO, stdout: TextIO, *, interactive: bool) -> int:
-    """Answer questions until end of input or 'quit'; 'chapters' and 'sources' browse."""
-    episode = engine.episode
+def run_console(library: Library, stdin: TextIO, stdout: TextIO, *, interactive: bool) -> int:
+    """Answer questions until end of input or 'quit'; 'episodes', 'chapters' and 'sources' browse."""
+    episode = library.episode
     if interactive:
         import readline  # noqa: F401  (line editing and history for input())
 
+        served = episode.title if len(library.episodes) == 1 else f"{len(library.episodes)} episodes"
         print(
-            f"{episode.show}: {episode.title}\nAsk a question; 'chapters', 'sources' or 'quit'.", file=stdout
+            f"{episode.show}: {served}\nAsk a question; 'episodes', 'chapters', 'sources' or 'quit'.",
+            file=stdout,
         )
     while True:
         try:
@@ -150,12 +171,14 @@ def run_console(engine: Engine, stdin: TextIO, stdout: TextIO, *, interactive: b
         question = line.strip()
         if question.lower() in ("quit", "exit", ":q"):
             break
-        if question.lower() == "chapters":
+        if question.lower() == "episodes":
+            reply = episodes_text(library.episodes)
+        elif question.lower() == "chapters":
             reply = chapters_text(episode)
         elif question.lower() in ("sources", "studies"):
             reply = sources_text(episode)
         else:
-            reply = answer_text(engine.answer(question), episode, engine.safety)
+            reply = reply_text(compose(library.answer(question), library.safety))
         print(reply + "\n", file=stdout, flush=True)
     return 0
 

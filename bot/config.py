@@ -36,6 +36,7 @@ class Settings:
     cooldown_seconds: float = 5.0
     api_base: str | None = None
     gateway_url: str | None = None
+    channel_episodes: Mapping[int, str] = field(default_factory=dict)
 
 
 def load_dotenv_file(path: str | Path = ".env") -> None:
@@ -82,6 +83,7 @@ def settings_from_env(env: Mapping[str, str] | None = None) -> Settings:
         shard_ids=shard_ids,
         log_level=level,
         cooldown_seconds=cooldown_seconds,
+        channel_episodes=_channel_episodes(env, "CHANNEL_EPISODES"),
         api_base=_url(env, "DISCORD_API_BASE", ("http", "https")),
         gateway_url=_url(env, "DISCORD_GATEWAY_URL", ("ws", "wss")),
     )
@@ -108,6 +110,18 @@ def _ids(env: Mapping[str, str], name: str, *, kind: str = "Discord id") -> tupl
             raise ConfigError(f"{name}: {part!r} is not a {kind} (a number); separate several with commas")
         ids.append(int(part))
     return tuple(ids)
+
+
+def _channel_episodes(env: Mapping[str, str], name: str) -> dict[int, str]:
+    """`channel_id:episode_id,...`: the episode a channel's questions are about unless they say."""
+    raw = env.get(name, "").strip()
+    pairs: dict[int, str] = {}
+    for part in filter(None, (p.strip() for p in raw.split(","))):
+        channel, sep, episode = part.partition(":")
+        if not sep or not channel.strip().isascii() or not channel.strip().isdigit() or not episode.strip():
+            raise ConfigError(f"{name}: {part!r} is not channel_id:episode_id")
+        pairs[int(channel)] = episode.strip()
+    return pairs
 
 
 def _url(env: Mapping[str, str], name: str, schemes: tuple[str, ...]) -> str | None:

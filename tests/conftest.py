@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.core import Chapter, Engine, Episode, KnowledgeBase, SafetyInfo, load_knowledge
+from bot.core import Chapter, Engine, Episode, KnowledgeBase, Library, SafetyInfo, load_knowledge
 from bot.paths import BUNDLED_KNOWLEDGE
 
 DATA = Path(__file__).parent / "data"
@@ -31,9 +31,15 @@ def safety(knowledge: KnowledgeBase) -> SafetyInfo:
 
 
 @pytest.fixture(scope="session")
-def engine(knowledge: KnowledgeBase) -> Engine:
-    """An engine over the bundled episode."""
-    return Engine(knowledge.default, knowledge.safety)
+def library(knowledge: KnowledgeBase) -> Library:
+    """A library over the bundled knowledge: what answers every message."""
+    return Library(knowledge)
+
+
+@pytest.fixture(scope="session")
+def engine(library: Library) -> Engine:
+    """The bundled episode's engine, for browsing."""
+    return library.engine()
 
 
 def chapter_by_id(episode: Episode, chapter_id: str) -> Chapter:

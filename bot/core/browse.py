@@ -1,28 +1,24 @@
-"""Browsing the episode by name: autocomplete suggestions and lookups for chapters and studies."""
+"""Browsing an episode by name: ranked suggestions and lookups for chapters and studies."""
 
 from __future__ import annotations
 
 from rapidfuzz import fuzz, process
 
 from bot.core.engine import Engine
+from bot.core.message import read
 from bot.core.models import Chapter, Study
 from bot.core.text import fold
 from bot.core.timecode import find_time, format_time
 
-MAX_SUGGESTIONS = 25  # Discord's limit for autocomplete choices
-MAX_CHOICE_LENGTH = 100  # Discord's limit for a choice's name and value
-
-
-def _clip(text: str, limit: int = MAX_CHOICE_LENGTH) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+SUGGESTIONS = 25
 
 
 def chapter_label(chapter: Chapter) -> str:
-    """'00:34:29 NMDA Receptor & Neuroplasticity', cut to what an autocomplete choice may hold."""
-    return _clip(f"{format_time(chapter.start)} {chapter.title}")
+    """'00:34:29 NMDA Receptor & Neuroplasticity'."""
+    return f"{format_time(chapter.start)} {chapter.title}"
 
 
-def suggest_chapters(engine: Engine, typed: str, limit: int = MAX_SUGGESTIONS) -> list[tuple[str, str]]:
+def suggest_chapters(engine: Engine, typed: str, limit: int = SUGGESTIONS) -> list[tuple[str, str]]:
     """(label, chapter id) pairs for what has been typed so far: a time, a title fragment or a topic."""
     chapters = engine.episode.chapters
     typed = typed.strip()
@@ -35,7 +31,7 @@ def suggest_chapters(engine: Engine, typed: str, limit: int = MAX_SUGGESTIONS) -
     labels = {c.id: fold(chapter_label(c)) for c in chapters}
     by_title = process.extract(fold(typed), labels, scorer=fuzz.WRatio, limit=limit, score_cutoff=60)
     ranked = [key for _, _, key in by_title]
-    for match in engine.answer(typed).chapters:
+    for match in engine.find(read(typed))[0]:
         if match.chapter.id not in ranked:
             ranked.insert(min(len(ranked), 1), match.chapter.id)
     by_id = {c.id: c for c in chapters}
@@ -55,12 +51,12 @@ def find_chapter(engine: Engine, query: str) -> Chapter | None:
     return by_id[suggestions[0][1]] if suggestions else None
 
 
-def suggest_studies(engine: Engine, typed: str, limit: int = MAX_SUGGESTIONS) -> list[tuple[str, str]]:
+def suggest_studies(engine: Engine, typed: str, limit: int = SUGGESTIONS) -> list[tuple[str, str]]:
     """(label, study id) pairs for what has been typed: author, year, drug or a phrase of the title."""
     studies = engine.episode.studies
     typed = typed.strip()
     labels = {
-        s.id: _clip(f"{s.authors[0].split()[0] + ' ' if s.authors else ''}{s.year}: {s.title}")
+        s.id: f"{s.authors[0].split()[0] + ' ' if s.authors else ''}{s.year or ''}: {s.title}".strip(": ")
         for s in studies
     }
     if not typed:
@@ -78,7 +74,7 @@ def find_studies(engine: Engine, query: str) -> list[Study]:
     by_id = {s.id: s for s in studies}
     if query in by_id:
         return [by_id[query]]
-    matched = list(engine.answer(f"{query} study").studies)
+    matched = engine.find(read(f"{query} study"))[1]
     if len(matched) == len(studies):
         # The question read as "all studies"; fall back to matching titles and keywords by name.
         blobs = {s.id: fold(" ".join((s.title, *s.authors, str(s.year), *s.keywords))) for s in studies}

@@ -6,16 +6,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from bot.core.answer import Answer, ChapterMatch, Kind
-from bot.core.models import Chapter, Episode, Moment, SafetyInfo, Study
-from bot.core.safety import is_crisis, is_small_talk, wants_health_advice
+from bot.core.answer import ChapterMatch
+from bot.core.message import Message
+from bot.core.models import Chapter, Episode, Moment, Study
 from bot.core.search import Document, Hit, Index, Term, terms_of
-from bot.core.text import content_words, has_letters
-from bot.core.timecode import find_time
-
-# Longer questions are cut here: the first 500 characters always say what is asked, and the cut
-# bounds the work one message can cause.
-MAX_QUESTION_CHARS = 500
+from bot.core.text import words
 
 # Field weights: the published title and the curated keywords say most about a chapter; moment labels
 # and the summary are prose whose everyday words mostly add noise, so they count for less.
@@ -35,7 +30,7 @@ MIN_STRONG_COVERAGE = 0.5  # even a strong match must explain half the question 
 # whatever chatter surrounds it ("killer episode, the bdnf part blew my mind").
 RARE_WORD_SPECIFICITY = 1.0
 RARE_WORD_SCORE = 2.0
-# Sponsor reads and housekeeping compete at this share of their score unless the question is about ads.
+# Housekeeping (intro, outro) and sponsor reads asked about compete at this share of their score.
 NON_CONTENT_WEIGHT = 0.5
 # One chapter is given alone only when it leads the runner-up by this factor; else the few best.
 CLEAR_LEAD = 1.6
@@ -56,8 +51,14 @@ _ALL_STUDIES = re.compile(
     r"|\b(?:list|all|every|which|what)\b.*\b(?:study|paper|article|reference|source|citation)\b",
     re.IGNORECASE,
 )
-# "What is this episode about?": no topic words at all, only the episode itself.
-_ABOUT_THE_EPISODE = re.compile(r"\b(?:episode|ep|podcast|pod|video|vid|show)\b", re.IGNORECASE)
+# "That first study", "the name of the study": one study, not the list.
+_FIRST_STUDY = re.compile(
+    r"\b(?:first|earliest|oldest|original)\s+(?:study|paper|trial|article)\b", re.IGNORECASE
+)
+_ONE_STUDY = re.compile(
+    r"\b(?:the|that|this|a)\s+(?:\w+\s+){0,2}(?:study|paper|trial|article)\b(?!s)|\bname\s+of\s+the\s+(?:study|paper)\b",
+    re.IGNORECASE,
+)
 _SPONSOR_WORDS = re.compile(
     r"\b(?:sponsor\w*|ad|ads|advert\w*|promo\w*|discount|code|deal|partner|shill\w*|plug\w*|brand)\b",
     re.IGNORECASE,
@@ -71,16 +72,18 @@ _EVERY_STUDY = re.compile(
 
 
 class Engine:
-    """Answers questions about one episode; build once, then `answer` is cheap and never raises."""
+    """Finds what one episode says about a message: chapters, moments and studies. Build once; cheap after."""
 
-    def __init__(self, episode: Episode, safety: SafetyInfo) -> None:
+    def __init__(self, episode: Episode) -> None:
         self.episode = episode
-        self.safety = safety
         self._chapters = {c.id: c for c in episode.chapters}
         self._chapter_index = Index((_chapter_document(c) for c in episode.chapters), CHAPTER_FIELDS)
         self._study_index = Index((_study_document(s) for s in episode.studies), STUDY_FIELDS)
         self._studies = {s.id: s for s in episode.studies}
-        # Words of sponsor and housekeeping titles ("AG1", "Eight Sleep"): naming one asks for that read.
+        # Sponsor names ("ROKA", "Eight Sleep", "AG1"), from the titles of the sponsor reads: naming one, or
+        # asking about ads, is what makes a sponsor read an answer.
+        self._sponsor_names = _sponsor_names(episode)
+        # Words of housekeeping and sponsor titles ("newsletter", "AG1"): naming one asks for that chapter.
         self._non_content_title_stems = {
             t for c in episode.chapters if not c.is_content for t in terms_of(c.title) if len(t) > 2
         }
@@ -88,62 +91,58 @@ class Engine:
         moments = [m for c in episode.chapters for m in c.moments]
         self._moment_terms = {m: frozenset(terms_of(" ".join((m.label, *m.keywords)))) for m in moments}
 
-    def answer(self, question: str) -> Answer:
-        """The answer to one question in plain words."""
-        question = question or ""
-        truncated = len(question) > MAX_QUESTION_CHARS
-        text = question[:MAX_QUESTION_CHARS]
-        crisis = is_crisis(text)
-        disclaimer = wants_health_advice(text)
+    def at(self, seconds: int) -> ChapterMatch | None:
+        """The chapter playing at `seconds` and the moment nearest to it, or None past the end."""
+        chapter = self.episode.chapter_at(seconds)
+        if chapter is None:
+            return None
+        moment = min(chapter.moments, key=lambda m: abs(m.seconds - seconds), default=None)
+        return ChapterMatch(self.episode, chapter, 0.0, moment, ())
 
-        def reply(
-            kind: Kind,
-            chapters: Sequence[ChapterMatch] = (),
-            studies: Sequence[Study] = (),
-            at: int | None = None,
-        ) -> Answer:
-            return Answer(text, kind, tuple(chapters), tuple(studies), disclaimer, crisis, at, truncated)
+    def overview(self) -> ChapterMatch:
+        """The episode's opening chapter, for "what is this episode about"."""
+        return ChapterMatch(self.episode, self.episode.chapters[0], 0.0, None, ())
 
-        if not text.strip():
-            return reply(Kind.EMPTY)
-        if not has_letters(text):
-            return reply(Kind.SMALL_TALK)
+    def find(self, message: Message, *, personal: bool = False) -> tuple[list[ChapterMatch], list[Study]]:
+        """The chapters (best first) and studies that answer the message; both empty when none does.
 
-        asked = find_time(text)
-        if asked is not None:
-            chapter = self.episode.chapter_at(asked)
-            if chapter is None:
-                return reply(Kind.PAST_END, at=asked)
-            moment = min(chapter.moments, key=lambda m: abs(m.seconds - asked), default=None)
-            return reply(Kind.TIME, [self._match(chapter, 0.0, moment, ())], at=asked)
-
-        if is_small_talk(text) and not crisis:
-            return reply(Kind.SMALL_TALK)
-
-        if not content_words(text) and _ABOUT_THE_EPISODE.search(text) and not crisis:
-            return reply(Kind.TOPIC, [self._match(self.episode.chapters[0], 0.0, None, ())])
-        chapter_terms = self._chapter_index.expand(text)
-        hits = self._confident(self._chapter_index.rank(chapter_terms, text), chapter_terms, text)
-        studies = self._studies_for(text, hits)
+        `personal` says the message asks about the asker's own health, which a sponsor read never answers.
+        """
+        chapter_terms = self._chapter_index.expand(message)
+        ranked = self._chapter_index.rank(chapter_terms, message)
+        hits = self._confident(ranked, chapter_terms, message, personal=personal)
+        studies = self._studies_for(message, hits)
         if not hits and studies:
             hits = [Hit(cid, 0.0, ()) for cid in dict.fromkeys(studies[0].chapter_ids)][:1]
         chapters = [
-            self._match(
-                self._chapters[h.key], h.score, self._best_moment(h.key, chapter_terms, studies), h.matched
+            ChapterMatch(
+                self.episode,
+                self._chapters[h.key],
+                h.score,
+                self._best_moment(h.key, chapter_terms, studies),
+                h.matched,
             )
             for h in hits
         ]
-        if not chapters and not studies:
-            return reply(Kind.OFF_TOPIC)
-        kind = Kind.STUDIES if studies and not chapters else Kind.TOPIC
-        return reply(kind, chapters, studies)
+        return chapters, studies
 
     # -- chapters -------------------------------------------------------------------------------
 
-    def _confident(self, hits: list[Hit], terms: Sequence[Term], text: str) -> list[Hit]:
-        named = {t.stem for t in terms} & self._non_content_title_stems
-        about_ads = bool(_SPONSOR_WORDS.search(text))
-        if not about_ads and not named:
+    def _names_a_sponsor(self, message: Message) -> bool:
+        """Whether the message asks about ads or names a sponsor."""
+        if _SPONSOR_WORDS.search(message.text):
+            return True
+        padded = f" {' '.join(message.words)} "
+        return any(f" {name} " in padded for name in self._sponsor_names)
+
+    def _confident(
+        self, hits: list[Hit], terms: Sequence[Term], message: Message, *, personal: bool
+    ) -> list[Hit]:
+        # A question about one's own health is never about an ad: "is it ok to drink wine with ketamine"
+        # is not the electrolyte read, unless the sponsor is named.
+        if personal and not self._names_a_sponsor(message):
+            hits = [h for h in hits if self._chapters[h.key].kind != "sponsor"]
+        if not ({t.stem for t in terms} & self._non_content_title_stems or self._names_a_sponsor(message)):
             hits = sorted(
                 (
                     h if self._chapters[h.key].is_content else replace(h, score=h.score * NON_CONTENT_WEIGHT)
@@ -151,22 +150,23 @@ class Engine:
                 ),
                 key=lambda h: -h.score,
             )
+        if not hits:
+            return []
         # "The ad where he says ...": a question about an ad is answered by the sponsor read it matches.
-        asked_for_this_ad = bool(
-            hits
-            and about_ads
-            and not self._chapters[hits[0].key].is_content
+        asked_for_this_ad = (
+            self._names_a_sponsor(message)
+            and self._chapters[hits[0].key].kind == "sponsor"
             and any(not _SPONSOR_WORDS.fullmatch(word) for word in hits[0].matched)
         )
-        if not hits or not (asked_for_this_ad or self._is_answer(hits[0], terms, text)):
+        if not (asked_for_this_ad or self._is_answer(hits[0], terms, message)):
             return []
         top = hits[0].score
         if len(hits) == 1 or top >= CLEAR_LEAD * hits[1].score:
             return hits[:1]
         return [h for h in hits[:MAX_CHAPTERS] if h.score >= RUNNER_UP_SHARE * top]
 
-    def _is_answer(self, hit: Hit, terms: Sequence[Term], text: str) -> bool:
-        coverage = self._chapter_index.coverage(text, terms)
+    def _is_answer(self, hit: Hit, terms: Sequence[Term], message: Message) -> bool:
+        coverage = self._chapter_index.coverage(message, terms)
         if hit.score >= STRONG_CHAPTER_SCORE and coverage >= MIN_STRONG_COVERAGE:
             return True
         matched = [t for t in terms if t.word in hit.matched]
@@ -191,34 +191,48 @@ class Engine:
                 best = (score, moment)
         return best[1] if best else None
 
-    def _match(
-        self, chapter: Chapter, score: float, moment: Moment | None, matched: tuple[str, ...]
-    ) -> ChapterMatch:
-        moment_url = self.episode.link(moment.seconds) if moment else None
-        return ChapterMatch(chapter, self.episode.link(chapter.start), score, moment, moment_url, matched)
-
     # -- studies --------------------------------------------------------------------------------
 
-    def _studies_for(self, text: str, chapter_hits: Sequence[Hit]) -> list[Study]:
-        hits = self._study_index.rank(self._study_index.expand(text), text)
+    def _studies_for(self, message: Message, chapter_hits: Sequence[Hit]) -> list[Study]:
+        text = message.text
+        hits = self._study_index.rank(self._study_index.expand(message), message)
         asks_for_studies = bool(_STUDY_WORDS.search(text))
         strong = [h for h in hits if h.score >= STRONG_STUDY_SCORE]
         if _EVERY_STUDY.search(text) or (asks_for_studies and not strong and _ALL_STUDIES.search(text)):
             # All of them, the ones the question touches first.
             order = {h.key: rank for rank, h in enumerate(hits)}
             return sorted(self.episode.studies, key=lambda s: order.get(s.id, len(order)))
+        if asks_for_studies and _FIRST_STUDY.search(text) and self.episode.studies:
+            # "The first study" is the earliest one.
+            return [min(self.episode.studies, key=lambda s: (s.year or 9999, self.episode.studies.index(s)))]
         if strong:
             chosen = [h for h in strong if h.score >= 0.5 * strong[0].score]
         elif asks_for_studies:
             chosen = [h for h in hits if h.score >= MIN_STUDY_SCORE]
             if not chosen and chapter_hits:
-                # Nothing named outright: the studies of the chapter asked about, and the study the
-                # question touches most, best first.
+                # Nothing named outright: the studies discussed in the chapter asked about, that the
+                # question touches at all.
                 top_chapter = chapter_hits[0].key
-                chosen = [h for h in hits if top_chapter in self._studies[h.key].chapter_ids or h is hits[0]]
+                chosen = [h for h in hits if top_chapter in self._studies[h.key].chapter_ids]
         else:
             chosen = []
+        if chosen and _ONE_STUDY.search(text):
+            chosen = chosen[:1]
         return [self._studies[h.key] for h in chosen]
+
+
+def _sponsor_names(episode: Episode) -> list[str]:
+    """Sponsor names from the sponsor reads' titles: "Sponsors: ROKA & Eight Sleep" -> roka, eight sleep."""
+    names: list[str] = []
+    for chapter in episode.chapters:
+        if chapter.kind != "sponsor":
+            continue
+        title = chapter.title.split(":", 1)[-1]
+        for part in re.split(r"[,&/]|\band\b", title):
+            name = " ".join(words(part))
+            if name and name not in ("sponsor", "sponsors"):
+                names.append(name)
+    return names
 
 
 def _chapter_document(chapter: Chapter) -> Document:

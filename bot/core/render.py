@@ -1,31 +1,35 @@
-"""Answers as a person reads them (plain text with light Markdown) and as JSON for machines."""
+"""Replies as a person reads them in a terminal (plain text with light Markdown), and answers as JSON."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from bot.core.answer import Answer, ChapterMatch, Kind
+from bot.core.answer import Answer, ChapterMatch
 from bot.core.models import Episode, SafetyInfo, Study
+from bot.core.reply import HelpBlock, Reply, compose
 from bot.core.timecode import format_time, short_time
 
 BROWSE_HINT = (
-    "Browse the chapters with `chapters` (or /chapter on Discord), the cited studies with `sources`, "
+    "Browse with `episodes`, `chapters` and `sources` (or /episodes, /chapter and /sources on Discord), "
     'or ask about a topic ("what is a k-hole", "BDNF") or a time ("53:17").'
 )
 
 
-def answer_to_dict(answer: Answer, episode: Episode, safety: SafetyInfo) -> dict[str, Any]:
+def answer_to_dict(answer: Answer, safety: SafetyInfo) -> dict[str, Any]:
     """The JSON object for one answer (the `ask --json` line)."""
     return {
         "question": answer.question,
         "kind": answer.kind.value,
+        "episode": answer.chapters[0].episode.id if answer.chapters else None,
         "chapters": [c.to_dict() for c in answer.chapters],
         "studies": [study_to_dict(s) for s in answer.studies],
         "disclaimer": answer.disclaimer,
         "crisis": answer.crisis,
+        "emergency": answer.emergency,
+        "lethal": answer.lethal,
         "asked_time": format_time(answer.asked_time) if answer.asked_time is not None else None,
         "truncated": answer.truncated,
-        "text": answer_text(answer, episode, safety),
+        "text": reply_text(compose(answer, safety)),
     }
 
 
@@ -44,16 +48,11 @@ def study_to_dict(study: Study) -> dict[str, Any]:
     }
 
 
-def crisis_text(safety: SafetyInfo) -> str:
-    """The crisis message and resources, said before anything else."""
-    lines = [safety.crisis_message]
-    lines += [f"- **{r.name}**: {r.contact} ({r.url})" for r in safety.crisis_resources]
+def help_text(block: HelpBlock) -> str:
+    """A help block: its message, then each resource with how to reach it."""
+    lines = [f"**{block.title}.** {block.message}"]
+    lines += [f"- **{r.name}**: {r.contact} ({r.url})" for r in block.resources]
     return "\n".join(lines)
-
-
-def disclaimer_text(episode: Episode) -> str:
-    """The medical disclaimer with the episode's page."""
-    return f"**Not medical advice.** {episode.disclaimer} ({episode.disclaimer_url})"
 
 
 def chapter_line(match: ChapterMatch) -> str:
@@ -67,54 +66,55 @@ def chapter_line(match: ChapterMatch) -> str:
 
 def study_block(study: Study) -> str:
     """A study as citation, finding and link."""
-    return f"- {study.citation}\n  {study.finding}\n  {study.url}"
+    finding = f"\n  {study.finding}" if study.finding else ""
+    return f"- {study.citation}{finding}\n  {study.url}"
 
 
-def answer_text(answer: Answer, episode: Episode, safety: SafetyInfo) -> str:
-    """The whole answer as a person reads it; safety first, then what the episode says and where."""
-    parts: list[str] = []
-    if answer.crisis:
-        parts.append(crisis_text(safety))
-    if answer.disclaimer:
-        parts.append(disclaimer_text(episode))
-    if answer.truncated:
-        parts.append("(Your message was long, so I read only its beginning.)")
-    parts.append(_body(answer, episode))
+def reply_text(reply: Reply) -> str:
+    """The whole reply as a person reads it in a terminal."""
+    parts = [help_text(b) for b in reply.help]
+    if reply.disclaimer:
+        parts.append(f"**Not medical advice.** {reply.disclaimer} ({reply.disclaimer_url})")
+    if reply.notice:
+        parts.append(reply.notice)
+    body: list[str] = []
+    if reply.miss:
+        body.append(f"{reply.miss} {BROWSE_HINT}" if reply.hint else reply.miss)
+    if reply.lead:
+        body.append(reply.lead)
+    if reply.main is not None:
+        if reply.episode is not None and len(_episodes_of(reply)) > 1:
+            body.append(f"From “{reply.main.episode.title}”:")
+        body.append(chapter_line(reply.main))
+        if reply.summary:
+            body.append(reply.summary)
+    if reply.others:
+        body.append("Also close:")
+        body += [_other_line(reply, m) for m in reply.others]
+    if reply.studies:
+        body.append("Studies:" if len(reply.studies) > 1 else "Study:")
+        body += [study_block(s) for s in reply.studies]
+    parts.append("\n".join(body))
     return "\n\n".join(p for p in parts if p)
 
 
-def _body(answer: Answer, episode: Episode) -> str:
-    if answer.kind is Kind.EMPTY:
-        return "Ask me anything about this episode. " + BROWSE_HINT
-    if answer.kind is Kind.PAST_END and answer.asked_time is not None:
-        return (
-            f"The episode is only {short_time(episode.duration)} long, so nothing plays at "
-            f"{short_time(answer.asked_time)}. {BROWSE_HINT}"
-        )
-    if not answer.found:
-        if answer.crisis:
-            return ""
-        if answer.kind is Kind.SMALL_TALK:
-            return f'I answer questions about "{episode.title}". {BROWSE_HINT}'
-        return f"That isn't covered in this episode, as far as I can tell. {BROWSE_HINT}"
-    lines: list[str] = []
-    if answer.kind is Kind.TIME and answer.asked_time is not None:
-        lines.append(f"At {short_time(answer.asked_time)} you're in this chapter:")
-    elif answer.disclaimer:
-        lines.append("Here is where the episode covers that; watch it in context:")
-    if answer.chapters:
-        first, *others = answer.chapters
-        lines.append(chapter_line(first))
-        # A personal question gets where, not a summary whose figures could read as advice.
-        if first.chapter.summary and not answer.disclaimer:
-            lines.append(first.chapter.summary)
-        if others:
-            lines.append("Also close:")
-            lines += [chapter_line(c) for c in others]
-    if answer.studies:
-        lines.append("Studies:" if len(answer.studies) > 1 else "Study:")
-        lines += [study_block(s) for s in answer.studies]
-    return "\n".join(lines)
+def _episodes_of(reply: Reply) -> set[str]:
+    matches = [reply.main, *reply.others] if reply.main else list(reply.others)
+    return {m.episode.id for m in matches}
+
+
+def _other_line(reply: Reply, match: ChapterMatch) -> str:
+    line = chapter_line(match)
+    if reply.main is not None and match.episode.id != reply.main.episode.id:
+        line = f"(in “{match.episode.title}”) {line}"
+    return line
+
+
+def episodes_text(episodes: tuple[Episode, ...]) -> str:
+    """Every episode served: id, title, release date and length."""
+    return "\n".join(
+        f"{e.id}  {e.title} ({e.released.isoformat()}, {short_time(e.duration)})" for e in episodes
+    )
 
 
 def chapters_text(episode: Episode) -> str:
@@ -124,7 +124,7 @@ def chapters_text(episode: Episode) -> str:
 
 def sources_text(episode: Episode) -> str:
     """Every cited study, then the other resources the episode names."""
-    lines = [study_block(s) for s in episode.studies]
+    lines = [study_block(s) for s in episode.studies] or ["This episode cites no articles."]
     if episode.resources:
         lines.append("Other resources:")
         lines += [f"- {r.title}: {r.url}" for r in episode.resources]

@@ -11,6 +11,7 @@ from itertools import pairwise
 
 from rapidfuzz import fuzz, process
 
+from bot.core.message import Message
 from bot.core.text import STOP_WORDS, commonness, content_words, specificity, stem, words
 
 # BM25's usual constants; b is low because keyword lists differ in length by design, not by verbosity.
@@ -121,9 +122,9 @@ class Index:
             self._words_by_initial[word[:1]].append(word)
         self._correct = lru_cache(maxsize=8192)(self._closest)
 
-    def expand(self, text: str) -> list[Term]:
+    def expand(self, message: Message) -> list[Term]:
         """The question's terms: known stems, compounds, and misspellings read as the nearest known word."""
-        tokens = content_words(text)
+        tokens = message.content_words
         terms: list[Term] = []
         joined_used: set[int] = set()
         for i in range(len(tokens) - 1):
@@ -143,8 +144,8 @@ class Index:
                     terms.append(corrected)
         return terms
 
-    def _sequences_in(self, text: str) -> set[tuple[str, ...]]:
-        stems = _sequence(text)
+    def _sequences_in(self, message: Message) -> set[tuple[str, ...]]:
+        stems = tuple(stem(w) for w in message.words)
         return {
             tuple(stems[i : i + n])
             for n in range(2, MAX_SEQUENCE + 1)
@@ -152,10 +153,10 @@ class Index:
             if tuple(stems[i : i + n]) in self._sequence_idf
         }
 
-    def coverage(self, text: str, terms: Sequence[Term]) -> float:
+    def coverage(self, message: Message, terms: Sequence[Term]) -> float:
         """The share of the question's meaningful words the index knows, weighed by how specific each is."""
         known = {word for term in terms for word in term.word.split()}
-        tokens = {t for t in content_words(text) if len(t) >= 3 and not t.isdigit()}
+        tokens = {t for t in message.content_words if len(t) >= 3 and not t.isdigit()}
         total = sum(specificity(t) for t in tokens)
         if not total:
             return 0.0
@@ -179,14 +180,14 @@ class Index:
         word, similarity, _ = best
         return Term(self._surface[word], token, similarity / 100.0, specificity(word))
 
-    def rank(self, terms: Sequence[Term], text: str = "") -> list[Hit]:
+    def rank(self, terms: Sequence[Term], message: Message) -> list[Hit]:
         """Documents that match any term (or contain a run of the text's words as a keyword), best first."""
         best_weight: dict[str, Term] = {}
         for term in terms:
             if term.stem not in best_weight or term.weight > best_weight[term.stem].weight:
                 best_weight[term.stem] = term
         query_stems = set(best_weight)
-        query_sequences = self._sequences_in(text)
+        query_sequences = self._sequences_in(message)
         hits: list[Hit] = []
         for entry in self._entries:
             score = 0.0

@@ -6,7 +6,7 @@ import asyncio
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.core.engine import Engine
+from bot.core.library import Library
 from bot.core.loader import load_knowledge
 from bot.core.models import Episode
 
@@ -74,29 +74,27 @@ def diff_episodes(old: Episode, new: Episode) -> KnowledgeDiff:
 
 
 class KnowledgeStore:
-    """Holds the engine being served; `reload` replaces it only with a knowledge base that validated."""
+    """Holds the library being served; `reload` replaces it only with a knowledge base that validated."""
 
-    def __init__(self, folder: Path, engine: Engine) -> None:
+    def __init__(self, folder: Path, library: Library) -> None:
         self.folder = folder
-        self._engine = engine
+        self._library = library
         self._lock = asyncio.Lock()
 
     @classmethod
     def open(cls, folder: Path) -> KnowledgeStore:
         """Load the folder now; raise KnowledgeError when it is bad."""
-        knowledge = load_knowledge(folder)
-        return cls(folder, Engine(knowledge.default, knowledge.safety))
+        return cls(folder, Library(load_knowledge(folder)))
 
     @property
-    def engine(self) -> Engine:
-        """The engine answering right now."""
-        return self._engine
+    def library(self) -> Library:
+        """The library answering right now."""
+        return self._library
 
     async def reload(self) -> KnowledgeDiff:
         """Load, validate and index the folder in a worker thread, then swap; KnowledgeError keeps the old."""
         async with self._lock:
-            knowledge = await asyncio.to_thread(load_knowledge, self.folder)
-            engine = await asyncio.to_thread(Engine, knowledge.default, knowledge.safety)
-            diff = diff_episodes(self._engine.episode, engine.episode)
-            self._engine = engine
+            library = await asyncio.to_thread(lambda: Library(load_knowledge(self.folder)))
+            diff = diff_episodes(self._library.episode, library.episode)
+            self._library = library
             return diff

@@ -89,3 +89,8 @@ def specificity(word: str) -> float:
     """How much a word can say about a topic: 1 for rare words, down to MIN_SPECIFICITY for everyday ones."""
     share = (COMMON_ZIPF - commonness(word)) / (COMMON_ZIPF - RARE_ZIPF)
     return min(1.0, max(MIN_SPECIFICITY, share))
+
+
+def clip(text: str, limit: int) -> str:
+    """The text, cut with an ellipsis when longer than `limit`."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

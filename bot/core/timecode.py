@@ -12,7 +12,13 @@ _CLOCK = re.compile(r"^\s*(?:(\d{1,2}):)?(\d{1,2}):(\d{2})\s*$")
 _TEXT_CLOCK = re.compile(
     r"(?<![\d:.])(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?![\d:])(?!\s*(?:[ap]\.?m\b|o\s*clock))", re.I
 )
-_TIME_OF_DAY = re.compile(r"\d{1,2}:\d{2}\s*(?:[ap]\.?m\b|o\s*clock)", re.IGNORECASE)
+_TIME_OF_DAY = re.compile(
+    r"\d{1,2}:\d{2}\s*(?:[ap]\.?m\b|o\s*clock)|\b(?:in\s+the\s+(?:morning|evening|afternoon|night)|at\s+night|tonight|"
+    r"today|tomorrow|tmrw|this\s+(?:morning|evening|afternoon)|wake|wakes|woke|waking|awake|up\s+at|bed|bedtime|asleep|"
+    r"sleep|alarm|stream|streams|starts?\s+at|live\s+at|meeting|class|shift|gym|lunch|dinner|breakfast|"
+    r"est|pst|cst|mst|utc|gmt|cet|bst|every\s+day\s+at|daily\s+at)\b",
+    re.IGNORECASE,
+)
 # "3000 seconds", "4000s"; but "the 70s" and "1970s" are decades.
 _TEXT_SECONDS = re.compile(
     r"(?<![\w.])(?:(\d{1,5})\s*(?:sec|secs|seconds)\b|(?!(?:19|20)\d\ds\b)(\d{3,5})s\b)", re.IGNORECASE
@@ -57,7 +63,8 @@ def find_time(text: str) -> int | None:
     link = _LINK_SECONDS.search(text)
     if link:
         return int(link.group(1))
-    # "up at 2:30 or 3:30 am": once any clock is a time of day, none of them is a place in the episode.
+    # "up at 2:30 or 3:30 am", "stream starts at 7:30 tonight": once the message speaks of the time of
+    # day, no clock in it is a place in the episode.
     clock = None if _TIME_OF_DAY.search(text) else _TEXT_CLOCK.search(text)
     if clock:
         hours, minutes, seconds = (int(g) if g else 0 for g in clock.groups())

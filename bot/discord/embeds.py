@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import discord
 
-from bot.core.answer import Answer, ChapterMatch, Kind
-from bot.core.models import Chapter, Episode, SafetyInfo, Study
-from bot.core.render import BROWSE_HINT
+from bot.core.answer import ChapterMatch
+from bot.core.library import Library
+from bot.core.models import Chapter, Episode, Study
+from bot.core.reply import HelpBlock, Reply
+from bot.core.text import clip
 from bot.core.timecode import format_time, short_time
 
 # Discord's limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits).
@@ -22,14 +24,10 @@ CRISIS_COLOUR = discord.Colour.red()
 DISCLAIMER_COLOUR = discord.Colour.gold()
 ANSWER_COLOUR = discord.Colour.blurple()
 MISS_COLOUR = discord.Colour.light_grey()
-DISCORD_HINT = BROWSE_HINT.replace("`chapters` (or /chapter on Discord)", "/chapter").replace(
-    "`sources`", "/sources"
+DISCORD_HINT = (
+    'Browse with /episodes, /chapter and /sources, or ask about a topic ("what is a k-hole", "BDNF") '
+    'or a time ("53:17").'
 )
-
-
-def clip(text: str, limit: int) -> str:
-    """The text, cut with an ellipsis when longer than `limit`."""
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _field(embed: discord.Embed, name: str, value: str) -> None:
@@ -37,22 +35,24 @@ def _field(embed: discord.Embed, name: str, value: str) -> None:
         embed.add_field(name=clip(name, FIELD_NAME_LIMIT), value=clip(value, FIELD_VALUE_LIMIT), inline=False)
 
 
-def crisis_embed(safety: SafetyInfo) -> discord.Embed:
-    """Crisis resources, said first and warmly."""
+def help_embed(block: HelpBlock) -> discord.Embed:
+    """Help for someone in danger, said first and warmly."""
     embed = discord.Embed(
-        title="You're not alone", description=clip(safety.crisis_message, DESCRIPTION_LIMIT)
+        title=clip(block.title, TITLE_LIMIT), description=clip(block.message, DESCRIPTION_LIMIT)
     )
     embed.colour = CRISIS_COLOUR
-    for resource in safety.crisis_resources:
+    for resource in block.resources:
         _field(embed, resource.name, f"{resource.contact}\n{resource.url}")
     return embed
 
 
-def disclaimer_embed(episode: Episode) -> discord.Embed:
+def disclaimer_embed(text: str, url: str) -> discord.Embed:
     """The medical disclaimer with the episode's page."""
-    text = f"{episode.disclaimer}\n\n[The episode's page]({episode.disclaimer_url})"
+    page = f"\n\n[The episode's page]({url})" if url else ""
     return discord.Embed(
-        title="Not medical advice", description=clip(text, DESCRIPTION_LIMIT), colour=DISCLAIMER_COLOUR
+        title="Not medical advice",
+        description=clip(f"{text}{page}", DESCRIPTION_LIMIT),
+        colour=DISCLAIMER_COLOUR,
     )
 
 
@@ -65,56 +65,50 @@ def _chapter_link(match: ChapterMatch) -> str:
 
 
 def _study_text(study: Study) -> str:
-    return f"{study.citation}\n{study.finding}\n{study.url}"
+    return "\n".join(part for part in (study.citation, study.finding, study.url) if part)
 
 
-def answer_embeds(answer: Answer, episode: Episode, safety: SafetyInfo) -> list[discord.Embed]:
-    """The embeds for one answer: crisis resources first, then the disclaimer, then what the episode says."""
-    embeds: list[discord.Embed] = []
-    if answer.crisis:
-        embeds.append(crisis_embed(safety))
-    if answer.disclaimer:
-        embeds.append(disclaimer_embed(episode))
-    body = _answer_body(answer, episode)
+def reply_embeds(reply: Reply) -> list[discord.Embed]:
+    """The embeds for one reply: help first, then the disclaimer, then what the episode says."""
+    embeds = [help_embed(block) for block in reply.help]
+    if reply.disclaimer:
+        embeds.append(disclaimer_embed(reply.disclaimer, reply.disclaimer_url))
+    body = _body(reply)
     if body is not None:
         embeds.append(body)
     return fit(embeds)
 
 
-def _answer_body(answer: Answer, episode: Episode) -> discord.Embed | None:
-    if not answer.found:
-        if answer.crisis:
-            return None
-        if answer.kind is Kind.PAST_END and answer.asked_time is not None:
-            length, asked = short_time(episode.duration), short_time(answer.asked_time)
-            text = f"The episode is {length} long; nothing plays at {asked}."
-        elif answer.kind is Kind.EMPTY:
-            text = "Ask me anything about this episode."
-        else:
-            text = "That isn't covered in this episode, as far as I can tell."
-        return discord.Embed(
-            description=clip(f"{text}\n{DISCORD_HINT}", DESCRIPTION_LIMIT), colour=MISS_COLOUR
-        )
+def _body(reply: Reply) -> discord.Embed | None:
+    if reply.miss:
+        text = f"{reply.miss}\n{DISCORD_HINT}" if reply.hint else reply.miss
+        return discord.Embed(description=clip(text, DESCRIPTION_LIMIT), colour=MISS_COLOUR)
+    if reply.main is None and not reply.studies:
+        return None
     embed = discord.Embed(colour=ANSWER_COLOUR)
-    if answer.chapters:
-        first, *others = answer.chapters
+    if reply.notice:
+        embed.set_author(name=clip(reply.notice, 256))
+    if reply.main is not None:
+        first = reply.main
         embed.title = clip(first.chapter.title, TITLE_LIMIT)
         embed.url = first.jump_url
-        lead = ""
-        if answer.kind is Kind.TIME and answer.asked_time is not None:
-            lead = f"At {short_time(answer.asked_time)} you're in this chapter.\n"
+        lead = f"{reply.lead}\n" if reply.lead else ""
         why = f"\n*Matched: {', '.join(first.matched)}*" if first.matched else ""
-        # A personal question gets where, not a summary whose figures could read as advice.
-        summary = "" if answer.disclaimer else f"\n\n{first.chapter.summary}"
+        summary = f"\n\n{reply.summary}" if reply.summary else ""
         embed.description = clip(f"{lead}{_chapter_link(first)}{summary}{why}", DESCRIPTION_LIMIT)
-        if others:
-            _field(embed, "Also close", "\n".join(_chapter_link(m) for m in others))
+        if reply.others:
+            _field(embed, "Also close", "\n".join(_other_link(first, m) for m in reply.others))
+        embed.set_footer(text=clip(f"{first.episode.show}: {first.episode.title}", FOOTER_LIMIT))
     else:
         embed.title = "Studies cited in the episode"
-    for study in answer.studies:
+    for study in reply.studies:
         _field(embed, study.title, _study_text(study))
-    embed.set_footer(text=clip(f"{episode.show}: {episode.title}", FOOTER_LIMIT))
     return embed
+
+
+def _other_link(first: ChapterMatch, match: ChapterMatch) -> str:
+    link = _chapter_link(match)
+    return link if match.episode.id == first.episode.id else f"*{match.episode.title}*: {link}"
 
 
 def chapter_embed(chapter: Chapter, episode: Episode) -> discord.Embed:
@@ -150,16 +144,36 @@ def sources_embed(studies: list[Study], episode: Episode) -> discord.Embed:
     return embed
 
 
-def about_embed(episode: Episode) -> discord.Embed:
-    """The episode, its links, and how to use the bot."""
-    embed = discord.Embed(title=clip(episode.title, TITLE_LIMIT), url=episode.url, colour=ANSWER_COLOUR)
-    released, length = episode.released.isoformat(), short_time(episode.duration)
+def episodes_embed(episodes: tuple[Episode, ...]) -> discord.Embed:
+    """Every episode served, with its link, release date and length."""
+    lines = [
+        f"[{e.title}]({e.url}) · {e.released.isoformat()} · {short_time(e.duration)} · `{e.id}`"
+        for e in episodes
+    ]
+    embed = discord.Embed(title="Episodes", colour=ANSWER_COLOUR)
+    embed.description = clip("\n".join(lines), DESCRIPTION_LIMIT)
+    return embed
+
+
+def about_embed(library: Library) -> discord.Embed:
+    """The episodes, their links, and how to use the bot."""
+    first = library.episode
+    if len(library.episodes) == 1:
+        embed = discord.Embed(title=clip(first.title, TITLE_LIMIT), url=first.url, colour=ANSWER_COLOUR)
+        released, length = first.released.isoformat(), short_time(first.duration)
+        intro = (
+            f"{first.show} with {first.host}, released {released}, {length}.\n"
+            f"[Watch]({first.url}) · [Episode page]({first.page})"
+        )
+    else:
+        embed = discord.Embed(title=clip(f"{first.show}: {len(library.episodes)} episodes", TITLE_LIMIT))
+        embed.colour = ANSWER_COLOUR
+        intro = "See them all with /episodes."
     embed.description = clip(
-        f"{episode.show} with {episode.host}, released {released}, {length}.\n"
-        f"[Watch]({episode.url}) · [Episode page]({episode.page})\n\n"
+        f"{intro}\n\n"
         'Ask with /ask, by mentioning me, or in a DM: a topic ("what is a k-hole"), a time ("53:17") '
-        "or a study. Browse with /chapter and /sources. I point to where the episode covers something; "
-        "I never give medical advice (see /disclaimer).",
+        "or a study. Browse with /episodes, /chapter and /sources. I point to where an episode covers "
+        "something; I never give medical advice (see /disclaimer).",
         DESCRIPTION_LIMIT,
     )
     return embed

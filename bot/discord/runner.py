@@ -71,7 +71,7 @@ def run_discord(knowledge_dir: Path | None = None) -> int:
     if isinstance(prepared, int):
         return prepared
     settings, store = prepared
-    episode = store.engine.episode
+    episode = store.library.episode
     log.info(
         "serving %r: %d chapters, %d studies", episode.title, len(episode.chapters), len(episode.studies)
     )

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main, run_console
-from bot.core import Engine, load_knowledge
+from bot.core import Library, load_knowledge
 from bot.paths import BUNDLED_KNOWLEDGE
 
 
@@ -67,9 +67,8 @@ def test_ask_json_stdin_one_line_per_question_in_order() -> None:
 def test_console_reads_piped_input_to_the_end() -> None:
     out = io.StringIO()
 
-    knowledge = load_knowledge(BUNDLED_KNOWLEDGE)
-    engine = Engine(knowledge.default, knowledge.safety)
-    assert run_console(engine, io.StringIO("habenula\nchapters\nsources\n"), out, interactive=False) == 0
+    library = Library(load_knowledge(BUNDLED_KNOWLEDGE))
+    assert run_console(library, io.StringIO("habenula\nchapters\nsources\n"), out, interactive=False) == 0
     text = out.getvalue()
     assert "[01:15:45]" in text
     assert text.count("youtube.com") > 22

@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 from bot.core import Engine
-from bot.core.browse import MAX_CHOICE_LENGTH, find_chapter, find_studies, suggest_chapters, suggest_studies
+from bot.core.browse import find_chapter, find_studies, suggest_chapters, suggest_studies
 from tests.conftest import chapter_by_id
 
 
-def test_suggestions_respect_discord_limits(engine: Engine) -> None:
+def test_suggestions_are_bounded(engine: Engine) -> None:
     for typed in ("", "k", "nmda", "53:17", "dissociative", "x" * 300):
-        suggestions = suggest_chapters(engine, typed)
-        assert len(suggestions) <= 25
-        assert all(
-            len(name) <= MAX_CHOICE_LENGTH and len(value) <= MAX_CHOICE_LENGTH for name, value in suggestions
-        )
+        assert len(suggest_chapters(engine, typed)) <= 25
 
 
 def test_no_query_lists_every_chapter(engine: Engine) -> None:
@@ -39,4 +35,3 @@ def test_studies(engine: Engine) -> None:
     assert find_studies(engine, "atai-pcn101-2023")[0].id == "atai-pcn101-2023"
     suggestions = suggest_studies(engine, "racemic")
     assert suggestions and suggestions[0][1] == "passie-2021-s-vs-racemic"
-    assert all(len(name) <= MAX_CHOICE_LENGTH for name, _ in suggest_studies(engine, ""))

@@ -6,18 +6,16 @@ import random
 
 import pytest
 
-from bot.core import MAX_QUESTION_CHARS, Engine, Episode, Kind
-from bot.core.render import answer_text, answer_to_dict
+from bot.core import Episode, Kind, Library
+from bot.core.message import MAX_MATCH_CHARS
+from bot.core.render import answer_to_dict, reply_text
+from bot.core.reply import compose
 from bot.core.timecode import parse_time
 
 
-def first_start(engine: Engine, question: str) -> str | None:
-    answer = engine.answer(question)
-    return (
-        answer_to_dict(answer, engine.episode, engine.safety)["chapters"][0]["start"]
-        if answer.chapters
-        else None
-    )
+def first_start(library: Library, question: str) -> str | None:
+    answer = library.answer(question)
+    return answer_to_dict(answer, library.safety)["chapters"][0]["start"] if answer.chapters else None
 
 
 @pytest.mark.parametrize(
@@ -33,12 +31,12 @@ def first_start(engine: Engine, question: str) -> str | None:
         ("esketamine nasal spray", "01:32:25"),
     ],
 )
-def test_topics_with_typos_and_slang(engine: Engine, question: str, start: str) -> None:
-    assert first_start(engine, question) in start.split("|")
+def test_topics_with_typos_and_slang(library: Library, question: str, start: str) -> None:
+    assert first_start(library, question) in start.split("|")
 
 
-def test_chapter_links_jump_to_the_start_and_the_moment(engine: Engine, episode: Episode) -> None:
-    answer = engine.answer("where is the k hole defined")
+def test_chapter_links_jump_to_the_start_and_the_moment(library: Library, episode: Episode) -> None:
+    answer = library.answer("where is the k hole defined")
     match = answer.chapters[0]
     assert match.url == f"https://www.youtube.com/watch?v={episode.video_id}&t={match.chapter.start}s"
     assert match.moment is not None
@@ -46,14 +44,14 @@ def test_chapter_links_jump_to_the_start_and_the_moment(engine: Engine, episode:
     assert match.moment_url == f"https://www.youtube.com/watch?v={episode.video_id}&t={match.moment.seconds}s"
 
 
-def test_a_word_found_everywhere_does_not_drive_the_ranking(engine: Engine) -> None:
-    assert first_start(engine, "ketamine ketamine ketamine habenula") == first_start(engine, "habenula")
-    assert engine.answer("ketamine").chapters == () or len(engine.answer("ketamine").chapters) > 1
+def test_a_word_found_everywhere_does_not_drive_the_ranking(library: Library) -> None:
+    assert first_start(library, "ketamine ketamine ketamine habenula") == first_start(library, "habenula")
+    assert library.answer("ketamine").chapters == () or len(library.answer("ketamine").chapters) > 1
 
 
-def test_one_chapter_when_clearly_ahead_else_the_few_best(engine: Engine) -> None:
-    assert len(engine.answer("hydroxynorketamine").chapters) == 1
-    answer = engine.answer("how long does it last")
+def test_one_chapter_when_clearly_ahead_else_the_few_best(library: Library) -> None:
+    assert len(library.answer("hydroxynorketamine").chapters) == 1
+    answer = library.answer("how long does it last")
     assert 1 <= len(answer.chapters) <= 3
     scores = [c.score for c in answer.chapters]
     assert scores == sorted(scores, reverse=True)
@@ -67,8 +65,8 @@ def test_one_chapter_when_clearly_ahead_else_the_few_best(engine: Engine) -> Non
         ("00:30:00", "00:30:00", "00:28:32"),
     ],
 )
-def test_times(engine: Engine, question: str, asked: str, start: str) -> None:
-    answer = engine.answer(question)
+def test_times(library: Library, question: str, asked: str, start: str) -> None:
+    answer = library.answer(question)
     assert answer.kind is Kind.TIME
     assert answer.asked_time == parse_time(asked)
     [match] = answer.chapters
@@ -77,18 +75,18 @@ def test_times(engine: Engine, question: str, asked: str, start: str) -> None:
     assert match.moment == nearest
 
 
-def test_time_past_the_end(engine: Engine) -> None:
-    answer = engine.answer("what's at 2:30:00")
+def test_time_past_the_end(library: Library) -> None:
+    answer = library.answer("what's at 2:30:00")
     assert answer.kind is Kind.PAST_END
     assert not answer.chapters
-    assert "only 1:42:41 long" in answer_text(answer, engine.episode, engine.safety)
+    assert "only 1:42:41 long" in reply_text(compose(answer, library.safety))
 
 
 @pytest.mark.parametrize(
     "question", ["what studies are cited", "list the references", "sources?", "which papers does he cite"]
 )
-def test_all_studies(engine: Engine, episode: Episode, question: str) -> None:
-    assert {s.id for s in engine.answer(question).studies} == {s.id for s in episode.studies}
+def test_all_studies(library: Library, episode: Episode, question: str) -> None:
+    assert {s.id for s in library.answer(question).studies} == {s.id for s in episode.studies}
 
 
 @pytest.mark.parametrize(
@@ -105,86 +103,96 @@ def test_all_studies(engine: Engine, episode: Episode, question: str) -> None:
         ("Williams Heifets Schatzberg", "williams-2019-naltrexone"),
     ],
 )
-def test_studies_by_author_drug_year_or_title(engine: Engine, question: str, study: str) -> None:
-    answer = engine.answer(question)
+def test_studies_by_author_drug_year_or_title(library: Library, question: str, study: str) -> None:
+    answer = library.answer(question)
     assert study in [s.id for s in answer.studies]
     assert answer.chapters, "a study answer also says where the episode discusses it"
 
 
-def test_personal_advice_gets_the_disclaimer_and_still_the_chapter(engine: Engine, episode: Episode) -> None:
-    answer = engine.answer("how many mg of ketamine should I take for depression")
+def test_personal_advice_gets_the_disclaimer_and_the_whole_answer(library: Library, episode: Episode) -> None:
+    answer = library.answer("how many mg of ketamine should I take for depression")
     assert answer.disclaimer
     assert answer.chapters
-    text = answer_text(answer, episode, engine.safety)
+    text = reply_text(compose(answer, library.safety))
     assert text.startswith("**Not medical advice.**")
     assert episode.disclaimer_url in text
-    assert answer.chapters[0].chapter.summary not in text, (
-        "no summary with dose figures after a personal question"
-    )
+    assert answer.chapters[0].chapter.summary in text, "the disclaimer frames the answer, never hides it"
     assert "youtube.com" in text
 
 
-def test_crisis_gets_resources_first(engine: Engine, episode: Episode) -> None:
-    answer = engine.answer("I feel like killing myself")
-    assert answer.crisis
-    text = answer_text(answer, episode, engine.safety)
-    assert text.startswith(engine.safety.crisis_message)
-    assert "988" in text
+def test_crisis_gets_resources_and_nothing_else(library: Library) -> None:
+    for question in ("I feel like killing myself", "I'm suicidal, can ketamine help me? what dose"):
+        answer = library.answer(question)
+        assert answer.crisis and not answer.found
+        text = reply_text(compose(answer, library.safety))
+        assert library.safety.crisis_message in text and "988" in text
+        assert "youtube.com" not in text and "start, stop or change" not in text
 
 
-def test_crisis_with_a_topic_still_puts_resources_before_any_chapter(
-    engine: Engine, episode: Episode
-) -> None:
-    answer = engine.answer("I'm suicidal, can ketamine help me?")
-    text = answer_text(answer, episode, engine.safety)
-    assert answer.crisis
-    assert text.index("988") < (text.index("youtube.com") if "youtube.com" in text else len(text))
+def test_an_emergency_gets_the_emergency_number_first_and_nothing_else(library: Library) -> None:
+    answer = library.answer("my friend took too much ketamine and is unconscious")
+    assert answer.emergency and not answer.crisis and not answer.found
+    text = reply_text(compose(answer, library.safety))
+    assert text.index("911") < text.index("1-800-222-1222")
+    assert "988" not in text and "youtube.com" not in text
+
+
+def test_a_lethal_amount_is_never_given(library: Library) -> None:
+    for question in ("how many mg of ketamine would kill me", "whats the ld50 of ketamine just curious"):
+        answer = library.answer(question)
+        assert answer.lethal and not answer.found
+        text = reply_text(compose(answer, library.safety))
+        assert "mg" not in text.replace("1-800", "")
+    assert library.answer("how many mg of ketamine would kill me").crisis
+    assert not library.answer("whats the ld50 of ketamine just curious").crisis
+    assert library.answer("what dose did the Berman study use").chapters, "clinical doses are still answered"
 
 
 @pytest.mark.parametrize(
     "question", ["tell me a joke", "❤❤❤", "thanks!", "what's the capital of france", "asdfghjkl"]
 )
-def test_off_topic_and_noise_get_no_made_up_answer(engine: Engine, question: str) -> None:
-    answer = engine.answer(question)
+def test_off_topic_and_noise_get_no_made_up_answer(library: Library, question: str) -> None:
+    answer = library.answer(question)
     assert not answer.chapters
     assert not answer.studies
     assert not answer.crisis
-    assert "chapters" in answer_text(answer, engine.episode, engine.safety)
+    assert "chapters" in reply_text(compose(answer, library.safety))
 
 
-def test_empty_question(engine: Engine) -> None:
+def test_empty_question(library: Library) -> None:
     for question in ("", "   ", "\n"):
-        answer = engine.answer(question)
+        answer = library.answer(question)
         assert answer.kind is Kind.EMPTY
         assert not answer.found
 
 
-def test_long_question_is_cut_at_the_documented_limit(engine: Engine) -> None:
+def test_long_message_is_matched_from_its_beginning_and_read_whole_for_safety(library: Library) -> None:
     question = "what does he say about the habenula " + "blah " * 500
-    answer = engine.answer(question)
-    assert answer.truncated
-    assert len(answer.question) == MAX_QUESTION_CHARS
-    assert first_start(engine, question) == "01:15:45"
+    answer = library.answer(question)
+    assert answer.truncated and len(question) > MAX_MATCH_CHARS
+    assert first_start(library, question) == "01:15:45"
+    ending = "blah " * 500 + " honestly i want to kill myself tonight"
+    assert library.answer(ending).crisis, "safety reads the whole message, however long"
 
 
 @pytest.mark.parametrize(
     "question",
     ["кетамин и депрессия", "ケタミンとは", "ketamine とは habenula", "🧠💊", "\x00\x01", "a" * 10000],
 )
-def test_other_scripts_and_odd_input_never_raise(engine: Engine, question: str) -> None:
-    answer = engine.answer(question)
-    answer_to_dict(answer, engine.episode, engine.safety)
+def test_other_scripts_and_odd_input_never_raise(library: Library, question: str) -> None:
+    answer = library.answer(question)
+    answer_to_dict(answer, library.safety)
 
 
-def test_mixed_script_still_finds_the_latin_topic(engine: Engine) -> None:
-    assert first_start(engine, "ketamine とは habenula") == "01:15:45"
+def test_mixed_script_still_finds_the_latin_topic(library: Library) -> None:
+    assert first_start(library, "ketamine とは habenula") == "01:15:45"
 
 
-def test_what_is_this_episode_about(engine: Engine) -> None:
-    assert first_start(engine, "what is this episode about") == "00:00:00"
+def test_what_is_this_episode_about(library: Library) -> None:
+    assert first_start(library, "what is this episode about") == "00:00:00"
 
 
-def test_random_input_never_raises(engine: Engine) -> None:
+def test_random_input_never_raises(library: Library) -> None:
     # Seeded, so a failure reproduces: letters of several scripts, digits, punctuation, emoji, controls.
     rng = random.Random(20261127)
     alphabet = (
@@ -192,5 +200,5 @@ def test_random_input_never_raises(engine: Engine) -> None:
     )
     for _ in range(2000):
         question = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 120)))
-        answer = engine.answer(question)
-        answer_to_dict(answer, engine.episode, engine.safety)
+        answer = library.answer(question)
+        answer_to_dict(answer, library.safety)

@@ -39,7 +39,7 @@ def test_reload_without_changes(folder: Path) -> None:
 
 def test_reload_reports_edits_and_serves_the_new_knowledge(folder: Path) -> None:
     store = KnowledgeStore.open(folder)
-    before = store.engine
+    before = store.library
     edit(folder, "title: Dissociative States", "title: Dissociative States (edited)")
     path = folder / "ketamine.yaml"
     path.write_text(
@@ -51,18 +51,18 @@ def test_reload_reports_edits_and_serves_the_new_knowledge(folder: Path) -> None
     assert "Ketamine & Clinical Uses; Depression & Suicidality" in diff.chapters_edited
     assert len(diff.studies_added) == 1 and len(diff.studies_removed) == 1
     assert "Studies added (1)" in diff.summary()
-    assert store.engine is not before
-    assert chapter_by_id(store.engine.episode, "dissociation").title == "Dissociative States (edited)"
+    assert store.library is not before
+    assert chapter_by_id(store.library.episode, "dissociation").title == "Dissociative States (edited)"
 
 
 def test_a_broken_file_keeps_the_old_knowledge(folder: Path) -> None:
     store = KnowledgeStore.open(folder)
-    before = store.engine
+    before = store.library
     edit(folder, 'start: "01:22:45"', 'start: "01:12:45"')
     with pytest.raises(KnowledgeError, match=r"chapters\[17\]\.start"):
         asyncio.run(store.reload())
-    assert store.engine is before
-    assert store.engine.answer("out of body experience").chapters[0].chapter.id == "dissociation"
+    assert store.library is before
+    assert store.library.answer("out of body experience").chapters[0].chapter.id == "dissociation"
 
 
 @pytest.mark.parametrize(
@@ -79,8 +79,8 @@ def test_any_damage_keeps_the_old_knowledge(
     folder: Path, damage: Callable[[Path], object], message: str
 ) -> None:
     store = KnowledgeStore.open(folder)
-    before = store.engine
+    before = store.library
     damage(folder / "ketamine.yaml")
     with pytest.raises(KnowledgeError, match=re.escape(message)):
         asyncio.run(store.reload())
-    assert store.engine is before
+    assert store.library is before

@@ -6,7 +6,8 @@ import discord
 import pytest
 import yaml
 
-from bot.core import Engine, Episode
+from bot.core import Episode, Library
+from bot.core.reply import compose
 from bot.discord.embeds import (
     CRISIS_COLOUR,
     DESCRIPTION_LIMIT,
@@ -17,11 +18,12 @@ from bot.discord.embeds import (
     TITLE_LIMIT,
     TOTAL_LIMIT,
     about_embed,
-    answer_embeds,
     chapter_embed,
     chapter_list_embed,
     disclaimer_embed,
+    episodes_embed,
     fit,
+    reply_embeds,
     sources_embed,
     total_length,
 )
@@ -46,14 +48,15 @@ def test_every_chapter_view_fits(episode: Episode) -> None:
     assert_within_limits([chapter_list_embed(episode)])
 
 
-def test_every_study_view_fits(episode: Episode) -> None:
+def test_every_study_view_fits(library: Library, episode: Episode) -> None:
     assert_within_limits([sources_embed(list(episode.studies), episode)])
     for study in episode.studies:
         assert_within_limits([sources_embed([study], episode)])
-    assert_within_limits([about_embed(episode), disclaimer_embed(episode)])
+    disclaimer = disclaimer_embed(library.safety.disclaimer, episode.page)
+    assert_within_limits([about_embed(library), disclaimer, episodes_embed(library.episodes)])
 
 
-def test_every_answer_to_our_questions_fits(engine: Engine, episode: Episode) -> None:
+def test_every_answer_to_our_questions_fits(library: Library, episode: Episode) -> None:
     questions = [
         c["q"] for path in DATA.glob("*questions*.yaml") for c in yaml.safe_load(path.read_text("utf-8"))
     ]
@@ -65,22 +68,22 @@ def test_every_answer_to_our_questions_fits(engine: Engine, episode: Episode) ->
         "x" * 600,
     ]
     for question in questions:
-        assert_within_limits(answer_embeds(engine.answer(question), episode, engine.safety))
+        assert_within_limits(reply_embeds(compose(library.answer(question), library.safety)))
 
 
-def test_safety_blocks_come_first(engine: Engine, episode: Episode) -> None:
-    embeds = answer_embeds(
-        engine.answer("I'm suicidal, how much ketamine should I take"), episode, engine.safety
+def test_safety_blocks_come_first(library: Library, episode: Episode) -> None:
+    embeds = reply_embeds(
+        compose(library.answer("I'm suicidal, how much ketamine should I take"), library.safety)
     )
     assert [e.colour for e in embeds[:2]] == [CRISIS_COLOUR, DISCLAIMER_COLOUR]
     assert "988" in "".join(str(f.value) for f in embeds[0].fields)
-    advice = answer_embeds(engine.answer("how many mg should I take"), episode, engine.safety)
+    advice = reply_embeds(compose(library.answer("how many mg should I take"), library.safety))
     assert advice[0].colour == DISCLAIMER_COLOUR
     assert advice[-1].url and "t=" in advice[-1].url
 
 
-def test_answer_embed_links_to_the_moment(engine: Engine, episode: Episode) -> None:
-    [embed] = answer_embeds(engine.answer("what is a k hole"), episode, engine.safety)
+def test_answer_embed_links_to_the_moment(library: Library, episode: Episode) -> None:
+    [embed] = reply_embeds(compose(library.answer("what is a k hole"), library.safety))
     assert embed.title == chapter_by_id(episode, "doses-routes-khole").title
     assert embed.url is not None and embed.url.startswith(
         f"https://www.youtube.com/watch?v={episode.video_id}&t="
@@ -98,6 +101,6 @@ def test_fit_trims_an_oversized_message() -> None:
 
 
 @pytest.mark.parametrize("question", ["tell me a joke", "", "what's at 2:59:00"])
-def test_misses_say_how_to_browse(engine: Engine, episode: Episode, question: str) -> None:
-    [embed] = answer_embeds(engine.answer(question), episode, engine.safety)
+def test_misses_say_how_to_browse(library: Library, episode: Episode, question: str) -> None:
+    [embed] = reply_embeds(compose(library.answer(question), library.safety))
     assert "/chapter" in (embed.description or "")

@@ -1,22 +1,22 @@
-"""Signs that someone may harm themselves or is in danger now, read from a chat message.
+"""Signs that someone may harm themselves, read from a chat message.
 
-Two kinds of evidence. Said outright (intent, a wish to be dead, an overdose, an emergency) is
-enough alone. Weaker cues (means, absence, farewell, burden, a time set, self-harm) each say little,
-so they count only two together and only when the message is about the writer or someone close:
-"people jumped out of windows on PCP" is history, "im standing at the window" is not. Figures of
-speech ("dying to know", "this ep killed me") are taken out first. Errs towards showing resources.
+Two kinds of evidence. Said outright (intent, a wish to be dead, a plan, self-harm) is enough alone.
+Weaker cues (means, absence, farewell, burden, a time set) each say little, so they count only two
+together and only when the message is about the writer or someone close: "people jumped out of
+windows on PCP" is history, "im standing at the window" is not. Figures of speech ("dying to know",
+"this ep killed me") are taken out first. A body in danger right now is a medical emergency, read in
+emergency.py; a crisis answer carries help and nothing else, so a false alarm costs the asker their
+answer, and the cues are kept to what people in danger really say.
 """
 
 from __future__ import annotations
 
 import re
 
-from bot.core.text import fold
-
-
-def _any(*patterns: str) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns))
-
+from bot.core.message import Message
+from bot.core.safety.emergency import LETHAL
+from bot.core.safety.patterns import FIGURES, IMPERSONAL, PERSONAL
+from bot.core.safety.patterns import any_of as _any
 
 _SELF = r"(?:i|im|ive|id|me|my|myself|mine)"
 _THEMSELF = r"(?:myself|my self|himself|him self|herself|her self|themselves|themself|yourself|ourselves)"
@@ -54,20 +54,18 @@ _DIRECT = _any(
     r"\b(?:wrote|writing|left)\s+(?:\w+\s+){0,2}letters?\s+to\s+(?:everyone|all|my\s+family|each)\b|\bsee\s+you\s+never\b|\bthis\s+is\s+goodbye\b",
     r"\b(?:my\s+)?last\s+(?:message|post|words|night|day)\s+(?:here|on earth|alive|ever)\b|\bthis\s+is\s+my\s+last\s+(?:message|post)\b|\btonights\s+the\s+night\b",
     r"\b(?:gave|giving|give|given)\s+away\s+(?:all\s+)?(?:my|his|her|their)\b|\b(?:gave|giving|give|given)\s+(?:all\s+)?(?:my|his|her|their)\s+(?:\w+\s+){0,2}away\b",
-    rf"\b(?:stockpil|hoard|sav|collect|stash)\w*\s+(?:up\s+)?(?:my\s+|her\s+|his\s+|their\s+)?{_PILLS}\b",
+    rf"\b(?:stockpil|hoard|stash)\w*\s+(?:up\s+)?(?:my\s+|her\s+|his\s+|their\s+)?\w+|\b(?:sav|collect)\w*\s+(?:up\s+)?(?:my\s+|her\s+|his\s+|their\s+)?{_PILLS}\b",
     r"\b(?:standing|sitting|up)\s+on\s+(?:the|a|this)\s+(?:bridge|ledge|roof|rooftop|edge|tracks)\b|\bjump(?:ing)?\s+(?:off|from)\s+(?:a|the|this)\b",
     r"\b(?:steer|steering|drive|driving|crash|crashing|swerv\w*)\s+(?:my\s+car\s+)?(?:into|off)\s+(?:a|the)\s+(?:wall|tree|traffic|bridge|truck|cliff)\b",
     # self-harm
     r"\b(?:cut|cutting|burn|burning|burned|scratch\w*|hit|hitting|carv\w*)\s+(?:my|his|her|their)\s+(?:arms?|wrists?|legs?|thighs?|skin|stomach|body)\b",
     r"\b(?:started|start|keep|still|been|relapsed\s+(?:on|into))\s+(?:\w+\s+)?(?:cutting|burning|self\s*-?\s*harm\w*)\b|\bcutting\s+again\b",
     r"\b(?:i|im|ive)\b.*\bself\s*-?\s*harm\w*|\bself\s*-?\s*harm\w*.*\b(?:i|im|ive|me|my)\b",
-    # an overdose taken, planned or asked about, and emergencies
-    rf"\b(?:took|taken|swallowed|downed|ate)\s+(?:\w+\s+){{0,2}}(?:bottle|box|pack|packet|handful|strip)s?\b|\b(?:take|taking|took|taken|swallow\w*)\s+all\s+(?:of\s+)?(?:my|the|her|his)\s+(?:\w+\s+)?{_PILLS}\b",
-    r"\b(?:overdosed|overdosing|odd|oded)\b|\b(?:overdose|od)\s+on\s+purpose\b",
-    r"\b(?:how much|what amount|how many)\b.*\b(?:to|would|will|make sure|ensure)\s+(?:\w+\s+){0,2}(?:die|kill|overdose|od|never wake|not wake)\b",
-    r"\b(?:lethal|fatal|deadly)\s+(?:dose|amount)\b",
-    r"\b(?:not|isnt|wont|cant\s+get\s+(?:him|her|them)\s+to)\s+(?:waking up|wake up|respond\w*|breathing)\b|\bunresponsive\b|\bnot\s+breathing\b|\bturning\s+blue\b",
-    r"\bk\s*-?\s*holing\s+(?:in|on)\s+(?:the|a)\s+(?:bath|bathtub|tub|pool|water|lake|street|road)\b",
+    # an overdose taken or planned on purpose; an amount asked for oneself ("to not wake up", "kill me")
+    rf"\b(?:take|taking|took|taken|swallow\w*)\s+(?:the\s+|a\s+)?(?:whole|entire)\s+(?:bottle|box|pack|packet|strip|bag)\b|\b(?:take|taking|took|taken|swallow\w*)\s+all\s+(?:of\s+)?(?:my|the|her|his|my\s+\w+s)\s+(?:\w+\s+)?{_PILLS}\b",
+    r"\b(?:overdose|od)\s+on\s+purpose\b|\bpurposely\s+(?:overdos|od)\w*",
+    r"\b(?:how much|what amount|how many|what dose|enough)\b.*\b(?:never wake|not wake|kill me|stop my heart|end (?:it|me|my life)|to stay there forever)\b",
+    r"\btake\s+enough\s+to\b|\b(?:stay|stayed)\s+there\s+forever\b|\bi\s+want\s+it\s+to\s+be\s+quick\b|\bdoes\s+it\s+hurt\b(?=.*\b(?:bottle|pills|car|gun|rope|bridge)\b)",
     # a farewell to everyone, with no "see you"
     r"\b(?:goodbye|bye)\s+(?:everyone|all|yall|guys|forever|world)\b(?!.*\b(?:see you|see ya|next|tomorrow|later|tmrw)\b)",
     # in danger from someone else
@@ -85,7 +83,15 @@ _DIRECT = _any(
     r"\b(?:my|i have|ive had|i get|having|i keep having|been having)\s+(?:\w+\s+)?su[i1]c[i1]d\w*\s+(?:thoughts?|ideation|feelings?|urges?)\b",
     rf"^(?!.*\b{_RESEARCH}\b).*\b{_SELF}\b.*\bsu[i1]c[i1]d\w*\b|^(?!.*\b{_RESEARCH}\b).*\bsu[i1]c[i1]d\w*\b.*\b{_SELF}\b",
     # someone close
-    r"\b(?:he|she|they|hes|shes|theyre)\s+(?:\w+\s+)?(?:is|are|keeps?|has been|have been|been|was)?\s*(?:saying|talking about|said|says|wants?|going|threaten\w*)\s+(?:\w+\s+)?(?:to\s+)?(?:die|end it|kill|shoot|hang|jump)\b",
+    r"\b(?:he|she|they|hes|shes|theyre)\s+(?:\w+\s+)?(?:is|are|keeps?|has been|have been|been|was)?\s*(?:saying|talking about|said|says|wants?|going|threaten\w*)\s+(?:\w+\s+)?(?:to\s+)?(?:die|end it|ending it|ending (?:his|her|their) life|kill|shoot|hang|jump)\b",
+    # ways out, giving up on everything, a plan and a day
+    r"\b(?:painless|easy|easiest|quick|quickest|best)\s+way\s+(?:out|to go|to die|to end)\b|\b(?:out of|no more)\s+options\b|\bthats\s+it\s+for\s+me\b",
+    r"\b(?:want|wanna|wanted)\s+to\s+(?:just\s+)?(?:disappear|vanish|not wake|sleep and not wake|stop existing)\b|\b(?:want|wanna)\s+(?:it|everything|it all)\s+to\s+(?:just\s+)?stop\b",
+    r"\b(?:dont|do not)\s+think\s+(?:ill|i will|i can)\s+(?:make it|last|hold on)\b|\b(?:days?|weeks?)\s+left\s+in\s+me\b|\bneed\s+a\s+reason\s+not\s+to\b",
+    r"\b(?:finish|end)\s+it\s+(?:this|tonight|tomorrow|on|after|before|soon|for good)\b|\blook\s+like\s+an\s+accident\b|\bone\s+less\s+(?:bill|mouth|problem|burden)\b",
+    rf"\b{_PILLS}\s+(?:all\s+)?(?:lined|laid|counted)\s+(?:up|out)\b|\bthinking\s+about\s+(?:my\s+)?(?:\w+\s+){{0,2}}(?:gun|rope|pills|bridge)\b|\bkeep\s+thinking\s+about\s+(?:\w+\s+){{0,3}}gun\b",
+    r"\b(?:cut|cutting|burned|burnt)\s+(?:myself\s+)?again\b|\bdeeper\s+than\s+i\s+meant\b",
+    r"\b(?:labeled|labelled|decided)\s+who\s+gets\s+what\b|\bwho\s+gets\s+(?:my|what)\b",
     r"\bmy\s+\w+\s+(?:\w+\s+){0,4}(?:su[i1]c[i1]d\w*|self\s*-?\s*harm\w*)\b",
 )
 
@@ -97,7 +103,7 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         _any(
             r"\b(?:gun|guns|revolver|pistol|rifle|firearm|rope|noose|razor|blade|blades|pills?|tablets|meds)\b",
             r"\b(?:bridge|cliff|cliffs|ledge|rooftop|roof|tracks|train|balcony|balconies|window|highest floors?|overpass)\b",
-            r"\b(?:od|overdose|overdosing|whole bag|whole bottle|heart stops?|stop (?:my|your|his|her) heart)\b",
+            r"\b(?:od|overdose|overdosing|whole bag|whole bottle|the bottle|heart stops?|stop (?:my|your|his|her) heart)\b",
             r"\b(?:car|engine)\s+running\b|\bgarage\b|\b(?:drive|driving|steer\w*|swerv\w*)\s+into\b|\bmedian\b",
         ),
     ),
@@ -119,6 +125,7 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bletters?\s+(?:to|for)\b|\bnew\s+home\s+for\b|\bfound\s+(?:my\s+)?\w+\s+a\s+new\s+home\b|\bcancel+ed\s+my\b",
             r"\b(?:gave|giving)\s+(?:my|away)\b|\bwont\s+need\b|\bsorry\b.*\b(?:posted|story|note)\b|\bwanted\s+someone\s+to\s+know\b",
             r"\b(?:wrote|written|writing|left)\s+(?:the\s+|my\s+|a\s+)?notes?\b|\bthanks?\s+for\s+all\b|\bnot\s+gonna\s+say\s+more\b",
+            r"\bsorry\s+for\s+everything\b|\b(?:gave|giving|give)\s+(?:my\s+)?\w+\s+to\s+(?:my|a|his|her)\b|\bwrote\s+letters?\b|\bjust\s+in\s+case\b",
         ),
     ),
     (
@@ -127,7 +134,7 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bburden\b|\bwaste\s+of\s+(?:space|air|oxygen)\b|\bworthless\b|\bhopeless\b|\bdont\s+deserve\b",
             r"\b(?:nobody|no one|noone)\s+(?:would|will)\s+(?:even\s+)?(?:notice|care|miss)\b|\bbetter\s+off\b",
             r"\b(?:im|i am)\s+(?:so\s+)?done\b|\bcant\s+do\s+(?:this|it)\b|\bno\s+point\b|\bgive\s+up\b|\bdone\s+pretending\b",
-            r"\bi\s+am\s+the\s+rat\b|\blast\s+(?:hope|chance|try)\b",
+            r"\bi\s+am\s+the\s+rat\b|\blast\s+(?:hope|chance|try|shot)\b|\bbetter\s+this\s+way\b|\bweirdly\s+calm\b|\bdidnt\s+(?:do|work)\s+(?:anything|at all)\b",
         ),
     ),
     (
@@ -135,8 +142,9 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         _any(
             r"\b(?:tonight|tmrw|tomorrow|this\s+week|after\s+(?:saturday|sunday|monday|tuesday|wednesday|thursday|friday|my))\b",
             r"\b(?:i\s+have|ive\s+got|i\s+got|i\s+made|made|have)\s+a\s+plan\b|\b(?:date|day|time)\s+is\s+set\b|\bplan\s+is\b|\bon\s+purpose\b|\bnot\s+(?:even\s+)?kidding\b|\bserious\s+question\b",
-            r"\b(?:to\s+be\s+sure|make\s+sure|enough\s+to)\b|\bcounted\s+out\b|\bthis\s+is\s+the\s+(?:week|day|night)\b",
+            r"\b(?:to\s+be\s+sure|make\s+sure|enough\s+to|get\s+it\s+right|asking\s+for\s+(?:reasons|a\s+reason|me|myself))\b|\bcounted\s+out\b|\bthis\s+is\s+the\s+(?:week|day|night)\b",
             r"\b(?:looking up|looked up|googl\w*|searching)\b|\bdone\s+pretending\b|\btry\s+again\b",
+            r"\bdoes\s+it\s+hurt\b|\b(?:really|keep|kept|been)\s+thinking\s+about\s+it\b|\bjust\s+wanted\s+to\s+ask\s+one\s+(?:thing|last)\b",
         ),
     ),
     (
@@ -149,61 +157,38 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "unreachable",
         _any(
-            r"\b(?:wont|will not|doesnt|isnt)\s+(?:answer|respond|wake|move)\w*\b|\blocked\s+(?:herself|himself|themselves)\b",
-            r"\b(?:not|isnt)\s+picking\s+up\b|\bcant\s+reach\s+(?:him|her|them)\b",
+            r"\b(?:wont|will not|doesnt|isnt)\s+(?:answer|pick up)\w*\b|\blocked\s+(?:herself|himself|themselves)\b",
+            r"\b(?:not|isnt)\s+picking\s+up\b|\bcant\s+reach\s+(?:him|her|them)\b|\bphone\s+(?:is\s+)?(?:off|dead|going to voicemail)\b",
         ),
     ),
 )
 
-# Enough alone: a body in danger right now, or self-harm told in the first person.
-_EMERGENCY = _any(
-    r"\b(?:having|had|has)\s+(?:a\s+)?(?:seizure|fit|convulsions?)\b|\b(?:seizing|convulsing)\b|\bwont\s+stop\s+(?:shaking|seizing)\b",
-    r"\bbreathing\s+(?:is\s+)?(?:\w+\s+){0,2}(?:slow|shallow|weird|funny|stopped|barely)\b|\bbarely\s+breathing\b",
-    r"\bcant\s+(?:wake|get)\s+(?:him|her|them)\s*(?:up|to wake|to respond)?\b|\b(?:lips|face|skin)\s+(?:is\s+|are\s+)?(?:turning\s+)?blue\b",
-)
 _STRONG_ALONE = ("self-harm",)
 
-# Weak cues count unless the message is plainly about other people or the past ("PCP users jumped
-# out of windows"); in a chat, a message with no pronoun at all is the writer speaking.
-_PERSONAL = re.compile(r"\b(?:i|im|ive|id|ill|me|my|myself|mine|u|ur|we|us)\b")
-_IMPERSONAL = re.compile(
-    r"\b(?:people|users|patients|someone|somebody|soldiers|veterans|historically|history|in the (?:19)?70s|"
-    r"rats|mice|animals|studies|study|research|he says|huberman|the episode|in the episode)\b"
-)
-# Figures of speech that use the words of danger.
-_FIGURES = re.compile(
-    r"\bdying\s+to\s+(?:know|hear|see|try|find|learn)\b|\b(?:killed|killing|kills)\s+(?:it|me)\b(?=.*(?:lol|lmao|haha|episode|ep\b|pod))"
-    r"|\boverdos\w*\s+on\s+(?:episodes?|content|podcasts?|huberman|info|information|coffee)\b|\bdead\s+tired\b"
-    r"|\b(?:id|i would)\s+kill\s+for\b|\bkiller\s+(?:episode|ep|content)\b|\blifesaver\b"
-    r"|\b(?:wanna|want to)\s+die\b(?=.*\b(?:episode|ep|hours?|long|lol|lmao)\b)|\bdead\s+(?:asleep|serious|wrong|set on|center)\b"
-)
 _HISTORY = re.compile(
     r"\bsu[i1]c[i1]d\w*\b.*\b(?:doing\s+(?:great|well|better|fine|good)|recovered|in\s+remission|years\s+ago)\b|"
     r"\b(?:died|committed)\s+(?:by\s+)?suicide\b.*\b(?:ago|back in|years)\b|\b(?:years ago|back in the)\b.*\bsuicide\b"
 )
-_ELONGATED = re.compile(r"(\w)\1{2,}")
-_NOT_WORDS = re.compile(r"[^\w\s.!?]+")
 
 
-def _plain(text: str) -> str:
-    """Folded text with stretched letters shortened ("dieee" -> "die") and symbols dropped."""
-    return _NOT_WORDS.sub(" ", _ELONGATED.sub(r"\1", fold(text)))
-
-
-def crisis_cues(question: str) -> list[str]:
+def crisis_cues(message: Message) -> list[str]:
     """The cue families a message shows, "direct" first when something is said outright."""
-    text = _FIGURES.sub(" ", _plain(question))
+    text = FIGURES.sub(" ", message.plain)
     if _HISTORY.search(text):
         return []
     found = ["direct"] if _DIRECT.search(text) else []
-    found += ["emergency"] if _EMERGENCY.search(text) else []
-    if _PERSONAL.search(text) or not _IMPERSONAL.search(text):
-        found += [name for name, pattern in _CUES if pattern.search(text)]
+    if PERSONAL.search(text) or not IMPERSONAL.search(text):
+        # Asking how much would kill is a means cue, whose own words ("die", "kill") count for nothing
+        # more: with one other sign ("asking so i get it right") it is a crisis.
+        lethal = LETHAL.search(text)
+        rest = LETHAL.sub(" ", text) if lethal else text
+        found += [name for name, pattern in _CUES if pattern.search(rest)]
+        if lethal and "means" not in found:
+            found.append("means")
     return found
 
 
-def is_crisis(question: str) -> bool:
-    """Whether the message shows signs that someone may harm themselves, or is in danger now."""
-    cues = crisis_cues(question)
-    strong = {"direct", "emergency", *_STRONG_ALONE}
-    return bool(strong.intersection(cues)) or len(cues) >= 2
+def is_crisis(message: Message) -> bool:
+    """Whether the message shows signs that someone may harm themselves."""
+    cues = crisis_cues(message)
+    return bool({"direct", *_STRONG_ALONE}.intersection(cues)) or len(cues) >= 2

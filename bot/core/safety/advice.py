@@ -1,22 +1,16 @@
-"""Reading what kind of message a question is: crisis, personal health advice, or small talk.
+"""Personal health advice asked for, directly or not: the answer then comes framed by the disclaimer.
 
 Patterns, not a model: they are read by people, extended by people, and covered by
-tests/core/test_safety.py and the question sets. Crisis signs are read in bot/core/crisis.py.
+tests/core/test_safety.py and the question sets.
 """
 
 from __future__ import annotations
 
 import re
 
-from bot.core.crisis import is_crisis
-from bot.core.text import fold
-
-__all__ = ["is_crisis", "is_small_talk", "wants_health_advice"]
-
-
-def _any(*patterns: str) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns))
-
+from bot.core.message import Message
+from bot.core.safety.patterns import OVER
+from bot.core.safety.patterns import any_of as _any
 
 # Questions that concern one's own health need the disclaimer; these say "this is about me".
 _PERSONAL = _any(
@@ -42,9 +36,9 @@ _PERSONAL = _any(
     r"suffering|struggling|dealing|bipolar|anxious|pregnant|breastfeeding|nursing|addicted|hooked|a\s+(?:recovering|former)|"
     r"depression|anxiety|ptsd|ocd|bipolar|schizo\w*|psychosis|high blood pressure|heart)\b",
     r"\b(?:i|ive)\s+(?:take|use|used|tried|drink|smoke|suffer|struggle|feel)\b",
-    r"\b(?:help|treat|cure|fix|heal)\s+(?:me|my)\b|\bfor\s+me\b|\bwork\s+for\s+me\b",
+    r"\b(?:help|treat|cure|fix|heal)\s+(?:me|my)\b|\bfor\s+me\b|\bwork\s+(?:for|on)\s+me\b|\bworth\s+(?:trying|a\s+(?:shot|try))\b",
     r"\b(?:pregnan\w*|breast\s*feed\w*|nursing|conceive|trying\s+for\s+a\s+baby|ttc)\b",
-    r"\b(?:where|how)\s+(?:can|do|could|to|would|should)\s+(?:i|you|one|someone|we)?\s*(?:buy|get|find|order|score|cop|purchase|source)\b",
+    r"\b(?:where|how)\s+(?:can|do|could|to|would|should)\s+(?:i|you|u|one|someone|we|ppl|people)?\s*(?:buy|get|find|order|score|cop|purchase|source)\b",
     r"\b(?:buy|purchase|order|score|cop)\s+(?:some\s+)?(?:ketamine|k|special k|ket|esketamine|spravato)\b",
     r"\b(?:get|getting|obtain)\s+(?:a\s+)?(?:prescription|script|rx)\b|\bprescribe\s+me\b|\bclinics?\s+near\b|\bnear\s+me\b",
     # Mixing is personal unless framed as what the risks are ("what are the dangers of mixing ...").
@@ -67,17 +61,6 @@ _HEALTH_CONTEXT = re.compile(
     r"troche|pill|pills|sessions?|effects?|help|treat|cure|heal)\b"
 )
 
-_SMALL_TALK = re.compile(
-    r"^(?:(?:hi|hey|hello|yo|sup|hiya|howdy|gm|gn|good (?:morning|night|evening|afternoon)|thanks?|"
-    r"thank you|thx|ty|tysm|cheers|lol|lmao|rofl|haha\w*|hehe\w*|ok|okay|k|cool|nice|great|awesome|wow|"
-    r"love (?:it|this|you|u)|bye|goodbye|see ya|cya|gg|xd|yes|no|nope|yep|yeah|nah|test|testing|ping|"
-    r"bruh|bro|dude|man|bot|you|u|are|is|the|this|that|a|so|very|much|for|great|video|episode|podcast|"
-    r"show|content|work|job|stuff|amazing|helpful|informative|interesting|good|best|ever|really|"
-    r"appreciate(?:d)?|it|all|guys|everyone|buddy|pal|again|still|there|working|alive|whats up|wassup|how are (?:you|u))"
-    r"[\s!.?,]*)+$"
-)
-
-
 # "What does he say about ...", with no "I" or "my" in it, asks about the episode, not for advice.
 _ABOUT_THE_EPISODE = re.compile(
     r"^\s*(?:so\s+)?(?:what|where|how|why|when)\s+(?:does|did|do)\s+(?:he|huberman|andrew|the episode|the podcast|they)\s+"
@@ -88,16 +71,60 @@ _ABOUT_THE_EPISODE = re.compile(
 _FIRST_PERSON = re.compile(r"\b(?:i|im|ive|id|me|my|myself)\b")
 
 
-def wants_health_advice(question: str) -> bool:
-    """Whether the message asks for personal health advice: doses, should I, safety for me, mixing, pregnancy, buying."""
-    text = fold(question)
+# Someone's own situation with a drug or treatment: the writer, or their child, parent or partner.
+_SITUATION = re.compile(
+    r"^(?=.*\b(?:i|im|ive|id|me|my|mine|myself|planning\s+to|gonna|going\s+to|about\s+to|thinking\s+of|worth\s+(?:trying|it))\b)"
+    r"(?=.*\b(?:ketamine|ketamin|ket|k|esketamine|spravato|infusions?|troches?|lozenges?|"
+    r"doses?|dosing|mg|meds|medications?|prescri\w*|treatments?|clinic|sessions?|ssris?|lexapro|zoloft|prozac|wellbutrin|adderall|"
+    r"lithium|lamotrigine|seroquel|xanax|benzos?|alcohol|drinks?|drinking|wine|beer|weed|pregnan\w*|side\s+effects?|k\s*-?\s*hole|"
+    r"dissociat\w*|bumps?|lines?|nasal|spray|microdos\w*|cptsd|ptsd|depression|bipolar|epilepsy|seizures?)\b)"
+)
+# Two drugs taken together, however written: "ketamine + xanax", "adderall in the morning + ket at night".
+_COMBINED = re.compile(
+    r"\b(?:ketamine|ket|k|special\s+k|esketamine|spravato)\b.{0,60}(?:\+|&|\bwith\b|\band\b|\bthen\b)"
+    r"|(?:\+|&|\bwith\b|\band\b|\bafter\b|\bbefore\b).{0,60}\b(?:ketamine|ket|k|special\s+k|esketamine|spravato)\b"
+)
+# Asking what the episode claims ("does that match what he says", "does huberman agree") is not advice.
+_EPISODE_CLAIM = re.compile(
+    r"\b(?:match|fit|line\s+up\s+with)\s+what\s+(?:he|huberman)\s+(?:says|said)\b|\bdoes\s+(?:he|huberman|andrew)\s+agree\b"
+    r"|\baddicted\s+to\s+(?:this|the|his)\s+(?:podcast|channel|show|content|episodes?|pod)\b"
+)
+# Asked for the asker, now: "should i", "can i", "for me".
+_DIRECT_ASK = re.compile(
+    r"\b(?:should|can|could|may|do|would|will)\s+i\b|\bfor\s+me\b|\bmy\s+(?:dose|meds|treatment)\b"
+)
+# Any ask, direct or not: "anyone know", "is that normal", "what would you do", "thats fine right?".
+_ASK = re.compile(
+    r"\?|\banyone\s+(?:know|else|tried|have|had)\b|\bis\s+(?:that|this|it)\s+(?:normal|bad|ok|okay|fine|safe|dangerous|a\s+problem)\b"
+    r"|\bwhat\s+would\s+(?:you|u|yall|he)\s+do\b|\b(?:right|yeah|ok|correct)\s*[?.!]*\s*$|\bshould\s+i\b|\bany\s+(?:advice|tips|thoughts)\b"
+    r"|\b(?:worried|scared|nervous|concerned)\b|\bsupposed\s+to\b|\bthoughts\b|\bwondering\b|\bcurious\b"
+)
+# Finding one's way in the episode is not advice: "what was the part about ...", "where does he say ...".
+_NAVIGATION = re.compile(
+    r"\b(?:what|where|which)\s+(?:was|is)\s+the\s+(?:part|bit|section|chapter|moment|timestamp)\b|\bwhere\s+(?:does|did)\s+he\b"
+    r"|\bwhat\s+(?:did|does)\s+(?:he|huberman|andrew)\s+(?:say|mean)\b"
+)
+
+
+# The drugs people combine; a second one next to ketamine makes a combination.
+_DRUGS = re.compile(
+    r"\b(?:alcohol|booze|drinks?|drinking|beers?|wine|vodka|weed|cannabis|thc|ssris?|snris?|maois?|lexapro|zoloft|prozac|"
+    r"wellbutrin|adderall|ritalin|vyvanse|lithium|lamotrigine|lamictal|seroquel|xanax|benzos?|klonopin|valium|mdma|molly|"
+    r"psilocybin|shrooms|mushrooms|cocaine|coke|opioids?|oxy|naltrexone|suboxone|methadone|caffeine|coffee|meds|pills)\b"
+)
+
+
+def wants_health_advice(message: Message) -> bool:
+    """Whether the message asks about someone's own health with a drug or treatment, in any phrasing."""
+    text = message.folded
     if _ABOUT_THE_EPISODE.search(text) and not _FIRST_PERSON.search(text):
         return False
-    if not _PERSONAL.search(text):
+    # "my grandpa got ketamine for surgery in the 80s" is history, not a question about now.
+    if (_EPISODE_CLAIM.search(text) or OVER.search(text)) and not _DIRECT_ASK.search(text):
         return False
-    return bool(_HEALTH_CONTEXT.search(text))
-
-
-def is_small_talk(question: str) -> bool:
-    """Greetings, thanks, laughter and the like: nothing to look up."""
-    return bool(_SMALL_TALK.match(fold(question).strip()))
+    if _PERSONAL.search(text) and _HEALTH_CONTEXT.search(text):
+        return True
+    asks = bool(_ASK.search(text))
+    if asks and _COMBINED.search(text) and _DRUGS.search(text):
+        return True
+    return bool(_SITUATION.search(text) and asks and not _NAVIGATION.search(text))

@@ -1,0 +1,74 @@
+"""A message read once: folded, tokenized and stemmed, with the episode time it names, for every reader."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from bot.core.text import STOP_WORDS, fold, stem, words
+from bot.core.timecode import find_time
+
+# Matching reads at most this much of a message: enough for a long story with its question at the end,
+# and a bound on the work one message can cause. Safety always reads the whole message.
+MAX_MATCH_CHARS = 2000
+
+_ELONGATED = re.compile(r"(\w)\1{2,}")
+_NOT_WORDS = re.compile(r"[^\w\s.!?]+")
+
+
+@dataclass(frozen=True)
+class Message:
+    """One listener message and the readings every part of the engine shares."""
+
+    raw: str
+
+    @cached_property
+    def text(self) -> str:
+        """The part of the message that matching reads."""
+        return self.raw[:MAX_MATCH_CHARS]
+
+    @property
+    def truncated(self) -> bool:
+        """Whether matching read only the beginning of a very long message."""
+        return len(self.raw) > MAX_MATCH_CHARS
+
+    @cached_property
+    def folded(self) -> str:
+        """The whole message in lower case without accents or apostrophes."""
+        return fold(self.raw)
+
+    @cached_property
+    def plain(self) -> str:
+        """The whole message folded, stretched letters shortened ("dieee" -> "die"), symbols dropped."""
+        return _NOT_WORDS.sub(" ", _ELONGATED.sub(r"\1", self.folded))
+
+    @cached_property
+    def words(self) -> tuple[str, ...]:
+        """Every word of the matched text, stop words included, chat spellings written out."""
+        return tuple(words(self.text))
+
+    @cached_property
+    def content_words(self) -> tuple[str, ...]:
+        """The words that can carry a topic."""
+        return tuple(w for w in self.words if w not in STOP_WORDS)
+
+    @cached_property
+    def stems(self) -> tuple[str, ...]:
+        """The content words' stems."""
+        return tuple(stem(w) for w in self.content_words)
+
+    @cached_property
+    def time(self) -> int | None:
+        """The place in the episode the message names ("53:17", "minute 45"), never a time of day."""
+        return find_time(self.text)
+
+    @property
+    def has_letters(self) -> bool:
+        """Whether the message holds any letter or digit at all (emoji and punctuation do not count)."""
+        return any(ch.isalnum() for ch in self.raw)
+
+
+def read(raw: str | None) -> Message:
+    """The message, read once."""
+    return Message(raw or "")

@@ -1,0 +1,46 @@
+"""Chatter: thanks, praise, jokes and remarks about the show that ask nothing, so nothing is looked up."""
+
+from __future__ import annotations
+
+import re
+
+from bot.core.message import Message
+
+# Greetings, thanks and laughter alone.
+_SMALL_TALK = re.compile(
+    r"^(?:(?:hi|hey|hello|yo|sup|hiya|howdy|gm|gn|good (?:morning|night|evening|afternoon)|thanks?|"
+    r"thank you|thx|ty|tysm|cheers|lol|lmao|rofl|haha\w*|hehe\w*|ok|okay|k|cool|nice|great|awesome|wow|"
+    r"love (?:it|this|you|u)|bye|goodbye|see ya|cya|gg|xd|yes|no|nope|yep|yeah|nah|test|testing|ping|"
+    r"bruh|bro|dude|man|bot|you|u|are|is|the|this|that|a|so|very|much|for|great|video|episode|podcast|"
+    r"show|content|work|job|stuff|amazing|helpful|informative|interesting|good|best|ever|really|"
+    r"appreciate(?:d)?|it|all|guys|everyone|buddy|pal|again|still|there|working|alive|whats up|wassup|how are (?:you|u))"
+    r"[\s!.?,]*)+$"
+)
+# A message asks something when it says so: a question mark, a question word, a request.
+_CLAUSE = r"(?:^|[.,!;:\n]\s*|\b(?:and|so|but|also|anyway|btw|ok|okay|quick\s+q|question)\s+)"
+_ASKS = re.compile(
+    rf"\?|{_CLAUSE}(?:what|whats|how|hows|why|when|where|wheres|which|whos|whose|who(?!\s+else))\b"
+    rf"|{_CLAUSE}(?:does|did|do|is|are|can|could|should|would|will|was|were|has|have|explain|tell\s+me|remind\s+me)\b"
+    r"|\b(?:anyone|somebody|someone)\s+(?:know|remember|have|got)\b|\b(?:i\s+wonder|wondering|curious|"
+    r"looking\s+for|need|link|timestamp|source|sources|eli5|tldr|summar\w*)\b"
+)
+# Thanks, praise, laughter, and remarks about the host, his voice, the speed, the ads or the channel.
+_CHATTER = re.compile(
+    r"\b(?:thanks?|thank\s+(?:you|u)|thx|ty|tysm|appreciate\w*|grateful|love\s+(?:this|it|you|u|the|his|how|these)|"
+    r"great|amazing|awesome|excellent|brilliant|incredible|fantastic|goat|legend|banger|fire|masterclass|gem|underrated|"
+    r"lol|lmao|lmfao|rofl|haha\w*|hehe\w*|jk|joke|funny|hilarious|brb|first|who\s+else|anyone\s+else\s+(?:here|watching|listening)|"
+    r"voice|sounds?\s+like|beard|shirt|hair|jacket|outfit|\d(?:\.\d+)?x|speed|ads?\s+(?:are|were|is)|sponsors?\s+(?:are|is)|"
+    r"my\s+sign|go(?:ing)?\s+to\s+bed|listened\s+to\s+this|watching\s+(?:this\s+)?in\s+20\d\d|subscribed|notification|helped\s+me|"
+    r"as\s+always|channel)\b"
+    r"|[\U0001F600-\U0001F64F\U0001F480\U0001F525\u2764\U0001F923\U0001F44F\U0001F64C]"
+)
+
+
+def is_small_talk(message: Message) -> bool:
+    """Greetings, thanks, laughter and the like alone: nothing to look up."""
+    return bool(_SMALL_TALK.match(message.folded.strip()))
+
+
+def is_chatter(message: Message) -> bool:
+    """Thanks, praise, jokes or remarks about the show that ask nothing."""
+    return not _ASKS.search(message.folded) and bool(_CHATTER.search(message.raw.casefold()))

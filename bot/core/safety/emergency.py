@@ -1,0 +1,76 @@
+"""A medical emergency happening now, and questions that ask for a lethal amount.
+
+An emergency is a body in danger right now, the writer's or someone else's: not responding, breathing
+wrong, blue lips, a seizure, chest pain or numb limbs after taking something, too much taken. It is
+told apart from the past ("years ago, she's fine now") and from general questions ("how do ERs treat
+an overdose"). A lethal-amount question is refused whoever asks and why.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.core.message import Message
+from bot.core.safety.patterns import FIGURES, OVER, any_of
+
+_EMERGENCY = any_of(
+    # not responding
+    r"\b(?:unresponsive|unconscious|not\s+responding|isnt\s+responding|wont\s+respond\w*|not\s+respond\w*|doesnt\s+respond\w*|no\s+response)\b",
+    r"\b(?:cant|cannot|can not|couldnt)\s+(?:wake|rouse|get)\s+(?:him|her|them|my\s+\w+)(?:\s+up|\s+to\s+(?:wake|respond))?\b",
+    r"(?<!to )(?<!would )(?<!i )(?<!id )\b(?:wont|isnt|is not|not)\s+wak(?:e|ing)(?:\s+up)?(?:\s+properly)?\b",
+    r"\b(?:passed|blacked)\s+out\b|\bcollapsed\b|\b(?:totally|completely|just)\s+limp\b|\bout\s+cold\b|\bnot\s+moving\b",
+    # breathing
+    r"\b(?:not|isnt|stopped|stops|barely|hardly|trouble|struggling\s+to|cant|can not)\s+breath\w*",
+    r"\bbreath\w*\s+(?:is\s+|are\s+|like\s+)?(?:\w+\s+){0,2}(?:slow\w*|shallow|weird\w*|funny|strange\w*|irregular|stopp\w*|once\s+every|rattl\w*|noisy)\b",
+    r"\bgurgl\w*|\bgasping\b|\bchoking\b|\bstopped\s+breathing\b",
+    # colour
+    r"\b(?:lips|face|skin|fingers|fingertips|nails)\s+(?:is\s+|are\s+|look\w*\s+|turn\w*\s+|going\s+|so\s+)*(?:blue|grey|gray|purple)\b",
+    r"\b(?:turning|going|gone|went)\s+(?:blue|gr[ae]y|purple)\b|\bblue\s+(?:around|round)\s+(?:the|his|her)\s+(?:mouth|lips)\b",
+    # seizures
+    r"\b(?:having|had|has|is\s+having)\s+(?:a\s+)?(?:seizure|fit|convulsions?)\b(?!\s+(?:years?|months?)\s+ago)",
+    r"\b(?:seizing|convulsing)\b|\bwont\s+stop\s+(?:shaking|seizing|twitching)\b|\beyes\s+(?:rolled|rolling)\s+back\b",
+    r"\b(?:hit\s+the\s+floor|dropped|fell\s+down)\b.*\b(?:shaking|twitching|jerking)\b",
+    r"\b(?:keep|keeps|kept)\s+passing\s+out\b|\bcant\s+stay\s+awake\b|\b(?:passing|blacking)\s+out\b",
+    # chest, heart, limbs, a stroke's signs
+    r"\bchest\s+(?:pain|hurts|is\s+hurting|feels\s+tight|tight\w*|pressure)\b",
+    r"\bheart\s+(?:is\s+)?(?:pounding|racing|beating\s+(?:so\s+)?(?:fast|hard|weird))\b",
+    r"\bcant\s+feel\s+(?:my\s+|his\s+|her\s+)?(?:arms?|legs?|hands?|feet|face|left|right|limbs?|fingers)\b",
+    r"\bface\s+(?:is\s+)?droop\w*|\bdroopy\s+face\b|\bnumb\w*\s+on\s+one\s+side\b|\bslurr\w*\s+(?:his|her|my)?\s*(?:words|speech)\b",
+    # too much taken, now
+    r"\b(?:took|taken|did|done|had|used|snorted|swallowed|drank|sprayed)\s+(?:\w+\s+){0,3}(?:way\s+|far\s+)?(?:too\s+much|too\s+many|more\s+than\s+(?:i|he|she|they)\s+meant|double|triple|a\s+bunch|a\s+whole\s+(?:bottle|box|pack|strip|bag))\b",
+    r"\b(?:oding|od\s*ing|overdosing|overdosed|odd|oded)\b|\b(?:is|hes|shes|im|theyre|having)\s+(?:an?\s+)?(?:od|overdose)\b",
+    r"\b(?:throwing\s+up|vomit\w*|puking)\b.*\b(?:passed\s+out|unconscious|on\s+(?:his|her|their)\s+back|wont\s+wake)\b",
+    r"^(?=.*\b(?:fever|overheat\w*|burning\s+up|super\s+hot|cant\s+cool\s+down)\b)(?=.*\b(?:took|molly|mdma|k|ketamine|coke|pills)\b)",
+    r"\b(?:hit|banged)\s+(?:his|her|their|my)\s+head\b|\bfell\b.*\b(?:confused|bleeding|hit\s+(?:his|her|my)\s+head)\b",
+    r"\b(?:got\s+into|ate|swallowed|drank)\s+(?:my|his|her|the|some|our)\s+(?:\w+\s+){0,3}(?:meds|pills|ketamine|spray|medication|troches?|edibles?)\b",
+    r"\bk\s*-?\s*hol(?:e|ing)\s+(?:in|on)\s+(?:the|a)\s+(?:bath|bathtub|tub|pool|water|lake|street|road)\b",
+)
+# General questions about emergencies, not one happening: "how do ERs treat an overdose".
+_GENERAL = re.compile(
+    r"\b(?:if|when)\s+(?:someone|somebody|a\s+person|people|you|a\s+friend)\b|\bhow\s+do\s+(?:doctors|ers?|hospitals|paramedics|emts|they|you)\b"
+    r"|\bin\s+general\b|\bwhat\s+happens\s+(?:if|when)\b|\bdoes\s+(?:he|huberman|the\s+episode)\s+(?:say|talk|mention)\b|\bsigns\s+of\b"
+)
+_NOW = re.compile(r"\b(?:rn|right\s+now|now|tonight|currently|atm|help|please|asap|hurry)\b")
+
+LETHAL = any_of(
+    r"\b(?:lethal|fatal|deadly|toxic|killing|overdose|od)\s+(?:dose|dosage|doses|amount|level|threshold|number|limit|point|range|mg)\b",
+    r"\bld\s*-?\s*50\b",
+    r"\bhow\s+(?:much|many)\b.{0,80}\b(?:kill|killed|die|dead|fatal|lethal|deadly|overdose|od|stop\s+(?:my|your|the|a|his|her)\s+heart|never\s+wake|not\s+wake)\b",
+    r"\b(?:what|which|at\s+what)\s+(?:\w+\s+){0,4}(?:dose|amount|mg|point|number)\b.{0,60}\b(?:kill|lethal|fatal|deadly|overdose|od|die|dead)\b",
+    r"\b(?:dose|amount|mg|much)\b.{0,40}\b(?:is|becomes?|gets?|be)\s+(?:\w+\s+)?(?:lethal|fatal|deadly)\b",
+    r"\bhow\s+many\s+\w+\s+(?:is|are|would\s+be|makes?)\s+(?:an?\s+)?(?:overdose|od|lethal|fatal)\b",
+    r"\b(?:no|a|any)\s+(?:lethal|fatal)\s+dose\b|\bcant\s+die\s+from\b|\bwhere\s+the\s+line\s+is\b(?=.*\b(?:lethal|die|fatal|od)\b)",
+)
+
+
+def is_emergency(message: Message) -> bool:
+    """Whether the message tells of a medical emergency happening now, to the writer or someone else."""
+    text = FIGURES.sub(" ", message.plain)
+    if not _EMERGENCY.search(text) or OVER.search(text):
+        return False
+    return not (_GENERAL.search(text) and not _NOW.search(text))
+
+
+def asks_lethal_amount(message: Message) -> bool:
+    """Whether the message asks how much would kill, an overdose amount or an LD50."""
+    return bool(LETHAL.search(FIGURES.sub(" ", message.plain)))

@@ -1,0 +1,33 @@
+"""Small helpers the safety readers share."""
+
+from __future__ import annotations
+
+import re
+
+
+def any_of(*patterns: str) -> re.Pattern[str]:
+    """One pattern that matches where any of `patterns` does."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+# The writer or someone close to them: "i", "my", "we"; a chat message with no pronoun is its writer's.
+PERSONAL = re.compile(r"\b(?:i|im|ive|id|ill|me|my|myself|mine|u|ur|we|us)\b")
+# Plainly about other people, research or the past ("PCP users jumped out of windows in the 70s").
+IMPERSONAL = re.compile(
+    r"\b(?:people|users|patients|someone|somebody|soldiers|veterans|historically|history|in the (?:19)?70s|"
+    r"rats|mice|animals|studies|study|research|he says|huberman|the episode|in the episode)\b"
+)
+# Figures of speech that use the words of danger ("dying to know", "this ep killed me").
+FIGURES = re.compile(
+    r"\bdying\s+to\s+(?:know|hear|see|try|find|learn)\b|\b(?:killed|killing|kills)\s+(?:it|me)\b(?=.*(?:lol|lmao|haha|episode|ep\b|pod))"
+    r"|\boverdos\w*\s+on\s+(?:episodes?|content|podcasts?|huberman|info|information|coffee|youtube|videos?)\b|\bdead\s+tired\b"
+    r"|\b(?:id|i would)\s+(?:kill|die)\s+for\b|\bkiller\s+(?:episode|ep|content)\b|\blifesaver\b|\bim\s+dead\b|\bdying\s+(?:at|over|laughing)\b"
+    r"|\b(?:wanna|want to)\s+die\b(?=.*\b(?:episode|ep|hours?|long|lol|lmao)\b)|\bdead\s+(?:asleep|serious|wrong|set on|center)\b"
+    r"|\bk\s*-?\s*hole\s+of\s+(?:youtube|videos?|content|reddit|wikipedia|tiktok)\b|\brabbit\s+hole\b"
+)
+# Past and over: "my grandma had a seizure years ago, shes okay now".
+OVER = re.compile(
+    r"\b(?:years?|months?|weeks?)\s+ago\b|\blast\s+(?:year|month|summer|winter|spring|fall|autumn)\b|\bback\s+in\b"
+    r"|\bin\s+(?:19|20)\d\d\b|\bin\s+the\s+(?:19)?[1-9]0s\b|\b(?:is|was|s|are|were|hes|shes|theyre|im)\s+(?:totally\s+|completely\s+|all\s+)?(?:fine|okay|ok|alright|better)\s+now\b"
+    r"|\bturned\s+out\s+(?:fine|ok|okay)\b|\brecovered\b|\bsurvived\b|\bdoing\s+(?:great|well|better|fine|good)\b"
+)
