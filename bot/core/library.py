@@ -12,16 +12,15 @@ from bot.core.message import Message, read
 from bot.core.models import Episode, KnowledgeBase, SafetyInfo, Study
 from bot.core.safety import SafetyRead, is_chatter, is_small_talk, read_safety
 from bot.core.text import fold, specificity
+from bot.core.timecode import TimeRef
 
 # "What is this episode about?": no topic words at all, only the episode itself.
 _ABOUT_THE_EPISODE = re.compile(r"\b(?:episode|ep|podcast|pod|video|vid|show)\b", re.IGNORECASE)
-# A reaction that names a topic in a word or two ("sherm 💀") is still a lookup; a longer one is chatter.
-MAX_LOOKUP_WORDS = 3
 
 
-def _looked_up(message: Message, chapters: list[ChapterMatch]) -> bool:
-    """A reaction that names a topic in a word or two ("sherm 💀") is still a lookup."""
-    if not chapters or len(message.content_words) > MAX_LOOKUP_WORDS or not chapters[0].chapter.is_content:
+def _looked_up(chapters: list[ChapterMatch]) -> bool:
+    """A reaction that names a topic ("sherm 💀", "the NMDA part lmao") is still a lookup."""
+    if not chapters or not chapters[0].chapter.is_content:
         return False
     return any(specificity(word) >= RARE_WORD_SPECIFICITY for word in chapters[0].matched)
 
@@ -90,20 +89,22 @@ class Library:
         if not message.content_words and _ABOUT_THE_EPISODE.search(message.text) and len(engines) == 1:
             return reply(Kind.TOPIC, [engines[0].overview()])
         chapters, studies = self._find(message, engines, personal=safety.advice)
-        if is_chatter(message) and not _looked_up(message, chapters):
+        if is_chatter(message) and not _looked_up(chapters):
             return reply(Kind.SMALL_TALK)
         if not chapters and not studies:
             return reply(Kind.OFF_TOPIC)
         return reply(Kind.STUDIES if studies and not chapters else Kind.TOPIC, chapters, studies)
 
     def _at_time(
-        self, seconds: int, engines: list[Engine], *, safety: SafetyRead, message: Message
+        self, time: TimeRef, engines: list[Engine], *, safety: SafetyRead, message: Message
     ) -> Answer:
         if len(engines) > 1:
+            seconds = time.seconds
             return Answer(
                 message.raw, Kind.WHICH_EPISODE, safety, asked_time=seconds, truncated=message.truncated
             )
         engine = engines[0]
+        seconds = time.within(engine.episode.duration)
         match = engine.at(seconds)
         kind = Kind.TIME if match else Kind.PAST_END
         chapters = (match,) if match else ()

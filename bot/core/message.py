@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from bot.core.text import STOP_WORDS, fold, stem, words
-from bot.core.timecode import find_time
+from bot.core.text import LAY_TERMS, STOP_WORDS, fold, stem, words
+from bot.core.timecode import TimeRef, find_time_ref
 
 # Matching reads at most this much of a message: enough for a long story with its question at the end,
 # and a bound on the work one message can cause. Safety always reads the whole message.
@@ -50,8 +50,10 @@ class Message:
 
     @cached_property
     def content_words(self) -> tuple[str, ...]:
-        """The words that can carry a topic."""
-        return tuple(w for w in self.words if w not in STOP_WORDS)
+        """The words that can carry a topic, and the episode's term for each everyday one ("nose": nasal)."""
+        found = [w for w in self.words if w not in STOP_WORDS]
+        lay = [LAY_TERMS[w] for w in found if w in LAY_TERMS and LAY_TERMS[w] not in found]
+        return tuple(found + list(dict.fromkeys(lay)))
 
     @cached_property
     def stems(self) -> tuple[str, ...]:
@@ -59,9 +61,9 @@ class Message:
         return tuple(stem(w) for w in self.content_words)
 
     @cached_property
-    def time(self) -> int | None:
+    def time(self) -> TimeRef | None:
         """The place in the episode the message names ("53:17", "minute 45"), never a time of day."""
-        return find_time(self.text)
+        return find_time_ref(self.text)
 
     @property
     def has_letters(self) -> bool:

@@ -28,6 +28,7 @@ MIN_RUN_SPECIFICITY = 0.15
 TYPO_CUTOFF_LONG = 80.0  # words of 7 letters or more
 TYPO_CUTOFF_SHORT = 83.0  # words of 5-6 letters, which must also share the first letter
 MIN_TYPO_LENGTH = 5
+PREFIXED_WEIGHT = 0.9
 TYPO_MAX_ZIPF = 2.5
 
 
@@ -163,6 +164,12 @@ class Index:
         return sum(specificity(t) for t in tokens if t in known) / total
 
     def _closest(self, token: str) -> Term | None:
+        if token.isdigit() or token in STOP_WORDS or commonness(token) >= TYPO_MAX_ZIPF:
+            return None
+        # A known term with a one-letter qualifier in front: "cptsd" is PTSD, "ssris" stems anyway.
+        rest = token[1:]
+        if len(rest) >= 3 and stem(rest) in self.idf:
+            return Term(stem(rest), token, PREFIXED_WEIGHT, specificity(rest))
         # A real English word is not a typo ("weather" is not "water"); only unknown words get corrected.
         if (
             len(token) < MIN_TYPO_LENGTH

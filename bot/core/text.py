@@ -48,7 +48,59 @@ def fold(text: str) -> str:
 
 
 # Chat spellings of words the index knows by their full form.
-SLANG = {"ket": "ketamine", "keta": "ketamine", "ppl": "people", "abt": "about", "bc": "because", "rn": "now"}
+SLANG = {
+    "ket": "ketamine",
+    "keta": "ketamine",
+    "ppl": "people",
+    "abt": "about",
+    "bc": "because",
+    "rn": "now",
+    "smth": "something",
+    "sth": "something",
+    "prof": "professor",
+    "wks": "weeks",
+    "wk": "week",
+    "yrs": "years",
+    "yr": "year",
+    "hrs": "hours",
+    "hr": "hour",
+    "mins": "minutes",
+    "meds": "medication",
+    "rx": "prescription",
+    "doc": "doctor",
+    "bday": "birthday",
+    "tho": "though",
+    "thru": "through",
+    "w": "with",
+}
+# Everyday words for what an episode names in its own terms; the everyday word is kept as well.
+LAY_TERMS = {
+    "nose": "nasal",
+    "snort": "nasal",
+    "snorted": "nasal",
+    "snorting": "nasal",
+    "needle": "injection",
+    "shot": "injection",
+    "drip": "infusion",
+    "pill": "oral",
+    "pills": "oral",
+    "tablet": "oral",
+    "swallow": "oral",
+    "beer": "alcohol",
+    "beers": "alcohol",
+    "wine": "alcohol",
+    "vodka": "alcohol",
+    "booze": "alcohol",
+    "drunk": "alcohol",
+    "drinking": "alcohol",
+    "weed": "cannabis",
+    "trippy": "dissociation",
+    "tripping": "dissociation",
+    "numb": "dissociation",
+    "lozenge": "troche",
+    "lozenges": "troche",
+    "tranq": "tranquilizer",
+}
 
 
 def words(text: str) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 _CLOCK = re.compile(r"^\s*(?:(\d{1,2}):)?(\d{1,2}):(\d{2})\s*$")
 
@@ -28,7 +29,8 @@ _TEXT_HMS = re.compile(
     r"(?:\s*(\d{1,2})\s*(?:s|sec|secs|seconds?))?(?!\w)"
 )
 _TEXT_MINUTES = re.compile(
-    r"(?:\bminute\s+(\d{1,3})\b)|(?:(?<![\w.])(\d{1,3})\s*(?:m|min|mins|minutes?)\s*(?:mark|in)?(?!\w))"
+    r"(?:\bminute\s+(\d{1,3})\b)|(?:(?:\b(?:at|@)\s*)?(?<![\w.])(\d{1,3})\s*(?:minutes?|mins|min|m)\b\s*(?:mark|in)(?!\w))"
+    r"|(?:\b(?:at|@)\s*(\d{1,3})\s*(?:minutes?|mins|min|m)(?!\w))"
 )
 
 
@@ -58,30 +60,67 @@ def short_time(seconds: int) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
+@dataclass(frozen=True, slots=True)
+class TimeRef:
+    """A place in an episode named in a message; "1:29" may also mean 1 h 29 min (`as_hours`)."""
+
+    seconds: int
+    as_hours: int | None = None
+
+    def within(self, duration: int) -> int:
+        """The reading that fits an episode of `duration` seconds: "1:29" is 1:29:00 in a long one."""
+        if self.as_hours is not None and self.as_hours < duration:
+            return self.as_hours
+        return self.seconds
+
+
 def find_time(text: str) -> int | None:
     """The first time mentioned in free text (or in a pasted video link's t=), in seconds, or None."""
+    found = find_time_ref(text)
+    return found.seconds if found else None
+
+
+def find_time_ref(text: str) -> TimeRef | None:
+    """The first place in the episode a message names, with the other reading of a short clock."""
     link = _LINK_SECONDS.search(text)
     if link:
-        return int(link.group(1))
+        return TimeRef(int(link.group(1)))
     # "up at 2:30 or 3:30 am", "stream starts at 7:30 tonight": once the message speaks of the time of
     # day, no clock in it is a place in the episode.
     clock = None if _TIME_OF_DAY.search(text) else _TEXT_CLOCK.search(text)
-    if clock:
+    if clock and not _is_duration(text, clock.start()):
         hours, minutes, seconds = (int(g) if g else 0 for g in clock.groups())
         if minutes < 60 and seconds < 60:
-            return hours * 3600 + minutes * 60 + seconds
-    spelled = _TEXT_HMS.search(text)
-    if spelled:
-        hours, minutes, seconds = (int(g) if g else 0 for g in spelled.groups())
-        if minutes < 60 and seconds < 60:
-            return hours * 3600 + minutes * 60 + seconds
-    seconds_only = _TEXT_SECONDS.search(text)
-    if seconds_only:
-        return int(seconds_only.group(1) or seconds_only.group(2))
-    minute = _TEXT_MINUTES.search(text)
-    if minute:
-        return int(minute.group(1) or minute.group(2)) * 60
+            short = clock.group(1) is None and 1 <= minutes <= 9 and seconds < 60
+            return TimeRef(
+                hours * 3600 + minutes * 60 + seconds, minutes * 3600 + seconds * 60 if short else None
+            )
+    for pattern in (_TEXT_HMS, _TEXT_SECONDS, _TEXT_MINUTES):
+        found = pattern.search(text)
+        if found and not _is_duration(text, found.start()):
+            return TimeRef(_spelled_seconds(pattern, found))
     return None
+
+
+def _spelled_seconds(pattern: re.Pattern[str], found: re.Match[str]) -> int:
+    if pattern is _TEXT_HMS:
+        hours, minutes, seconds = (int(g) if g else 0 for g in found.groups())
+        return hours * 3600 + min(minutes, 59) * 60 + min(seconds, 59)
+    if pattern is _TEXT_SECONDS:
+        return int(found.group(1) or found.group(2))
+    return int(found.group(1) or found.group(2) or found.group(3)) * 60
+
+
+# "peaks around 45 min", "not sitting thru 1h42m": a length of time, not a place in the episode.
+_DURATION_BEFORE = re.compile(
+    r"\b(?:thru|through|sitting|lasts?|lasting|for|takes?|took|peaks?|within|over|every|about|long|only|just|"
+    r"after|waited?|wait|like)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _is_duration(text: str, start: int) -> bool:
+    return bool(_DURATION_BEFORE.search(text[max(0, start - 20) : start]))
 
 
 def youtube_link(video_id: str, seconds: int) -> str:

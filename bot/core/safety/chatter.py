@@ -17,11 +17,13 @@ _SMALL_TALK = re.compile(
     r"[\s!.?,]*)+$"
 )
 # A message asks something when it says so: a question mark, a question word, a request.
-_CLAUSE = r"(?:^|[.,!;:\n]\s*|\b(?:and|so|but|also|anyway|btw|ok|okay|quick\s+q|question)\s+)"
+# Where a question can start: the message's start, after punctuation or an emoji, or after a filler word.
+_CLAUSE = r"(?:^|[^\w\s']\s*|\b(?:and|so|but|also|anyway|btw|ok|okay|quick\s+q|question|lol|lmao|haha|tho|like|still)\s+)"
 _ASKS = re.compile(
     rf"\?|{_CLAUSE}(?:what|whats|how|hows|why|when|where|wheres|which|whos|whose|who(?!\s+else))\b"
     rf"|{_CLAUSE}(?:does|did|do|is|are|can|could|should|would|will|was|were|has|have|explain|tell\s+me|remind\s+me)\b"
-    r"|\b(?:anyone|somebody|someone)\s+(?:know|remember|have|got)\b|\b(?:i\s+wonder|wondering|curious|"
+    r"|\b(?:anyone|somebody|someone)\s+(?:know|remember|have|got)\b|\b(?:i\s+wonder|wondering|curious|dont\s+get|dont\s+understand|confused|"
+    r"the\s+(?:bit|part|section|moment)\s+(?:about|where|with|when)|right\s*$|"
     r"looking\s+for|need|link|timestamp|source|sources|eli5|tldr|summar\w*)\b"
 )
 # Thanks, praise, laughter, and remarks about the host, his voice, the speed, the ads or the channel.
