@@ -113,8 +113,8 @@ def _spelled_seconds(pattern: re.Pattern[str], found: re.Match[str]) -> int:
 
 # "peaks around 45 min", "not sitting thru 1h42m": a length of time, not a place in the episode.
 _DURATION_BEFORE = re.compile(
-    r"\b(?:thru|through|sitting|lasts?|lasting|for|takes?|took|peaks?|within|over|every|about|long|only|just|"
-    r"after|waited?|wait|like)\s*$",
+    r"\b(?:thru|through|sitting|lasts?|lasting|for|takes?|took|peaks?|within|over|every|long|only|just|"
+    r"after|waited?|wait)\s*$",
     re.IGNORECASE,
 )
 

@@ -89,6 +89,11 @@ _EPISODE_CLAIM = re.compile(
     r"\b(?:match|fit|line\s+up\s+with)\s+what\s+(?:he|huberman)\s+(?:says|said)\b|\bdoes\s+(?:he|huberman|andrew)\s+agree\b"
     r"|\baddicted\s+to\s+(?:this|the|his)\s+(?:podcast|channel|show|content|episodes?|pod)\b"
 )
+# Asked for work or study, not for oneself: "for a pharmacology presentation", "I'm an ER nurse".
+_PROFESSIONAL = re.compile(
+    r"\bfor\s+(?:a|my|our)\s+(?:\w+\s+)?(?:presentation|class|essay|paper|assignment|exam|thesis|report|lecture|course)\b"
+    r"|\b(?:im|i\s+am|as)\s+an?\s+(?:\w+\s+)?(?:nurse|doctor|physician|paramedic|emt|pharmacist|researcher|student|psychiatrist|anesthesiologist)\b"
+)
 # Asked for the asker, now: "should i", "can i", "for me".
 _DIRECT_ASK = re.compile(
     r"\b(?:should|can|could|may|do|would|will)\s+i\b|\bfor\s+me\b|\bmy\s+(?:dose|meds|treatment)\b"
@@ -120,7 +125,7 @@ def wants_health_advice(message: Message) -> bool:
     if _ABOUT_THE_EPISODE.search(text) and not _FIRST_PERSON.search(text):
         return False
     # "my grandpa got ketamine for surgery in the 80s" is history, not a question about now.
-    if (_EPISODE_CLAIM.search(text) or OVER.search(text)) and not _DIRECT_ASK.search(text):
+    if (_EPISODE_CLAIM.search(text) or OVER.search(text) or _PROFESSIONAL.search(text)) and not _DIRECT_ASK.search(text):
         return False
     if _PERSONAL.search(text) and _HEALTH_CONTEXT.search(text):
         return True

@@ -38,7 +38,7 @@ _DIRECT = _any(
     r"\bwish(?:ing)?\s+(?:i|he|she|they)\s+(?:was|were|wasnt|werent|could be|would|had)\s+(?:dead|die|gone|never been born|not born|not alive|not here)\b",
     r"\b(?:dont|do not|no longer|not)\s+want\s+to\s+(?:live|be alive|be here|exist|wake up|go on|keep going|be around)\b",
     r"\bso\s+(?:that\s+)?(?:i|he|she|they)\s+(?:dont|do not|wont|will not|never|cant)\s+wake\s+up\b",
-    r"\b(?:never|not)\s+wak(?:e|ing)\s+up\b|\bsleep\s+forever\b|\btired\s+of\s+(?:existing|living|being alive|life|it all|everything)\b",
+    r"\b(?:to|and|just|i|id|ill|might|would|could|then|hope)\s+(?:never|not)\s+wak(?:e|ing)\s+up\b|\bsleep\s+forever\b|\btired\s+of\s+(?:existing|living|being alive|life|it all|everything)\b",
     # finality and hopelessness
     r"\bno\s+(?:reason|point|will|hope)\s+(?:\w+\s+){0,3}(?:live|living|continu\w*|go(?:ing)? on|keep(?:ing)? going|carry(?:ing)? on|anymore|trying|left)\b",
     r"\bnothing\s+(?:left\s+)?to\s+live\s+for\b|\bwhats\s+the\s+point\s+(?:of|in)\s+(?:anything|living|life|going on|it all|continuing|being alive)\b",

@@ -27,7 +27,9 @@ FIGURES = re.compile(
 )
 # Past and over: "my grandma had a seizure years ago, shes okay now".
 OVER = re.compile(
-    r"\b(?:years?|months?|weeks?)\s+ago\b|\blast\s+(?:year|month|summer|winter|spring|fall|autumn)\b|\bback\s+in\b"
+    r"\b(?:years?|months?)\s+ago\b|\bback\s+in\b|\bwhen\s+i\s+was\s+(?:a\s+)?(?:kid|child|teen|young)\b"
     r"|\bin\s+(?:19|20)\d\d\b|\bin\s+the\s+(?:19)?[1-9]0s\b|\b(?:is|was|s|are|were|hes|shes|theyre|im)\s+(?:totally\s+|completely\s+|all\s+)?(?:fine|okay|ok|alright|better)\s+now\b"
     r"|\bturned\s+out\s+(?:fine|ok|okay)\b|\brecovered\b|\bsurvived\b|\bdoing\s+(?:great|well|better|fine|good)\b"
 )
+# An emergency told afterwards: "my friend overdosed last summer".
+PAST_EVENT = re.compile(r"\blast\s+(?:year|month|summer|winter|spring|fall|autumn|week)\b|\bweeks?\s+ago\b|\byesterday\b")
