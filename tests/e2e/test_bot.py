@@ -1,6 +1,9 @@
 """The real `episode-bot run` process against the fake Discord server: one behaviour per test.
 
-Every test here shares one bot (see conftest.py) and asks as a fresh ``member``.
+Every test here shares one bot (see conftest.py) and asks as a fresh ``member``. A new scenario is a few
+calls on ``server`` (tests/e2e/fake_discord/live.py): ``ask``, ``command``, ``autocomplete``, ``mention``,
+``dm``, ``say`` + ``reply_to`` or ``unanswered``; each returns what the bot sent (a ``SentMessage``), or
+fails with what the fake refused. Assert on titles and flags rather than on wording that may change.
 """
 
 from __future__ import annotations

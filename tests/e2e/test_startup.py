@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.bot_process import EPISODE_BOT, copy_knowledge, run_command
-from tests.e2e.fake_discord import LiveDiscord
+from tests.e2e.fake_discord import FakeDiscord, LiveDiscord
 
 
 @pytest.mark.parametrize(
@@ -44,3 +44,13 @@ def test_rejected_token_exits_non_zero(server: LiveDiscord, tmp_path: Path) -> N
     assert "DISCORD_TOKEN was rejected" in output
     assert "wrong.token.value" not in output
     assert any("401" in problem for problem in server.take_problems())
+
+
+def test_auto_answer_without_the_intent_enabled_exits_saying_so(tmp_path: Path) -> None:
+    fake = FakeDiscord(privileged_intents=0)  # Message Content switched off in the developer portal
+    with LiveDiscord(fake, barrier_question="unused") as server:
+        env = {"AUTO_ANSWER_CHANNEL_IDS": "1234567890"}
+        code, output = run_command(server.fake, copy_knowledge(tmp_path), "run", env)
+        assert code == 1
+        assert "needs the Message Content intent" in output
+        assert any("4014" in problem or "privileged" in problem for problem in server.take_problems())

@@ -98,10 +98,18 @@ class LiveDiscord:
         """``/ask question`` and the bot's answer."""
         return self.command(user, "ask", {"question": question}, channel=channel)
 
-    def autocomplete(self, user: FakeUser, command: str, option: str, typed: str) -> list[str]:
-        """The values the bot suggests while ``typed`` is in ``option`` of ``command``."""
+    def autocomplete(
+        self,
+        user: FakeUser,
+        command: str,
+        option: str,
+        typed: str,
+        filled: Mapping[str, OptionValue] | None = None,
+    ) -> list[str]:
+        """What the bot suggests for ``typed`` in ``option``, the ``filled`` options already set."""
         channel_id = self._channel_for(user, None)
-        record = self.call(self.fake.interaction(channel_id, user, command, {option: typed}, focused=option))
+        options = {**(filled or {}), option: typed}
+        record = self.call(self.fake.interaction(channel_id, user, command, options, focused=option))
         return [str(c["value"]) for c in self.call(self.fake.wait_for_callback(record)).choices]
 
     # Messages
