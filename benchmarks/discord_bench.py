@@ -10,19 +10,19 @@ taken in turn from our question sets.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import platform
 import statistics
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the test server lives in tests/e2e
 
 from benchmarks.answer_latency import percentile, questions  # noqa: E402
-from tests.e2e.bot_process import bot_process, build_world, copy_knowledge  # noqa: E402
-from tests.e2e.fake_discord import FakeDiscord, run_scenario  # noqa: E402
+from tests.e2e.bot_process import build_world, copy_knowledge, running_bot  # noqa: E402
+from tests.e2e.fake_discord import FakeDiscord, LiveDiscord  # noqa: E402
 
 
 def rss_mb(pid: int) -> float:
@@ -33,26 +33,26 @@ def rss_mb(pid: int) -> float:
     raise RuntimeError(f"no VmRSS for process {pid}")
 
 
-async def measure(count: int, folder: Path) -> tuple[float, float, list[float]]:
+def measure(count: int, folder: Path) -> tuple[float, float, list[float]]:
     """RSS after READY, RSS after the run, and each interaction's latency in ms."""
     asked = [q[:500] for q in questions() if q.strip()]
-    async with FakeDiscord() as server:
-        world = build_world(server)
-        extra = {"DEV_GUILD_ID": str(world.guild.id), "LOG_LEVEL": "INFO"}
-        async with bot_process(server, copy_knowledge(folder), extra, ready_timeout=30) as bot:
-            await asyncio.sleep(1.0)  # let start-up work settle before reading memory
-            ready_rss = rss_mb(bot.process.pid)
-            latencies: list[float] = []
-            for number in range(count):
-                question = asked[number % len(asked)]
-                record = await server.interaction(
-                    world.guild.id, world.general.id, world.member, "ask", {"question": question}
-                )
-                done = await server.wait_for_callback(record.id, timeout=5)
-                assert done.callback is not None
-                latencies.append(done.callback.elapsed * 1000)
-            end_rss = rss_mb(bot.process.pid)
-            assert not server.problems, server.problems
+    fake = FakeDiscord()
+    world = build_world(fake)
+    extra = {"DEV_GUILD_ID": str(world.guild.id), "LOG_LEVEL": "INFO"}  # no cooldown: one member asks all
+    with (
+        LiveDiscord(fake, barrier_question="habenula") as server,
+        running_bot(fake, copy_knowledge(folder), extra, ready_timeout=30) as bot,
+    ):
+        time.sleep(1.0)  # let start-up work settle before reading memory
+        ready_rss = rss_mb(bot.process.pid)
+        latencies: list[float] = []
+        for number in range(count):
+            record = server.send(world.member, "ask", {"question": asked[number % len(asked)]})
+            server.answer(record)
+            assert record.callback is not None
+            latencies.append(record.callback.elapsed * 1000)
+        end_rss = rss_mb(bot.process.pid)
+        assert not fake.problems, fake.problems
     return ready_rss, end_rss, latencies
 
 
@@ -61,14 +61,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--interactions", type=int, default=1000)
     args = parser.parse_args()
-    result: list[tuple[float, float, list[float]]] = []
-
-    async def scenario() -> None:
-        with tempfile.TemporaryDirectory() as folder:
-            result.append(await measure(args.interactions, Path(folder)))
-
-    run_scenario(scenario, timeout=600)
-    ready_rss, end_rss, latencies = result[0]
+    with tempfile.TemporaryDirectory() as folder:
+        ready_rss, end_rss, latencies = measure(args.interactions, Path(folder))
     print(f"machine: {platform.machine()}, {platform.python_implementation()} {platform.python_version()}")
     print(f"interactions: {len(latencies)} /ask, one at a time\n")
     print("| measure | value |")

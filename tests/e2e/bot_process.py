@@ -1,18 +1,22 @@
-"""Run the real `episode-bot run` process against the local Discord-protocol server, and a test guild."""
+"""The real `episode-bot` process pointed at the fake server, and the test guild it serves."""
 
 from __future__ import annotations
 
-import asyncio
 import os
 import shutil
+import subprocess
 import sys
-from collections.abc import AsyncIterator, Mapping
-from contextlib import asynccontextmanager, suppress
-from dataclasses import dataclass, field
+import threading
+import time
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from bot.paths import BUNDLED_KNOWLEDGE
 from tests.e2e.fake_discord import (
+    PERM_MANAGE_GUILD,
+    PERM_SEND_MESSAGES,
     FakeChannel,
     FakeDiscord,
     FakeGuild,
@@ -23,48 +27,58 @@ from tests.e2e.fake_discord import (
 )
 
 EPISODE_BOT = Path(sys.executable).with_name("episode-bot")
-PERM_MANAGE_GUILD = 1 << 5
-PERM_SEND_MESSAGES = 1 << 11
 
 
-@dataclass
 class BotProcess:
-    """A running bot process and everything it has logged so far."""
+    """A running `episode-bot` process and everything it has logged so far."""
 
-    process: asyncio.subprocess.Process
-    log: list[str] = field(default_factory=list)
-    _changed: asyncio.Event = field(default_factory=asyncio.Event)
+    def __init__(self, process: subprocess.Popen[str]) -> None:
+        self.process = process
+        self.log: list[str] = []
+        self._changed = threading.Condition()
+        self._reader = threading.Thread(target=self._read, name="bot-log", daemon=True)
+        self._reader.start()
 
     @property
     def text(self) -> str:
         """The whole log so far."""
-        return "\n".join(self.log)
+        with self._changed:
+            return "\n".join(self.log)
 
-    async def wait_for_log(self, needle: str, timeout: float = 10.0) -> str:
-        """The first log line holding `needle`; fails with the log if the process dies or time runs out."""
-
-        async def find() -> str:
+    def wait_for_log(self, needle: str, timeout: float = 10.0) -> str:
+        """The first log line holding `needle`; fails with the log if the process ends or time runs out."""
+        deadline = time.monotonic() + timeout
+        with self._changed:
             while True:
-                for line in self.log:
-                    if needle in line:
-                        return line
-                if self.process.returncode is not None:
+                if found := next((line for line in self.log if needle in line), None):
+                    return found
+                if self.process.poll() is not None and not self._reader.is_alive():
                     raise AssertionError(
                         f"bot exited {self.process.returncode} before {needle!r}:\n{self.text}"
                     )
-                self._changed.clear()
-                with suppress(TimeoutError):
-                    await asyncio.wait_for(self._changed.wait(), 0.5)
+                if time.monotonic() > deadline:
+                    raise AssertionError(f"no {needle!r} in the bot's log within {timeout} s:\n{self.text}")
+                self._changed.wait(0.5)
 
-        try:
-            return await asyncio.wait_for(find(), timeout)
-        except TimeoutError:
-            raise AssertionError(f"no {needle!r} in the bot's log within {timeout} s:\n{self.text}") from None
+    def stop(self) -> None:
+        """Terminate the process (kill it if it hangs) and collect the rest of its log."""
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self._reader.join(5)
 
-    async def _read(self, stream: asyncio.StreamReader) -> None:
-        while line := await stream.readline():
-            self.log.append(line.decode("utf-8", "replace").rstrip())
-            self._changed.set()
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            with self._changed:
+                self.log.append(line.rstrip())
+                self._changed.notify_all()
+        with self._changed:
+            self._changed.notify_all()
 
 
 def bot_env(server: FakeDiscord, knowledge: Path, extra: Mapping[str, str] | None = None) -> dict[str, str]:
@@ -82,52 +96,66 @@ def bot_env(server: FakeDiscord, knowledge: Path, extra: Mapping[str, str] | Non
     }
 
 
-@asynccontextmanager
-async def bot_process(
+def start_bot(server: FakeDiscord, knowledge: Path, extra: Mapping[str, str] | None = None) -> BotProcess:
+    """Start `episode-bot run` without waiting for it (see ``BotProcess.wait_for_log``)."""
+    process = subprocess.Popen(
+        [str(EPISODE_BOT), "run"],
+        env=bot_env(server, knowledge, extra),
+        cwd=knowledge.parent,  # no developer's .env is picked up
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+    )
+    return BotProcess(process)
+
+
+@contextmanager
+def running_bot(
     server: FakeDiscord,
     knowledge: Path,
     extra: Mapping[str, str] | None = None,
     *,
     ready_timeout: float = 20.0,
-) -> AsyncIterator[BotProcess]:
-    """Start `episode-bot run`, wait for it to be ready, and stop it afterwards."""
-    process = await asyncio.create_subprocess_exec(
-        str(EPISODE_BOT),
-        "run",
-        env=bot_env(server, knowledge, extra),
-        cwd=knowledge.parent,  # no developer's .env is picked up
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.STDOUT,
-    )
-    bot = BotProcess(process)
-    assert process.stdout is not None
-    reader = asyncio.create_task(bot._read(process.stdout))
+) -> Iterator[BotProcess]:
+    """A bot process that is ready (has logged "ready as"), stopped afterwards."""
+    bot = start_bot(server, knowledge, extra)
     try:
-        await bot.wait_for_log("ready as", ready_timeout)
+        bot.wait_for_log("ready as", ready_timeout)
         yield bot
     finally:
-        if process.returncode is None:
-            process.terminate()
-            try:
-                await asyncio.wait_for(process.wait(), 10)
-            except TimeoutError:
-                process.kill()
-                await process.wait()
-        await asyncio.wait_for(reader, 5)
+        bot.stop()
 
 
-def copy_knowledge(tmp_path: Path) -> Path:
+def run_command(
+    server: FakeDiscord, knowledge: Path, command: str, extra: Mapping[str, str] | None = None
+) -> tuple[int, str]:
+    """Run an `episode-bot` command to its end: exit code and output."""
+    result = subprocess.run(
+        [str(EPISODE_BOT), command],
+        env=bot_env(server, knowledge, extra),
+        cwd=knowledge.parent,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    return result.returncode, result.stdout + result.stderr
+
+
+def copy_knowledge(folder: Path) -> Path:
     """A private copy of the bundled knowledge that a test may edit."""
-    folder = tmp_path / "knowledge"
-    folder.mkdir()
+    target = folder / "knowledge"
+    target.mkdir()
     for source in BUNDLED_KNOWLEDGE.glob("*.yaml"):
-        shutil.copy(source, folder / source.name)
-    return folder
+        shutil.copy(source, target / source.name)
+    return target
 
 
-@dataclass
+@dataclass(frozen=True)
 class World:
-    """A guild with a plain member, a moderator (admin role), a manager (Manage Server) and two channels."""
+    """The test guild: a member, a moderator (admin role), a manager (Manage Server) and three channels."""
 
     guild: FakeGuild
     member: FakeUser
@@ -135,35 +163,25 @@ class World:
     manager: FakeUser
     moderators: FakeRole
     general: FakeChannel
-    muted: FakeChannel
-    auto: FakeChannel
+    auto: FakeChannel  # for AUTO_ANSWER_CHANNEL_IDS
+    muted: FakeChannel  # the bot may read but not send here
 
 
-def build_world(server: FakeDiscord, guild_id: int | None = None) -> World:
-    """Add the test guild to the server (before the bot connects)."""
+def build_world(server: FakeDiscord, shard_id: int | None = None) -> World:
+    """Add the test guild to the server (before the bot connects), on ``shard_id`` if given."""
     moderators = server.new_role("moderators")
     managers = server.new_role("managers", permissions=PERM_MANAGE_GUILD)
-    member = server.new_user("listener")
-    moderator = server.new_user("moderator")
-    manager = server.new_user("manager")
+    member, moderator, manager = (server.new_user(name) for name in ("listener", "moderator", "manager"))
     general = server.new_channel("general")
     auto = server.new_channel("ask-the-episode", position=1)
-    # A channel where the bot may read but not send.
-    muted = server.new_channel(
-        "announcements",
-        position=2,
-        overwrites=(FakeOverwrite(id=server.bot_user.id, type=1, deny=PERM_SEND_MESSAGES),),
-    )
+    deny_send = FakeOverwrite(id=server.bot_user.id, type=1, deny=PERM_SEND_MESSAGES)
+    muted = server.new_channel("announcements", position=2, overwrites=(deny_send,))
     guild = server.add_guild(
-        guild_id,
-        name="Listeners",
-        channels=[general, auto, muted],
-        roles=(moderators, managers),
-        members=(
-            FakeMember(member),
-            FakeMember(moderator, (moderators.id,)),
-            FakeMember(manager, (managers.id,)),
-        ),
-        owner_id=manager.id,  # an owner has every permission, so not the plain member
+        server.new_guild_id(shard_id),
+        "Listeners",
+        [general, auto, muted],
+        [moderators, managers],
+        [FakeMember(member), FakeMember(moderator, (moderators.id,)), FakeMember(manager, (managers.id,))],
+        owner_id=manager.id,  # an owner has every permission: not the bot, nor the plain member
     )
-    return World(guild, member, moderator, manager, moderators, general, muted, auto)
+    return World(guild, member, moderator, manager, moderators, general, auto, muted)

@@ -1,341 +1,210 @@
-"""Self-tests: the real discord.py client, over real sockets, against the fake Discord server."""
+"""Self-tests of the fake, only where a bug in it would let an end-to-end test pass wrongly."""
 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Iterator
+from typing import Any
 
+import aiohttp
 import discord
+import discord.gateway
+import discord.http
 import pytest
+import yarl
 from discord import app_commands
 
+from tests.e2e.bot_process import World, build_world
 from tests.e2e.fake_discord import (
     FakeDiscord,
-    FakeGuild,
+    FakeMember,
+    FakeOverwrite,
     FakeUser,
-    point_discord_py_at,
+    LiveDiscord,
+    checks,
     run_scenario,
-    running_client,
+)
+from tests.e2e.fake_discord.state import (
+    EVERYONE_PERMISSIONS,
+    PERM_SEND_MESSAGES,
+    FakeChannel,
+    FakeGuild,
+    FakeRole,
 )
 
-EPISODES = ["Sleep and memory", "Stress and the heart", "Sleep apnea"]
-
-Interaction = discord.Interaction[discord.Client]
+NO_PINGS = {"parse": [], "replied_user": False}
 
 
-class FastClient(discord.Client):
-    """A client that re-IDENTIFYs at once (discord.py waits 5 s, Discord's identify spacing)."""
-
-    async def before_identify_hook(self, shard_id: int | None, *, initial: bool = False) -> None:
-        """Skip the sleep: the fake server has no identify rate limit."""
-
-
-class FastShardedClient(discord.AutoShardedClient):
-    """An auto-sharded client that IDENTIFYs every shard at once."""
-
-    async def before_identify_hook(self, shard_id: int | None, *, initial: bool = False) -> None:
-        """Skip the 5 s between shards."""
+def guild_with(member: FakeUser, overwrites: tuple[FakeOverwrite, ...] = (), owner: int = 1) -> FakeGuild:
+    """Guild 3 with channel 10 and one member."""
+    everyone = FakeRole(3, "@everyone", EVERYONE_PERMISSIONS)  # @everyone has the guild's id
+    return FakeGuild(
+        3, "g", owner, [FakeChannel(10, "general", 0, overwrites)], [everyone], [FakeMember(member)]
+    )
 
 
-def make_client(cls: type[discord.Client] = discord.Client) -> discord.Client:
-    """A client with default intents that fires on_ready 0.1 s after the last GUILD_CREATE."""
-    return cls(intents=discord.Intents.default(), guild_ready_timeout=0.1)
+# Discord's rules, as the fake applies them
 
 
-def add_listener_guild(server: FakeDiscord) -> tuple[FakeGuild, FakeUser]:
-    """A guild with one listener in it."""
-    listener = server.new_user("listener", global_name="A Listener")
-    return server.add_guild(name="Podcast fans", members=[listener]), listener
+def test_pings_follow_allowed_mentions() -> None:
+    user = FakeUser(7, "listener")
+    guild = guild_with(user)
+    text = f"{user.mention} @everyone"
+    assert checks.pings({7: user}, guild, text, None, replied_to=7) == (frozenset({7}), frozenset(), True)
+    assert checks.pings({7: user}, guild, text, NO_PINGS, replied_to=7) == (frozenset(), frozenset(), False)
 
 
-def ask_tree(client: discord.Client) -> app_commands.CommandTree[discord.Client]:
-    """A tree with /ask (question, episode with autocomplete) and /slow (defers, then follows up)."""
-    tree: app_commands.CommandTree[discord.Client] = app_commands.CommandTree(client)
-
-    @tree.command(name="ask", description="Ask about an episode")
-    @app_commands.describe(question="Your question", episode="Which episode")
-    async def ask(interaction: Interaction, question: str, episode: str) -> None:
-        await interaction.response.send_message(f"{episode}: {question}", ephemeral=True)
-        await interaction.followup.send("Anything else?")
-
-    @ask.autocomplete("episode")
-    async def episode_choices(interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:
-        return [app_commands.Choice(name=t, value=t) for t in EPISODES if current.lower() in t.lower()]
-
-    @tree.command(name="slow", description="Thinks before answering")
-    async def slow(interaction: Interaction) -> None:
-        await interaction.response.defer(thinking=True)
-        await interaction.followup.send("Done thinking")
-
-    return tree
+@pytest.mark.parametrize(
+    "message",
+    [
+        {"content": "", "embeds": []},
+        {"content": "x" * 2001},
+        {"embeds": [{"description": "x" * 4097}]},
+        {"embeds": [{"description": "x" * 4000}, {"description": "x" * 2001}]},  # 6000 in all
+        {"embeds": [{"title": "t", "fields": [{"name": "n", "value": ""}]}]},
+        {"embeds": [{"title": "t"}] * 11},
+    ],
+)
+def test_messages_beyond_discords_limits_are_refused(message: dict[str, Any]) -> None:
+    assert checks.message_errors(message)
 
 
-def test_slash_command_sync_and_autocomplete() -> None:
+@pytest.mark.parametrize(
+    "choices",
+    [
+        [{"name": str(n), "value": str(n)} for n in range(26)],
+        [{"name": "x" * 101, "value": "x"}],
+        [{"name": "x", "value": "x" * 101}],
+    ],
+)
+def test_autocomplete_beyond_discords_limits_is_refused(choices: list[dict[str, str]]) -> None:
+    assert checks.choices_errors({"choices": choices})
+    assert not checks.choices_errors({"choices": [{"name": "x" * 100, "value": "x" * 100}] * 25})
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        {"name": "Ask", "description": "d"},
+        {"name": "ask", "description": ""},
+        {"name": "ask", "description": "d" * 101},
+        {
+            "name": "ask",
+            "description": "d",
+            "options": [
+                {"name": "a", "description": "d", "type": 3},
+                {"name": "b", "description": "d", "type": 3, "required": True},
+            ],
+        },
+        {
+            "name": "ask",
+            "description": "d",
+            "options": [
+                {
+                    "name": "a",
+                    "description": "d",
+                    "type": 3,
+                    "autocomplete": True,
+                    "choices": [{"name": "x", "value": "x"}],
+                }
+            ],
+        },
+    ],
+)
+def test_commands_of_the_wrong_shape_are_refused(command: dict[str, Any]) -> None:
+    assert checks.commands_errors([command])
+    assert not checks.commands_errors([{"name": "ask", "description": "d", "type": 1}])
+
+
+def test_a_member_overwrite_takes_send_messages_away() -> None:
+    bot = FakeUser(7, "bot", bot=True)
+    denied = guild_with(bot, (FakeOverwrite(7, 1, deny=PERM_SEND_MESSAGES),))
+    assert not checks.permissions(denied, 7, 10) & PERM_SEND_MESSAGES
+    assert checks.permissions(guild_with(bot), 7, 10) & PERM_SEND_MESSAGES
+    assert (
+        checks.permissions(guild_with(bot, denied.channels[0].overwrites, owner=7), 7, 10)
+        & PERM_SEND_MESSAGES
+    )
+
+
+def test_without_message_content_only_mentions_and_dms_carry_text() -> None:
+    message = {"content": "hi", "guild_id": "1", "author": {"id": "2"}, "mentions": []}
+    assert checks.visible_content(message, bot_id=7, has_content_intent=False)["content"] == ""
+    assert checks.visible_content(message, bot_id=7, has_content_intent=True)["content"] == "hi"
+    mentioned = {**message, "mentions": [{"id": "7"}]}
+    assert checks.visible_content(mentioned, bot_id=7, has_content_intent=False)["content"] == "hi"
+    dm = {key: value for key, value in message.items() if key != "guild_id"}
+    assert checks.visible_content(dm, bot_id=7, has_content_intent=False)["content"] == "hi"
+
+
+# The fake's own machinery, over real sockets
+
+
+def test_routes_the_bot_does_not_call_and_a_missing_token_are_refused() -> None:
     async def scenario() -> None:
-        async with FakeDiscord() as server:
-            guild, listener = add_listener_guild(server)
-            client = make_client()
-            tree = ask_tree(client)
-            async with running_client(server, client):
-                assert client.user is not None and client.user.id == server.application_id
-                assert client.get_guild(guild.id) is not None
-                assert server.sessions[0].guild_ids == [guild.id]
-                assert server.gateway_queries[0] == {"v": "10", "encoding": "json", "compress": "zlib-stream"}
-
-                tree.copy_global_to(guild=discord.Object(guild.id))
-                synced = await tree.sync(guild=discord.Object(guild.id))
-                assert sorted(c.name for c in synced) == ["ask", "slow"]
-                ask_schema = next(c for c in server.commands[guild.id] if c["name"] == "ask")
-                assert [o["name"] for o in ask_schema["options"]] == ["question", "episode"]
-                assert ask_schema["options"][1]["autocomplete"] is True
-
-                channel = guild.text_channel
-                sent = await server.interaction(
-                    guild.id, channel.id, listener, "ask", {"question": "Why?", "episode": "Sleep apnea"}
-                )
-                assert not sent.queued
-                answered = await server.wait_for_callback(sent.id)
-                assert answered.callback is not None and answered.callback.type == 4
-                assert answered.callback.data is not None
-                assert answered.callback.data["content"] == "Sleep apnea: Why?"
-                assert answered.callback.data["flags"] & 64  # ephemeral
-                followups = await server.wait_for_followups(sent.id)
-                assert followups[0].content == "Anything else?"
-
-                typed = await server.interaction(
-                    guild.id, channel.id, listener, "ask", {"question": "x", "episode": "slee"}, type=4
-                )
-                completed = await server.wait_for_callback(typed.id)
-                assert completed.callback is not None and completed.callback.type == 8
-                assert completed.choices == [
-                    {"name": "Sleep and memory", "value": "Sleep and memory"},
-                    {"name": "Sleep apnea", "value": "Sleep apnea"},
-                ]
-
-                deferred = await server.interaction(guild.id, channel.id, listener, "slow")
-                await server.wait_for_callback(deferred.id)
-                (first,) = await server.wait_for_followups(deferred.id)
-                # The first follow-up after a deferral replaces the "thinking" placeholder.
-                assert deferred.original is not None and first.message["id"] == deferred.original["id"]
-                assert deferred.original["content"] == "Done thinking"
-                assert not deferred.original["flags"] & 128
-            assert server.problems == []
-            assert server.unknown_routes == []
+        async with FakeDiscord() as fake, aiohttp.ClientSession() as http:
+            token = {"Authorization": f"Bot {fake.token}"}
+            async with http.get(f"{fake.api_base}/guilds/1", headers=token) as response:
+                assert response.status == 404
+            async with http.get(f"{fake.api_base}/users/@me") as response:
+                assert response.status == 401
+            async with http.get(f"{fake.api_base}/users/@me", headers=token) as response:
+                assert response.status == 200 and response.content_type == "application/json"
+            assert len(fake.problems) == 2, fake.problems
 
     run_scenario(scenario)
 
 
-def test_mention_reply_dm_and_message_content_intent() -> None:
-    async def scenario() -> None:
-        async with FakeDiscord() as server:
-            guild, listener = add_listener_guild(server)
-            channel = guild.text_channel
-            client = make_client()
-            seen: list[str] = []
+class ReplyingClient(discord.Client):
+    """A stand-in bot: replies to every human message, and has a /slow command that answers too late."""
 
-            @client.event
-            async def on_message(message: discord.Message) -> None:
-                if message.author.bot:
-                    return  # Discord echoes the bot's own messages too
-                seen.append(message.content)
-                if message.guild is None:
-                    await message.channel.send(f"DM reply to {message.content}")
-                elif client.user in message.mentions:
-                    await message.reply(
-                        f"Hi {message.author.mention}", allowed_mentions=discord.AllowedMentions(users=False)
-                    )
+    def __init__(self) -> None:
+        super().__init__(intents=discord.Intents.default(), guild_ready_timeout=0.1)
+        self.tree = app_commands.CommandTree(self)
 
-            async with running_client(server, client):
-                await server.message_create(guild.id, channel.id, listener, "no mention here")
-                asked = await server.message_create(
-                    guild.id, channel.id, listener, f"{server.bot_user.mention} hello", [server.bot_user]
-                )
-                reply = await server.wait_for_channel_message(channel.id)
-                # Without the MESSAGE_CONTENT intent only the mention carries content.
-                assert seen == ["", f"{server.bot_user.mention} hello"]
-                assert reply.content == f"Hi {listener.mention}"
-                assert str(reply.payload["message_reference"]["message_id"]) == asked["id"]
-                assert "users" not in reply.payload["allowed_mentions"]["parse"]
-                assert reply.payload["allowed_mentions"]["replied_user"] is True
-                assert reply.message["type"] == 19
-                assert reply.pinged_user_ids == {listener.id}  # pinged as the replied-to author only
+        @self.tree.command(name="slow", description="Answers after the deadline")
+        async def slow(interaction: discord.Interaction[discord.Client]) -> None:
+            await asyncio.sleep(0.4)
+            await interaction.response.send_message("too late")
 
-                await server.message_create(None, None, listener, "psst")
-                dm_reply = await server.wait_for_channel_message(server.dm_channels[listener.id])
-                assert dm_reply.content == "DM reply to psst"
-            assert server.problems == []
-            assert server.unknown_routes == []
-
-    run_scenario(scenario)
+    async def on_message(self, message: discord.Message) -> None:
+        """Reply to anyone but bots."""
+        if not message.author.bot:
+            await message.reply("heard", allowed_mentions=discord.AllowedMentions.none())
 
 
-def test_rate_limit_is_waited_out() -> None:
-    async def scenario() -> None:
-        async with FakeDiscord() as server:
-            guild, listener = add_listener_guild(server)
-            channel = guild.text_channel
-            client = make_client()
+@pytest.fixture(scope="module")
+def stand_in() -> Iterator[tuple[LiveDiscord, World]]:
+    """The fake with a 0.2 s interaction deadline and a ReplyingClient connected in this process."""
+    fake = FakeDiscord(interaction_deadline=0.2)
+    world = build_world(fake)
+    with LiveDiscord(fake, barrier_question="anything") as live:
+        old_base, old_gateway = discord.http.Route.BASE, discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
+        discord.http.Route.BASE = fake.api_base
+        discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(fake.gateway_url)
+        client = ReplyingClient()
 
-            @client.event
-            async def on_message(message: discord.Message) -> None:
-                if client.user in message.mentions:
-                    await message.channel.send("answer")
+        async def connect() -> None:
+            await client.login(fake.token)
+            asyncio.get_running_loop().create_task(client.connect())
+            await asyncio.wait_for(client.wait_until_ready(), 5)
+            await client.tree.sync()
 
-            path = f"/channels/{channel.id}/messages"
-            server.rate_limit_next("POST", path, retry_after=0.3)
-            async with running_client(server, client):
-                await server.message_create(
-                    guild.id, channel.id, listener, f"{server.bot_user.mention} q", [server.bot_user]
-                )
-                sent = await server.wait_for_channel_message(channel.id)
-                assert sent.content == "answer"
-            (hit,) = server.rate_limits
-            assert hit.retried_after is not None and hit.retried_after >= 0.25
-            assert [r.status for r in server.requests if r.path == path] == [429, 200]
-            assert server.problems == []
-
-    run_scenario(scenario)
+        try:
+            live.call(connect())
+            yield live, world
+        finally:
+            live.call(client.close())
+            discord.http.Route.BASE, discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = old_base, old_gateway
 
 
-def test_dropped_gateway_resumes_and_replays_the_interaction() -> None:
-    async def scenario() -> None:
-        async with FakeDiscord(heartbeat_interval_ms=200) as server:
-            guild, listener = add_listener_guild(server)
-            channel = guild.text_channel
-            client = make_client()
-            tree = ask_tree(client)
-            resumed = asyncio.Event()
-
-            @client.event
-            async def on_resumed() -> None:
-                resumed.set()
-
-            async with running_client(server, client):
-                tree.copy_global_to(guild=discord.Object(guild.id))
-                await tree.sync(guild=discord.Object(guild.id))
-                async with server.gateway_down(0):
-                    pending = await server.interaction(
-                        guild.id,
-                        channel.id,
-                        listener,
-                        "ask",
-                        {"question": "Still there?", "episode": "Sleep"},
-                    )
-                    assert pending.queued
-                session = await server.wait_resumed(0)
-                answered = await server.wait_for_callback(pending.id)
-                assert answered.callback is not None and answered.callback.type == 4
-                await server.wait_for_followups(pending.id)
-                await asyncio.wait_for(resumed.wait(), 3)
-                assert session.resumes == 1 and server.identify_count[0] == 1
-                assert server.gateway_paths == ["/", "/resume"]  # READY's resume_gateway_url
-                await server.wait_until(lambda: session if session.heartbeats >= 2 else None, 3, "heartbeats")
-                assert client.latency < 1.0  # heartbeats were acknowledged
-
-                await server.request_reconnect(0)  # op 7: the client must resume again
-                await server.wait_resumed(0, count=2)
-                again = await server.interaction(
-                    guild.id, channel.id, listener, "ask", {"question": "And now?", "episode": "Sleep"}
-                )
-                await server.wait_for_callback(again.id)
-                await server.wait_for_followups(again.id)
-            assert server.identify_count[0] == 1
-            assert server.problems == []
-
-    run_scenario(scenario)
+def test_unanswered_notices_a_reply(stand_in: tuple[LiveDiscord, World]) -> None:
+    live, world = stand_in
+    assert not live.unanswered(live.say(world.general, world.member, "hello"))
 
 
-def test_unknown_session_makes_the_client_identify_again() -> None:
-    async def scenario() -> None:
-        async with FakeDiscord() as server:
-            guild, listener = add_listener_guild(server)
-            client = make_client(FastClient)
-            tree = ask_tree(client)
-            async with running_client(server, client):
-                tree.copy_global_to(guild=discord.Object(guild.id))
-                await tree.sync(guild=discord.Object(guild.id))
-                first = server.sessions[0]
-                server.forget_sessions()
-                await server.drop_gateway(0)
-                second = await server.wait_identified(0, count=2)
-                assert server.invalid_sessions == 1
-                assert second.session_id != first.session_id
-                sent = await server.interaction(
-                    guild.id, guild.text_channel.id, listener, "ask", {"question": "q", "episode": "e"}
-                )
-                await server.wait_for_callback(sent.id)
-                await server.wait_for_followups(sent.id)
-            assert server.problems == []
-
-    run_scenario(scenario)
-
-
-def test_auto_sharded_client_gets_only_its_guilds_per_shard() -> None:
-    async def scenario() -> None:
-        async with FakeDiscord(shard_count=2) as server:
-            listener = server.new_user("listener")
-            guilds = [
-                server.add_guild(
-                    server.new_guild_id(shard_id=shard), f"Guild on shard {shard}", members=[listener]
-                )
-                for shard in (0, 1)
-            ]
-            client = make_client(FastShardedClient)
-            tree = ask_tree(client)
-            async with running_client(server, client):
-                assert client.shard_count == 2
-                for shard, guild in enumerate(guilds):
-                    session = server.sessions[shard]
-                    assert session.identify["shard"] == [shard, 2]
-                    assert session.guild_ids == [guild.id]
-                    found = client.get_guild(guild.id)
-                    assert found is not None and found.shard_id == shard
-                await tree.sync()  # global commands
-                sent = await server.interaction(
-                    guilds[1].id,
-                    guilds[1].text_channel.id,
-                    listener,
-                    "ask",
-                    {"question": "q", "episode": "e"},
-                )
-                assert sent.shard_id == 1
-                await server.wait_for_callback(sent.id)
-                await server.wait_for_followups(sent.id)
-            assert server.problems == []
-            assert server.unknown_routes == []
-
-    run_scenario(scenario)
-
-
-def test_wrong_token_is_refused() -> None:
-    async def scenario() -> None:
-        async with FakeDiscord() as server:
-            client = make_client()
-            with point_discord_py_at(server):
-                with pytest.raises(discord.LoginFailure):
-                    await client.login("not-the-token")
-                await client.close()
-            assert any("401" in p for p in server.problems)
-
-    run_scenario(scenario)
-
-
-def test_late_interaction_answer_is_rejected_like_discord() -> None:
-    async def scenario() -> None:
-        async with FakeDiscord(interaction_deadline=0.2) as server:
-            guild, listener = add_listener_guild(server)
-            client = make_client()
-            tree: app_commands.CommandTree[discord.Client] = app_commands.CommandTree(client)
-
-            @tree.command(name="sluggish", description="Answers too late")
-            async def sluggish(interaction: Interaction) -> None:
-                await asyncio.sleep(0.4)
-                await interaction.response.send_message("too late")
-
-            async with running_client(server, client):
-                await tree.sync()
-                sent = await server.interaction(guild.id, guild.text_channel.id, listener, "sluggish")
-                with pytest.raises(AssertionError, match="Unknown interaction"):
-                    await server.wait_for_callback(sent.id)
-            assert sent.callback is None
-
-    run_scenario(scenario)
+def test_an_answer_after_the_deadline_is_refused(stand_in: tuple[LiveDiscord, World]) -> None:
+    live, world = stand_in
+    with pytest.raises(AssertionError, match="Unknown interaction"):
+        live.command(world.member, "slow")
+    assert any("10062" in problem for problem in live.take_problems())
