@@ -23,7 +23,7 @@ pytestmark = pytest.mark.usefixtures("bot")
 
 def test_commands_are_synced_to_the_development_guild(server: LiveDiscord, world: World) -> None:
     commands = {c["name"]: c for c in server.fake.commands[world.guild.id]}
-    assert set(commands) == {"ask", "chapter", "sources", "disclaimer", "about", "reload"}
+    assert set(commands) == {"ask", "chapter", "sources", "episodes", "disclaimer", "about", "reload"}
     assert not server.fake.commands.get(None), "no global sync at start"
     assert int(commands["reload"]["default_member_permissions"]) == 32  # Manage Server
     assert commands["ask"]["options"][0]["max_length"] == 500
