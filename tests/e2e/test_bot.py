@@ -182,6 +182,50 @@ def test_someone_in_crisis_is_never_told_to_wait(server: LiveDiscord, member: Fa
     assert reply.ephemeral, "seen by the asker alone"
 
 
+# Safety
+
+
+EMERGENCY = "my friend took way too much k and wont wake up, hes breathing weird"
+
+
+def test_an_emergency_on_ask_gets_the_emergency_number_first_and_no_chapter(
+    server: LiveDiscord, member: FakeUser
+) -> None:
+    server.ask(member, "what is bdnf")  # inside the cooldown: an emergency never waits
+    reply = server.ask(member, EMERGENCY)
+    assert [e["title"] for e in reply.embeds] == ["Call emergency services now"]
+    assert "911" in reply.embeds[0]["description"] and "youtube.com" not in str(reply.embeds)
+    assert not reply.ephemeral, "an emergency is never hidden"
+
+
+def test_an_emergency_by_mention_gets_the_emergency_number_first(
+    server: LiveDiscord, world: World, member: FakeUser
+) -> None:
+    reply = server.mention(world.general, member, EMERGENCY)
+    assert reply.title == "Call emergency services now"
+    assert "youtube.com" not in str(reply.embeds)
+
+
+def test_a_crisis_reply_carries_no_episode_content(server: LiveDiscord, member: FakeUser) -> None:
+    reply = server.ask(member, "how many mg of ketamine would it take to not wake up. im done")
+    assert reply.embeds[0]["title"] == "You're not alone"
+    assert "youtube.com" not in str(reply.embeds) and "mg" not in str(reply.embeds).replace("mg/", "")
+
+
+def test_auto_answer_channel_lets_thanks_and_praise_pass(
+    server: LiveDiscord, world: World, member: FakeUser
+) -> None:
+    assert server.unanswered(server.say(world.auto, member, "Excellent presentation thank you"))
+
+
+def test_a_time_of_day_is_not_a_place_in_the_episode(
+    server: LiveDiscord, world: World, member: FakeUser
+) -> None:
+    for text in ("anyone up at 4:30 in the morning", "stream starts at 7:30 tonight everyone"):
+        reply = server.mention(world.general, server.join(world.guild), text)
+        assert "you're in this chapter" not in str(reply.embeds)
+
+
 def test_interaction_during_a_dropped_gateway_is_answered_after_resume(
     server: LiveDiscord, member: FakeUser
 ) -> None:
