@@ -41,6 +41,8 @@ LABEL_TERMS = 3
 # "possible") and of three letters or more can start or name a topic.
 MIN_TOPIC_SPECIFICITY = 0.5
 MIN_TOPIC_LETTERS = 3
+# Spoken filler that wordfreq rates rare but that never names a topic.
+FILLER = frozenset({"cetera", "etcetera", "quote", "unquote", "com", "kidding", "oclock", "alright"})
 
 _RAW_TOKEN = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
 
@@ -127,7 +129,9 @@ def build_windows(
     topical = {
         term
         for term, form in forms.items()
-        if len(form) >= MIN_TOPIC_LETTERS and specificity(fold(form)) >= MIN_TOPIC_SPECIFICITY
+        if len(form) >= MIN_TOPIC_LETTERS
+        and fold(form) not in FILLER
+        and specificity(fold(form)) >= MIN_TOPIC_SPECIFICITY
     }
     windows = [
         Window(start, end, chapter, _kept(count, weights, forms))
