@@ -15,6 +15,10 @@ _CHAPTER = re.compile(
     r"^\s*(?P<open>\()?(?P<time>\d{1,2}(?::\d{1,2}){1,2})(?(open)\))\s*(?:[-\u2013\u2014|:.]\s*)?(?P<title>\S.*?)\s*$"
 )
 _ARTICLES_HEADING = re.compile(r"^\s*(?:articles|studies|papers|references)\s*:?\s*$", re.IGNORECASE)
+_SPONSORS_HEADING = re.compile(
+    r"^\s*(?:thank you to our sponsors|our sponsors|sponsors)\s*:?\s*$", re.IGNORECASE
+)
+_PARENTHESES = re.compile(r"\s*\(([^)]*)\)")
 _LINK_LINE = re.compile(r"^\s*(?P<title>\S.*?)\s*:\s*(?P<url>https?://\S+)\s*$")
 # "(Title) | Huberman Lab Podcast": the YouTube title carries the show's name after a bar.
 _SHOW_SUFFIX = re.compile(r"\s*\|[^|]*podcast[^|]*$", re.IGNORECASE)
@@ -49,6 +53,7 @@ class Description:
     title: str | None
     chapters: tuple[ChapterLine, ...]
     articles: tuple[Article, ...]
+    sponsors: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +68,7 @@ class SourceNote:
 def parse_description(text: str, file: str) -> Description:
     """The chapter list, the articles and a title line from show notes; IngestError names the bad line."""
     lines = text.splitlines()
-    articles = _articles(lines)
+    articles = _links_under(_ARTICLES_HEADING, lines)
     article_lines = {a.line for a in articles}
     chapters: list[ChapterLine] = []
     for number, line in enumerate(lines, 1):
@@ -90,7 +95,8 @@ def parse_description(text: str, file: str) -> Description:
         chapters.append(ChapterLine(start, match.group("title"), number))
     if not chapters:
         raise IngestError(file, None, "no chapter lines (like '00:05:13 Title' or '(00:05:13) Title')")
-    return Description(_title_line(lines), tuple(chapters), tuple(articles))
+    sponsors = [name for link in _links_under(_SPONSORS_HEADING, lines) for name in _names(link.title)]
+    return Description(_title_line(lines), tuple(chapters), tuple(articles), tuple(sponsors))
 
 
 def parse_source_note(text: str) -> SourceNote | None:
@@ -115,12 +121,18 @@ def _chapter_time(text: str, file: str, line: int) -> int:
     return hours * 3600 + minutes * 60 + seconds
 
 
-def _articles(lines: list[str]) -> list[Article]:
-    """`Title: link` lines from an Articles heading to the first line that is not one."""
+def _names(title: str) -> list[str]:
+    """ "AG1 (Athletic Greens)" -> ["AG1", "Athletic Greens"]: a sponsor by either of its names."""
+    inner = _PARENTHESES.findall(title)
+    return [n for n in (_PARENTHESES.sub("", title).strip(), *inner) if n.strip()]
+
+
+def _links_under(heading: re.Pattern[str], lines: list[str]) -> list[Article]:
+    """`Title: link` lines from a heading to the first line that is not one."""
     found: list[Article] = []
     inside = False
     for number, line in enumerate(lines, 1):
-        if _ARTICLES_HEADING.match(line):
+        if heading.match(line):
             inside = True
             continue
         if not inside:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.core.text import fold
 from bot.core.timecode import format_time, parse_time
 from bot.ingest.description import ChapterLine, Description, parse_description, parse_source_note
 from bot.ingest.errors import IngestError
@@ -23,6 +25,8 @@ LAST_CHAPTER_MARGIN = 300
 SOURCE_NOTE = "SOURCE.md"
 
 _VIDEO_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
+_WORD = re.compile(r"[^\W_]")
+_AND = re.compile(r"\band\b")
 _EPISODE_ID = re.compile(r"^(?:[a-z0-9]+(?:-[a-z0-9]+)*|[A-Za-z0-9_-]{11})$")
 _SPONSOR = re.compile(r"^\s*(?:sponsors?|sponsored by|ads?|advertisements?|paid promotion)\b", re.IGNORECASE)
 _OUTRO = re.compile(
@@ -118,14 +122,24 @@ def import_options(
     return ImportOptions(video_id, episode_id, title, date, seconds, show, host)
 
 
-def chapter_kinds(titles: list[str]) -> list[str]:
+def chapter_kinds(titles: list[str], sponsors: Iterable[str] = ()) -> list[str]:
     """intro first, outro for closing housekeeping at the end, sponsor for ads, else content."""
-    kinds = ["sponsor" if _SPONSOR.match(title) else "content" for title in titles]
+    kinds = ["sponsor" if _is_ad(title, sponsors) else "content" for title in titles]
     if titles:
         kinds[0] = "intro"
     if len(titles) > 1 and _OUTRO.search(titles[-1]):
         kinds[-1] = "outro"
     return kinds
+
+
+def _is_ad(title: str, sponsors: Iterable[str]) -> bool:
+    if _SPONSOR.match(title):
+        return True
+    # A title made of nothing but the notes' sponsor names ("AG1 (Athletic Greens)", "ROKA & LMNT").
+    rest = fold(title)
+    for name in sorted(sponsors, key=len, reverse=True):
+        rest = rest.replace(fold(name), " ")
+    return rest != fold(title) and not _WORD.search(_AND.sub(" ", rest))
 
 
 def import_episode(
@@ -193,7 +207,7 @@ def build_episode(
     """The episode from parsed notes and cues; checks that every time fits inside the episode."""
     chapters = description.chapters
     end = _duration(chapters, cues, duration, description_file, transcript_file)
-    kinds = chapter_kinds([c.title for c in chapters])
+    kinds = chapter_kinds([c.title for c in chapters], description.sponsors)
     spans = [
         ChapterSpan(c.start, chapters[i + 1].start if i + 1 < len(chapters) else end, kinds[i] == "content")
         for i, c in enumerate(chapters)

@@ -88,6 +88,18 @@ def test_chapter_kinds() -> None:
     assert chapter_kinds(["Intro", "Sleep Tools"])[-1] == "content"
 
 
+def test_a_chapter_named_only_by_sponsors_is_an_ad() -> None:
+    notes = parse_description(
+        "Thank you to our sponsors\nAG1 (Athletic Greens): https://a.com\nROKA: https://r.com\n\n"
+        "00:00:00 Intro\n00:01:00 AG1 (Athletic Greens)\n00:02:00 ROKA and AG1\n"
+        "00:03:00 Athletic Performance\n",
+        "d",
+    )
+    assert notes.sponsors == ("AG1", "Athletic Greens", "ROKA")
+    titles = [c.title for c in notes.chapters]
+    assert chapter_kinds(titles, notes.sponsors) == ["intro", "sponsor", "sponsor", "content"]
+
+
 @pytest.mark.parametrize(
     ("text", "line", "reason"),
     [
