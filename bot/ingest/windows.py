@@ -15,15 +15,15 @@ from bot.ingest.transcript import Cue
 
 # 40 s is about 100 spoken words: long enough that a topic's words recur inside a window, short enough
 # that a link to the window lands within seconds of what a listener asks about. Measured on the ketamine
-# episode (windows alone, 831 questions of our sets, best window's chapter first): 20 s 71.8%, 30 s
-# 72.7%, 40 s 73.0%, 45 s 72.6%, at 49, 45, 40 and 37 KB. Windows restart at every chapter start, so
-# each belongs to exactly one chapter.
+# episode (windows alone, no titles or keywords; 831 questions of our sets; the best window's chapter
+# first): 20 s 72.1%, 30 s 72.7%, 40 s 73.2%, 45 s 72.6%, 60 s 70.2%, for files of 56, 51, 46, 44 and
+# 36 KB. Windows restart at every chapter start, so each belongs to exactly one chapter.
 WINDOW_SECONDS = 40
 # A chapter's last window shorter than this joins the one before it rather than stand alone.
 MIN_TAIL_SECONDS = 15
 # Terms kept a window: the most distinctive ones (rare in the episode and in English). Everyday words
-# said once add bytes, not evidence, and a library of a thousand episodes has to load in moments. The
-# cap costs 0.8 points of the figure above for 5% fewer bytes; 24 would cost 5 points for 20%.
+# said once add bytes, not evidence, and a library of a thousand episodes has to load fast. Against no
+# cap (73.8%, 48 KB), 32 costs 0.6 points for 5% fewer bytes; 24 would cost 5.6 points for 18%.
 MAX_WINDOW_TERMS = 32
 MIN_KEPT_SPECIFICITY = 0.3
 # Moments: at most this many a content chapter, at most one per MOMENT_SPACING seconds of chapter, never
