@@ -240,6 +240,7 @@ def _add_import_parser(commands: argparse._SubParsersAction[argparse.ArgumentPar
 
 def _import(args: argparse.Namespace) -> int:
     from bot.core import load_episode
+    from bot.core.loader import SAFETY_FILE
     from bot.ingest import IngestError, import_episode, import_options, render_episode
 
     try:
@@ -259,6 +260,10 @@ def _import(args: argparse.Namespace) -> int:
     except IngestError as error:
         raise CliError(str(error)) from error
     output = Path(args.output) if args.output else knowledge_dir(args) / f"{imported.id}.yaml"
+    if output.name == SAFETY_FILE:
+        raise CliError(
+            f"{output}: is the deployment's safety file, not an episode; choose another --id or -o"
+        )
     if output.exists() and not args.force:
         raise CliError(f"{output}: exists; pass --force to replace it")
     # Written beside the target under a name the loader skips, checked, then moved in one step: a
@@ -279,4 +284,8 @@ def _import(args: argparse.Namespace) -> int:
         f"{output}: {episode.title}: {len(episode.chapters)} chapters, {moments} moments, "
         f"{len(episode.studies)} studies, {len(episode.windows)} transcript windows"
     )
+    if output.name.startswith("_"):
+        print(
+            f"episode-bot: note: {output.name} starts with '_', so the bot will not load it", file=sys.stderr
+        )
     return 0

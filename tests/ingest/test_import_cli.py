@@ -190,3 +190,14 @@ def test_the_loader_accepts_video_ids_as_episode_ids(tmp_path: Path, notes: Path
         out.write_text(text.replace('id: "abcDEF_12-3"', f'id: "{bad}"', 1), encoding="utf-8")
         with pytest.raises(KnowledgeError, match=r"episode\.id"):
             load_episode(out)
+
+
+def test_the_safety_file_is_never_an_output(
+    notes: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["import", str(notes), "--released", "2024-01-02", "--force"]
+    assert run(*args, "-o", str(tmp_path / "safety.yaml")) == 1
+    assert "safety file" in capsys.readouterr().err
+    assert not (tmp_path / "safety.yaml").exists()
+    assert run(*args, "-o", str(tmp_path / "_draft.yaml")) == 0
+    assert "will not load it" in capsys.readouterr().err
