@@ -6,14 +6,19 @@ import re
 
 from bot.core.text import fold
 
-_WORD = re.compile(r"[a-z0-9]+")
+_WORD = re.compile(r"[^\W_]+")
 # Ids are handles, not titles: a few words name a chapter well enough, and long ids only bloat the file.
 MAX_SLUG_WORDS = 6
+# Words that only hold a title together; without them the first few words say more.
+_GLUE = frozenset("a an and at by for from in into is of on or the to via vs with".split())
 
 
 def slugify(title: str, fallback: str) -> str:
     """The title's first few ASCII words, lowercase, joined by '-'; `fallback` when it has none."""
-    words = _WORD.findall(fold(title).encode("ascii", "ignore").decode())
+    # Split first, then keep ASCII: a dash between words ("spinal\u2013parabrachial") still divides them.
+    ascii_words = (w.encode("ascii", "ignore").decode() for w in _WORD.findall(fold(title)))
+    words = [w for w in ascii_words if w]
+    words = [w for w in words if w not in _GLUE] or words
     return "-".join(words[:MAX_SLUG_WORDS]) or fallback
 
 

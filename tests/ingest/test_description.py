@@ -128,3 +128,19 @@ def test_source_note() -> None:
         dt.date(2022, 8, 8),
     )
     assert parse_source_note("# No id here\n") is None
+
+
+def test_ids_are_short_unique_slugs_of_the_titles() -> None:
+    from bot.ingest.slug import unique_slugs
+
+    titles = [
+        "Pain modulates dopamine neurons via a spinal\u2013parabrachial circuit",
+        "Sponsor: AG1",
+        "Sponsor: AG1",
+    ]
+    assert unique_slugs(titles, "x") == [
+        "pain-modulates-dopamine-neurons-spinal-parabrachial",
+        "sponsor-ag1",
+        "sponsor-ag1-2",
+    ]
+    assert unique_slugs(["\u2014", "The"], "study") == ["study-1", "the"]

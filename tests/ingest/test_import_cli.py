@@ -68,7 +68,7 @@ def test_import_writes_a_file_check_accepts(notes: Path, tmp_path: Path) -> None
     assert [c.kind for c in episode.chapters] == ["intro", "sponsor", "content", "outro"]
     assert all(c.summary == "" and c.keywords == () for c in episode.chapters)
     assert [(s.id, s.title, s.url, s.authors, s.year, s.finding) for s in episode.studies] == [
-        ("a-study-of-light", "A study of light", "https://example.org/light", (), None, "")
+        ("study-light", "A study of light", "https://example.org/light", (), None, "")
     ]
     assert episode.windows and all(w.terms == tuple(sorted(w.terms)) for w in episode.windows)
     assert episode.url == "https://www.youtube.com/watch?v=abcDEF_12-3"
