@@ -5,8 +5,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 SHARED_EVAL := ../shared/eval/score.py
+# The episode library to import from; a worktree elsewhere can point at it: make knowledge SHARED=/path.
+SHARED ?= ../shared
+LIBRARY := $(SHARED)/library
 
-.PHONY: run test lint typecheck unit eval bench clean
+.PHONY: run test lint typecheck unit eval bench knowledge clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit("Python >= 3.11 is needed, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -47,6 +50,21 @@ test: lint typecheck unit eval
 bench: $(VENV)/.dev
 	$(BIN)/python benchmarks/answer_latency.py
 	$(BIN)/python benchmarks/discord_bench.py
+
+# Regenerates $(IMPORTED)/<video id>.yaml for every library episode that has a transcript (the files are
+# committed; facts and term statistics only). Same library, same files. They wait in knowledge/library/
+# because the bot answers from the first file of knowledge/ by name, and "G..." sorts before "ketamine";
+# once the engine chooses among episodes, `make knowledge IMPORTED=knowledge` serves them.
+IMPORTED ?= knowledge/library
+knowledge: $(VENV)/.runtime
+	@test -d $(LIBRARY) || { echo "knowledge: $(LIBRARY) not found; set SHARED=<folder holding library/>"; exit 1; }
+	@for dir in $(LIBRARY)/*/; do \
+		if [ -f "$$dir/transcript.vtt" ]; then \
+			$(BIN)/episode-bot --knowledge $(IMPORTED) import "$${dir}description.txt" \
+				--transcript "$${dir}transcript.vtt" --force || exit 1; \
+		fi; \
+	done
+	$(BIN)/episode-bot check $(IMPORTED)
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

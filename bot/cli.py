@@ -88,6 +88,8 @@ def _parser() -> argparse.ArgumentParser:
 
     sync = commands.add_parser("sync", help="publish the slash commands globally (needs DISCORD_TOKEN)")
     sync.set_defaults(handler=_sync)
+
+    _add_import_parser(commands)
     return parser
 
 
@@ -227,3 +229,86 @@ def _sync(args: argparse.Namespace) -> int:
     from bot.discord.runner import sync_commands
 
     return sync_commands(Path(args.knowledge) if args.knowledge else None)
+
+
+# The import command's modules load inside its functions, where they are used.
+
+
+def _add_import_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from bot.ingest.importer import DEFAULT_HOST, DEFAULT_SHOW
+
+    imp = commands.add_parser(
+        "import",
+        help="write a knowledge file from show notes (and a transcript): facts and term statistics only",
+    )
+    imp.add_argument("description", metavar="DESCRIPTION", help="the show notes (description.txt)")
+    imp.add_argument("--transcript", metavar="FILE", help="WebVTT, SRT or '[start --> end] text' lines")
+    imp.add_argument(
+        "--video-id", metavar="ID", help="the YouTube id (default: SOURCE.md, else the folder name)"
+    )
+    imp.add_argument("--id", metavar="ID", help="the episode id (default: the video id)")
+    imp.add_argument("--title", help="the published title (default: SOURCE.md, else the notes' first line)")
+    imp.add_argument("--released", metavar="YYYY-MM-DD", help="default: SOURCE.md")
+    imp.add_argument(
+        "--duration",
+        metavar="HH:MM:SS",
+        help="the episode's length (default: the transcript's last cue, else the last chapter + 5 minutes)",
+    )
+    imp.add_argument("--show", default=DEFAULT_SHOW, help=f"default: {DEFAULT_SHOW}")
+    imp.add_argument("--host", default=DEFAULT_HOST, help=f"default: {DEFAULT_HOST}")
+    imp.add_argument("-o", "--output", metavar="FILE", help="default: <knowledge folder>/<id>.yaml")
+    imp.add_argument("--force", action="store_true", help="replace the output file when it exists")
+    imp.set_defaults(handler=_import)
+
+
+def _import(args: argparse.Namespace) -> int:
+    from bot.core import load_episode
+    from bot.core.loader import SAFETY_FILE
+    from bot.ingest import IngestError, import_episode, import_options, render_episode
+
+    try:
+        options = import_options(
+            video_id=args.video_id,
+            episode_id=args.id,
+            title=args.title,
+            released=args.released,
+            duration=args.duration,
+            show=args.show,
+            host=args.host,
+        )
+    except ValueError as error:
+        raise CliError(f"import: {error}", EXIT_USAGE) from error
+    try:
+        imported = import_episode(args.description, args.transcript, options)
+    except IngestError as error:
+        raise CliError(str(error)) from error
+    output = Path(args.output) if args.output else knowledge_dir(args) / f"{imported.id}.yaml"
+    if output.name == SAFETY_FILE:
+        raise CliError(
+            f"{output}: is the deployment's safety file, not an episode; choose another --id or -o"
+        )
+    if output.exists() and not args.force:
+        raise CliError(f"{output}: exists; pass --force to replace it")
+    # Written beside the target under a name the loader skips, checked, then moved in one step: a
+    # running bot's /reload never sees half a file, and a file the loader would reject is never left.
+    scratch = output.with_name(f".{output.name}.tmp")
+    try:
+        scratch.write_text(render_episode(imported), encoding="utf-8")
+        episode = load_episode(scratch)
+        scratch.replace(output)
+    except OSError as error:
+        raise CliError(f"{output}: cannot be written: {error.strerror or error}") from error
+    except KnowledgeError as error:
+        raise CliError(f"the imported episode does not validate: {error}") from error
+    finally:
+        scratch.unlink(missing_ok=True)
+    moments = sum(len(c.moments) for c in episode.chapters)
+    print(
+        f"{output}: {episode.title}: {len(episode.chapters)} chapters, {moments} moments, "
+        f"{len(episode.studies)} studies, {len(episode.windows)} transcript windows"
+    )
+    if output.name.startswith("_"):
+        print(
+            f"episode-bot: note: {output.name} starts with '_', so the bot will not load it", file=sys.stderr
+        )
+    return 0

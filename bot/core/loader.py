@@ -212,6 +212,13 @@ class _Validator:
             self.fail(_join(path, key), f"{value!r} must be lowercase words joined by '-'")
         return value
 
+    def episode_id(self, info: dict[str, Any]) -> str:
+        # An imported episode is named by its YouTube video id, which has capitals and '_'.
+        value = self.text(info, "id", "episode")
+        if value and not (_SLUG.match(value) or _VIDEO_ID.match(value)):
+            self.fail("episode.id", f"{value!r} must be lowercase words joined by '-' or a YouTube video id")
+        return value
+
     def url(self, obj: dict[str, Any], key: str, path: str) -> str:
         value = self.text(obj, key, path)
         if value:
@@ -313,7 +320,7 @@ class _Validator:
         url = self.url(info, "url", "episode")
         page = self.url(info, "page", "episode") if "page" in info else url
         episode = Episode(
-            id=self.slug(info, "id", "episode"),
+            id=self.episode_id(info),
             title=self.text(info, "title", "episode"),
             show=self.text(info, "show", "episode"),
             host=self.text(info, "host", "episode"),
