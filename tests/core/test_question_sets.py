@@ -42,7 +42,19 @@ FIGURE = re.compile(
 )
 # The blind set asks the way listeners remember a moment ("the part where he makes the clicking
 # noise"); its floor is where the engine stands on it today (see tests/README.md).
-PER_SET = {"blind_questions.yaml": {"chapter@3": 0.93}, "recall_questions.yaml": {"chapter@3": 0.94}}
+PER_SET = {
+    "blind_questions.yaml": {"chapter@3": 0.93},
+    "recall_questions.yaml": {"chapter@3": 0.94},
+    # Messages as people really write them (issue 6): where the engine stands after tuning; the blind
+    # figures are in tests/README.md.
+    "realistic_discord_questions.yaml": {"chapter@1": 0.87, "chapter@3": 0.91},
+    "realistic_youtube_questions.yaml": {
+        "chapter@1": 0.92,
+        "chapter@3": 0.95,
+        "disclaimer+": 0.95,
+        "disclaimer-": 0.84,
+    },
+}
 
 
 def measure(library: Library, cases: list[dict[str, Any]]) -> tuple[Counter[str], Counter[str], list[str]]:

@@ -71,11 +71,11 @@ def test_every_answer_to_our_questions_fits(library: Library, episode: Episode) 
         assert_within_limits(reply_embeds(compose(library.answer(question), library.safety)))
 
 
-def test_safety_blocks_come_first(library: Library, episode: Episode) -> None:
+def test_help_comes_alone_and_the_disclaimer_first(library: Library, episode: Episode) -> None:
     embeds = reply_embeds(
         compose(library.answer("I'm suicidal, how much ketamine should I take"), library.safety)
     )
-    assert [e.colour for e in embeds[:2]] == [CRISIS_COLOUR, DISCLAIMER_COLOUR]
+    assert [e.colour for e in embeds] == [CRISIS_COLOUR]
     assert "988" in "".join(str(f.value) for f in embeds[0].fields)
     advice = reply_embeds(compose(library.answer("how many mg should I take"), library.safety))
     assert advice[0].colour == DISCLAIMER_COLOUR
@@ -103,4 +103,5 @@ def test_fit_trims_an_oversized_message() -> None:
 @pytest.mark.parametrize("question", ["tell me a joke", "", "what's at 2:59:00"])
 def test_misses_say_how_to_browse(library: Library, episode: Episode, question: str) -> None:
     [embed] = reply_embeds(compose(library.answer(question), library.safety))
-    assert "/chapter" in (embed.description or "")
+    text = embed.description or ""
+    assert "/chapter" in text and "`chapters`" not in text, "Discord's own commands, not the terminal's"

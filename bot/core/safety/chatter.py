@@ -30,7 +30,7 @@ _ASKS = re.compile(
 _CHATTER = re.compile(
     r"\b(?:thanks?|thank\s+(?:you|u)|thx|ty|tysm|appreciate\w*|grateful|love\s+(?:this|it|you|u|the|his|how|these)|"
     r"great|amazing|awesome|excellent|brilliant|incredible|fantastic|goat|legend|banger|fire|masterclass|gem|underrated|"
-    r"lol|lmao|lmfao|rofl|haha\w*|hehe\w*|jk|joke|funny|hilarious|brb|first|who\s+else|anyone\s+else\s+(?:here|watching|listening)|"
+    r"lol|lmao|lmfao|rofl|haha\w*|hehe\w*|jk|joke|funny|hilarious|brb|^\s*first|who\s+else|anyone\s+else\s+(?:here|watching|listening)|"
     r"voice|sounds?\s+like|beard|shirt|hair|jacket|outfit|\d(?:\.\d+)?x|speed|ads?\s+(?:are|were|is)|sponsors?\s+(?:are|is)|"
     r"my\s+sign|go(?:ing)?\s+to\s+bed|listened\s+to\s+this|watching\s+(?:this\s+)?in\s+20\d\d|subscribed|notification|helped\s+me|"
     r"as\s+always|channel)\b"
