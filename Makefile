@@ -52,10 +52,8 @@ bench: $(VENV)/.dev
 	$(BIN)/python benchmarks/discord_bench.py
 
 # Regenerates $(IMPORTED)/<video id>.yaml for every library episode that has a transcript (the files are
-# committed; facts and term statistics only). Same library, same files. They wait in knowledge/library/
-# because the bot answers from the first file of knowledge/ by name, and "G..." sorts before "ketamine";
-# once the engine chooses among episodes, `make knowledge IMPORTED=knowledge` serves them.
-IMPORTED ?= knowledge/library
+# committed; facts and term statistics only). Same library, same files.
+IMPORTED ?= knowledge
 knowledge: $(VENV)/.runtime
 	@test -d $(LIBRARY) || { echo "knowledge: $(LIBRARY) not found; set SHARED=<folder holding library/>"; exit 1; }
 	@for dir in $(LIBRARY)/*/; do \

@@ -8,13 +8,25 @@ from dataclasses import replace
 
 from bot.core.answer import ChapterMatch
 from bot.core.message import Message
-from bot.core.models import Chapter, Episode, Moment, Study
+from bot.core.models import Chapter, Episode, Moment, Study, TranscriptWindow
 from bot.core.search import Document, Hit, Index, Term, terms_of
-from bot.core.text import words
+from bot.core.text import specificity, words
 
+# An imported episode's transcript counts each time a stem is said, so each saying weighs little.
+TRANSCRIPT_WEIGHT = 0.25
+# A chapter found by its transcript alone needs this many of the question's words said in one window.
+MIN_WORDS_SAID_TOGETHER = 2
 # Field weights: the published title and the curated keywords say most about a chapter; moment labels
 # and the summary are prose whose everyday words mostly add noise, so they count for less.
-CHAPTER_FIELDS = {"title": 3.0, "keywords": 2.0, "moments": 0.75, "summary": 0.3}
+CHAPTER_FIELDS = {
+    "title": 3.0,
+    "keywords": 2.0,
+    "moments": 0.75,
+    "summary": 0.3,
+    "transcript": TRANSCRIPT_WEIGHT,
+}
+# The router weighs the same fields, and an episode's title on every chapter, so naming it counts.
+ROUTING_FIELDS = {**CHAPTER_FIELDS, "episode": 1.5}
 STUDY_FIELDS = {"title": 1.5, "keywords": 2.0, "authors": 2.5, "year": 2.0, "finding": 1.0, "source": 0.5}
 
 # When is a match an answer rather than noise? Calibrated on the question sets in tests/data:
@@ -77,7 +89,22 @@ class Engine:
     def __init__(self, episode: Episode) -> None:
         self.episode = episode
         self._chapters = {c.id: c for c in episode.chapters}
-        self._chapter_index = Index((_chapter_document(c) for c in episode.chapters), CHAPTER_FIELDS)
+        self._windows = _windows_by_chapter(episode)
+        documents = (_chapter_document(c, self._windows.get(c.id, ())) for c in episode.chapters)
+        self._chapter_index = Index(documents, CHAPTER_FIELDS)
+        # Stems a person wrote or a title holds; words only said in the transcript need more evidence.
+        self._written_stems = {
+            term
+            for c in episode.chapters
+            for text in (
+                c.title,
+                c.summary,
+                *c.keywords,
+                *(m.label for m in c.moments),
+                *(k for m in c.moments for k in m.keywords),
+            )
+            for term in terms_of(text)
+        }
         self._study_index = Index((_study_document(s) for s in episode.studies), STUDY_FIELDS)
         self._studies = {s.id: s for s in episode.studies}
         # Sponsor names ("ROKA", "Eight Sleep", "AG1"), from the titles of the sponsor reads: naming one, or
@@ -90,6 +117,17 @@ class Engine:
         # Each moment's stems, computed once here rather than on every answer.
         moments = [m for c in episode.chapters for m in c.moments]
         self._moment_terms = {m: frozenset(terms_of(" ".join((m.label, *m.keywords)))) for m in moments}
+
+    def routing_documents(self) -> list[Document]:
+        """The episode's chapters for the library's router, keyed `episode<TAB>chapter`, titled by episode."""
+        documents = []
+        for chapter in self.episode.chapters:
+            document = _chapter_document(chapter, self._windows.get(chapter.id, ()))
+            fields = {**document.fields, "episode": [self.episode.title]}
+            documents.append(
+                Document(f"{self.episode.id}\t{chapter.id}", fields, document.phrases, document.counts)
+            )
+        return documents
 
     def at(self, seconds: int) -> ChapterMatch | None:
         """The chapter playing at `seconds` and the moment nearest to it, or None past the end."""
@@ -166,6 +204,13 @@ class Engine:
         return [h for h in hits[:MAX_CHAPTERS] if h.score >= RUNNER_UP_SHARE * top]
 
     def _is_answer(self, hit: Hit, terms: Sequence[Term], message: Message) -> bool:
+        matched_stems = {t.stem for t in terms if t.word in hit.matched}
+        if self._windows and not matched_stems & self._written_stems:
+            # Only the transcript matched: most of the question's telling words must be said together.
+            telling = {t.stem for t in terms if t.specificity >= MIN_MATCHED_SPECIFICITY}
+            asked = {w for w in message.content_words if specificity(w) >= MIN_MATCHED_SPECIFICITY}
+            together = self._said_together(hit.key, telling)
+            return together >= MIN_WORDS_SAID_TOGETHER and together >= MIN_COVERAGE * len(asked)
         coverage = self._chapter_index.coverage(message, terms)
         if hit.score >= STRONG_CHAPTER_SCORE and coverage >= MIN_STRONG_COVERAGE:
             return True
@@ -189,7 +234,28 @@ class Engine:
             score += 3.0 * len(wanted_studies.intersection(moment.study_ids))
             if score > 0 and (best is None or score > best[0]):
                 best = (score, moment)
-        return best[1] if best else None
+        return best[1] if best else self._best_window(chapter_id, terms)
+
+    def _said_together(self, chapter_id: str, stems: set[str]) -> int:
+        """The most of these stems, telling ones only, that one transcript window of the chapter says."""
+        telling = {s for s in stems if self._chapter_index.idf.get(s, 0.0) > 0 and len(s) > 2}
+        return max(
+            (len(telling.intersection(dict(w.terms))) for w in self._windows.get(chapter_id, ())), default=0
+        )
+
+    def _best_window(self, chapter_id: str, terms: Sequence[Term]) -> Moment | None:
+        """Where in the chapter the transcript says the question's words most: a moment of its own."""
+        idf = self._chapter_index.idf
+        words = {t.stem: t.word for t in terms}
+        best: tuple[float, TranscriptWindow, list[str]] | None = None
+        for window in self._windows.get(chapter_id, ()):
+            said = [(stem, count) for stem, count in window.terms if stem in words]
+            score = sum(idf.get(stem, 0.0) * min(count, 3) for stem, count in said)
+            if said and (best is None or score > best[0]):
+                best = (score, window, [words[stem] for stem, _ in said])
+        if best is None:
+            return None
+        return Moment(best[1].start, f"where {', '.join(dict.fromkeys(best[2]))} come up")
 
     # -- studies --------------------------------------------------------------------------------
 
@@ -221,6 +287,12 @@ class Engine:
         return [self._studies[h.key] for h in chosen]
 
 
+def asks_for_every_study(message: Message) -> bool:
+    """Whether the message asks for the list of cited studies ("sources?", "all the papers")."""
+    text = message.text
+    return bool(_EVERY_STUDY.search(text) or (_STUDY_WORDS.search(text) and _ALL_STUDIES.search(text)))
+
+
 def _sponsor_names(episode: Episode) -> list[str]:
     """Sponsor names from the sponsor reads' titles: "Sponsors: ROKA & Eight Sleep" -> roka, eight sleep."""
     names: list[str] = []
@@ -235,7 +307,21 @@ def _sponsor_names(episode: Episode) -> list[str]:
     return names
 
 
-def _chapter_document(chapter: Chapter) -> Document:
+def _windows_by_chapter(episode: Episode) -> dict[str, tuple[TranscriptWindow, ...]]:
+    """Each chapter's transcript windows."""
+    found: dict[str, list[TranscriptWindow]] = {}
+    for window in episode.windows:
+        chapter = episode.chapter_at(window.start)
+        if chapter is not None:
+            found.setdefault(chapter.id, []).append(window)
+    return {key: tuple(windows) for key, windows in found.items()}
+
+
+def _chapter_document(chapter: Chapter, windows: Sequence[TranscriptWindow] = ()) -> Document:
+    counts: dict[str, float] = {}
+    for window in windows:
+        for stem, count in window.terms:
+            counts[stem] = counts.get(stem, 0.0) + count
     if not chapter.is_content:
         fields = {"title": [chapter.title], "keywords": list(chapter.keywords)}
     else:
@@ -247,7 +333,7 @@ def _chapter_document(chapter: Chapter) -> Document:
             "summary": [chapter.summary],
         }
     phrases = [*chapter.keywords, *(k for m in chapter.moments for k in m.keywords)]
-    return Document(chapter.id, fields, phrases)
+    return Document(chapter.id, fields, phrases, {"transcript": counts} if chapter.is_content else {})
 
 
 def _study_document(study: Study) -> Document:

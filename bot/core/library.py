@@ -7,13 +7,26 @@ import re
 from rapidfuzz import fuzz, process
 
 from bot.core.answer import Answer, ChapterMatch, Kind
-from bot.core.engine import RARE_WORD_SPECIFICITY, Engine
+from bot.core.engine import (
+    MAX_CHAPTERS,
+    RARE_WORD_SPECIFICITY,
+    ROUTING_FIELDS,
+    Engine,
+    asks_for_every_study,
+)
 from bot.core.message import Message, read
 from bot.core.models import Episode, KnowledgeBase, SafetyInfo, Study
 from bot.core.safety import SafetyRead, is_chatter, is_small_talk, read_safety
+from bot.core.search import Index
 from bot.core.text import fold, specificity
 from bot.core.timecode import TimeRef
 
+# Routing: a question is tried on its best episodes in turn; another episode that scores this share of
+# the best one's evidence and answers too is named beside it.
+MAX_EPISODES_TRIED = 3
+# A time with words that point at one episode this strongly ("53:17 in the sleep toolkit") is that episode's.
+NAMED_EPISODE_SCORE = 4.0
+ALSO_SHARE = 0.85
 # "What is this episode about?": no topic words at all, only the episode itself.
 _ABOUT_THE_EPISODE = re.compile(r"\b(?:episode|ep|podcast|pod|video|vid|show)\b", re.IGNORECASE)
 
@@ -31,6 +44,16 @@ class Library:
     def __init__(self, knowledge: KnowledgeBase) -> None:
         self.knowledge = knowledge
         self.engines = {episode.id: Engine(episode) for episode in knowledge.episodes}
+        # Which episode a question is about: every chapter of the library in one index, so that a word
+        # said in one episode only ("habenula", "toolkit") tells the episodes apart.
+        self._router = (
+            Index(
+                (document for engine in self.engines.values() for document in engine.routing_documents()),
+                ROUTING_FIELDS,
+            )
+            if len(self.engines) > 1
+            else None
+        )
 
     @property
     def episodes(self) -> tuple[Episode, ...]:
@@ -44,12 +67,12 @@ class Library:
 
     @property
     def episode(self) -> Episode:
-        """The first episode: what a single-episode library serves."""
-        return self.knowledge.episodes[0]
+        """The episode browsed when none is named: the featured one, else the first."""
+        return self.knowledge.default
 
     def engine(self, episode_id: str | None = None) -> Engine:
-        """The engine of one episode (the first when none is named); KeyError for an unknown id."""
-        return self.engines[episode_id] if episode_id else next(iter(self.engines.values()))
+        """The engine of one episode (the default one when none is named); KeyError for an unknown id."""
+        return self.engines[episode_id or self.episode.id]
 
     def suggest_episodes(self, typed: str, limit: int = 25) -> list[tuple[str, str]]:
         """(title, id) pairs for what has been typed: every episode when nothing is, else by title."""
@@ -85,6 +108,8 @@ class Library:
         if not message.has_letters or is_small_talk(message):
             return reply(Kind.SMALL_TALK)
         if message.time is not None:
+            if not episode_id and len(engines) > 1:
+                engines = self._episode_for_time(message, engines)
             return self._at_time(message.time, engines, safety=safety, message=message)
         if not message.content_words and _ABOUT_THE_EPISODE.search(message.text) and len(engines) == 1:
             return reply(Kind.TOPIC, [engines[0].overview()])
@@ -94,6 +119,15 @@ class Library:
         if not chapters and not studies:
             return reply(Kind.OFF_TOPIC)
         return reply(Kind.STUDIES if studies and not chapters else Kind.TOPIC, chapters, studies)
+
+    def _episode_for_time(self, message: Message, engines: list[Engine]) -> list[Engine]:
+        """A time's episode: the one the message names, else the featured one, else still all of them."""
+        if message.content_words:
+            named = self.route(message)
+            if named and named[0][1] >= NAMED_EPISODE_SCORE:
+                return [self.engines[named[0][0]]]
+        featured = self.knowledge.featured
+        return [self.engines[featured.id]] if featured else engines
 
     def _at_time(
         self, time: TimeRef, engines: list[Engine], *, safety: SafetyRead, message: Message
@@ -110,14 +144,36 @@ class Library:
         chapters = (match,) if match else ()
         return Answer(message.raw, kind, safety, chapters, (), engine.episode, seconds, message.truncated)
 
+    def route(self, message: Message) -> list[tuple[str, float]]:
+        """Episodes by how much of the library's evidence for the message is theirs, best first."""
+        if self._router is None:
+            return [(episode_id, 1.0) for episode_id in self.engines]
+        best: dict[str, float] = {}
+        for hit in self._router.rank(self._router.expand(message), message):
+            episode_id = hit.key.split("\t", 1)[0]
+            best.setdefault(episode_id, hit.score)
+        return sorted(best.items(), key=lambda pair: -pair[1])
+
     def _find(
         self, message: Message, engines: list[Engine], *, personal: bool
     ) -> tuple[list[ChapterMatch], list[Study]]:
-        """The best evidence across episodes: the episode whose best chapter scores highest answers."""
-        best: tuple[float, list[ChapterMatch], list[Study]] | None = None
-        for engine in engines:
-            chapters, studies = engine.find(message, personal=personal)
-            score = chapters[0].score if chapters else (0.1 if studies else 0.0)
-            if (chapters or studies) and (best is None or score > best[0]):
-                best = (score, chapters, studies)
-        return (best[1], best[2]) if best else ([], [])
+        """The routed episode answers; a close second episode that answers too comes along."""
+        if len(engines) == 1:
+            return engines[0].find(message, personal=personal)
+        found: list[tuple[float, list[ChapterMatch], list[Study]]] = []
+        routed = self.route(message)
+        if asks_for_every_study(message):
+            # "Drop the sources": only an episode that cites studies can answer.
+            routed = [(e, s) for e, s in routed if self.engines[e].episode.studies] or routed
+        for episode_id, score in routed[:MAX_EPISODES_TRIED]:
+            if found and score < ALSO_SHARE * found[0][0]:
+                break
+            chapters, studies = self.engines[episode_id].find(message, personal=personal)
+            if chapters or studies:
+                found.append((score, chapters, studies))
+        if not found:
+            return [], []
+        _, chapters, studies = found[0]
+        # "Covered in A at 12:30 and in B at 1:02:10": a second episode's best chapter after the first's.
+        also = [other[1][0] for other in found[1:2] if other[1]]
+        return chapters[: MAX_CHAPTERS - len(also)] + also, studies

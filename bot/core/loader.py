@@ -85,6 +85,11 @@ def load_knowledge(folder: str | Path) -> KnowledgeBase:
             episodes.append(load_episode(path))
         except KnowledgeError as error:
             problems.extend(error.problems)
+    featured = [e for e in episodes if e.featured]
+    for extra in featured[1:]:
+        problems.append(
+            Problem(extra.source_file, None, "episode.featured", f"{featured[0].id!r} is featured already")
+        )
     ids = [e.id for e in episodes]
     for episode in episodes:
         if ids.count(episode.id) > 1:
@@ -245,6 +250,13 @@ class _Validator:
             self.fail(full, str(error))
             return None
 
+    def flag(self, obj: dict[str, Any], key: str, path: str) -> bool:
+        value = obj.get(key, False)
+        if not isinstance(value, bool):
+            self.fail(_join(path, key), f"must be true or false, got {_kind(value)}")
+            return False
+        return value
+
     def integer(self, obj: dict[str, Any], key: str, path: str) -> int:
         value = obj.get(key)
         if key in obj and (not isinstance(value, int) or isinstance(value, bool)):
@@ -295,7 +307,7 @@ class _Validator:
             self.fail("schema", f"must be {SCHEMA_VERSION}, got {data['schema']!r}")
         info = data.get("episode", {})
         fields = ("id", "title", "show", "host", "video_id", "url", "released", "duration")
-        if not self.mapping(info, "episode", fields, ("page",)):
+        if not self.mapping(info, "episode", fields, ("page", "featured")):
             info = {}
         video_id = self.text(info, "video_id", "episode")
         if video_id and not _VIDEO_ID.match(video_id):
@@ -335,6 +347,7 @@ class _Validator:
             studies=tuple(s for s in studies if s is not None),
             resources=tuple(r for r in resources if r is not None),
             windows=tuple(windows),
+            featured=self.flag(info, "featured", "episode"),
             source_file=self.tree.file,
         )
         return None if self.tree.problems else episode

@@ -129,6 +129,8 @@ class Episode:
     studies: tuple[Study, ...]
     resources: tuple[Resource, ...] = ()
     windows: tuple[TranscriptWindow, ...] = ()
+    # The episode a library answers times ("53:17") from when a question names none.
+    featured: bool = False
     source_file: str = field(default="", compare=False)
 
     def link(self, seconds: int) -> str:
@@ -151,6 +153,13 @@ class KnowledgeBase:
     safety: SafetyInfo
 
     @property
+    def featured(self) -> Episode | None:
+        """The episode marked `featured`, or the only one."""
+        if len(self.episodes) == 1:
+            return self.episodes[0]
+        return next((e for e in self.episodes if e.featured), None)
+
+    @property
     def default(self) -> Episode:
-        """The episode answered when none is named: the first file's."""
-        return self.episodes[0]
+        """The episode browsed when none is named: the featured one, else the first file's."""
+        return self.featured or self.episodes[0]

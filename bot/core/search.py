@@ -49,6 +49,8 @@ class Document:
     key: str
     fields: Mapping[str, Sequence[str]]
     phrases: Sequence[str] = ()
+    # Fields already reduced to stem counts (a transcript's term windows): counted as they are.
+    counts: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +99,10 @@ class Index:
                         surface.setdefault(word, stem(word))
                     for term in terms_of(text):
                         tf[term] += weight
+            for name, stem_counts in doc.counts.items():
+                weight = weights.get(name, 0.0)
+                for term, count in stem_counts.items():
+                    tf[term] += weight * count
             phrases = list(dict.fromkeys(tuple(stem(w) for w in content_words(p)) for p in doc.phrases))
             runs: set[tuple[str, ...]] = set()
             for phrase in doc.phrases:
@@ -116,6 +122,14 @@ class Index:
         self.idf = {t: _idf(count, n) for t, n in document_frequency.items()}
         sequence_frequency: Counter[tuple[str, ...]] = Counter(q for e in self._entries for q in e.sequences)
         self._sequence_idf = {q: _idf(count, n) for q, n in sequence_frequency.items()}
+        # Postings: which entries hold a stem or a run, so a question scores only the documents it touches.
+        self._postings: defaultdict[str, list[int]] = defaultdict(list)
+        self._run_postings: defaultdict[tuple[str, ...], list[int]] = defaultdict(list)
+        for position, entry in enumerate(self._entries):
+            for term in entry.tf:
+                self._postings[term].append(position)
+            for run in entry.sequences:
+                self._run_postings[run].append(position)
         self._surface = surface
         self._words = sorted(surface)
         self._words_by_initial: dict[str, list[str]] = defaultdict(list)
@@ -168,7 +182,7 @@ class Index:
             return None
         # A known term with a one-letter qualifier in front: "cptsd" is PTSD, "ssris" stems anyway.
         rest = token[1:]
-        if len(rest) >= 3 and stem(rest) in self.idf:
+        if len(rest) >= 4 and stem(rest) in self.idf:
             return Term(stem(rest), token, PREFIXED_WEIGHT, specificity(rest))
         # A real English word is not a typo ("weather" is not "water"); only unknown words get corrected.
         if (
@@ -195,8 +209,10 @@ class Index:
                 best_weight[term.stem] = term
         query_stems = set(best_weight)
         query_sequences = self._sequences_in(message)
+        touched = {p for s in query_stems for p in self._postings.get(s, ())}
+        touched.update(p for q in query_sequences for p in self._run_postings.get(q, ()))
         hits: list[Hit] = []
-        for entry in self._entries:
+        for entry in (self._entries[p] for p in sorted(touched)):
             score = 0.0
             matched: list[str] = []
             norm = K1 * (1 - B + B * entry.length / self._avg_length)

@@ -125,7 +125,9 @@ def wants_health_advice(message: Message) -> bool:
     if _ABOUT_THE_EPISODE.search(text) and not _FIRST_PERSON.search(text):
         return False
     # "my grandpa got ketamine for surgery in the 80s" is history, not a question about now.
-    if (_EPISODE_CLAIM.search(text) or OVER.search(text) or _PROFESSIONAL.search(text)) and not _DIRECT_ASK.search(text):
+    if (
+        _EPISODE_CLAIM.search(text) or OVER.search(text) or _PROFESSIONAL.search(text)
+    ) and not _DIRECT_ASK.search(text):
         return False
     if _PERSONAL.search(text) and _HEALTH_CONTEXT.search(text):
         return True

@@ -66,7 +66,11 @@ LETHAL = any_of(
 def is_emergency(message: Message) -> bool:
     """Whether the message tells of a medical emergency happening now, to the writer or someone else."""
     text = FIGURES.sub(" ", message.plain)
-    if not _EMERGENCY.search(text) or OVER.search(text) or (PAST_EVENT.search(text) and not _NOW.search(text)):
+    if (
+        not _EMERGENCY.search(text)
+        or OVER.search(text)
+        or (PAST_EVENT.search(text) and not _NOW.search(text))
+    ):
         return False
     return not (_GENERAL.search(text) and not _NOW.search(text))
 

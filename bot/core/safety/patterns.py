@@ -32,4 +32,6 @@ OVER = re.compile(
     r"|\bturned\s+out\s+(?:fine|ok|okay)\b|\brecovered\b|\bsurvived\b|\bdoing\s+(?:great|well|better|fine|good)\b"
 )
 # An emergency told afterwards: "my friend overdosed last summer".
-PAST_EVENT = re.compile(r"\blast\s+(?:year|month|summer|winter|spring|fall|autumn|week)\b|\bweeks?\s+ago\b|\byesterday\b")
+PAST_EVENT = re.compile(
+    r"\blast\s+(?:year|month|summer|winter|spring|fall|autumn|week)\b|\bweeks?\s+ago\b|\byesterday\b"
+)
