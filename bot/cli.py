@@ -10,13 +10,11 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from bot.config import load_dotenv_file
+from bot.config import ConfigError, StartupError, knowledge_dir, read_dotenv
 from bot.core import Engine, Episode, KnowledgeBase, KnowledgeError, load_knowledge
 from bot.core.render import answer_text, answer_to_dict, chapters_text, sources_text
-from bot.paths import BUNDLED_KNOWLEDGE
 
 EXIT_BAD_KNOWLEDGE = 1
-EXIT_USAGE = 2
 
 
 class CliError(Exception):
@@ -28,19 +26,35 @@ class CliError(Exception):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of `episode-bot`."""
+    """Entry point of `episode-bot`: the one place that prints why it stopped."""
     args = _parser().parse_args(argv)
     try:
+        args.env = _environment(bot_only=args.handler in (_run, _sync))
         return int(args.handler(args))
     except CliError as error:
         print(f"episode-bot: {error}", file=sys.stderr)
         return error.code
+    except StartupError as error:
+        print(f"episode-bot: {error}", file=sys.stderr)
+        return error.exit_code
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         # The reader went away (`... | head`); nothing left to say to it.
         sys.stderr.close()
         return 0
+
+
+def _environment(*, bot_only: bool) -> dict[str, str]:
+    """The environment over `.env` (real variables win), read once; an unreadable .env stops only the bot."""
+    try:
+        dotenv = read_dotenv()
+    except ConfigError as error:
+        if bot_only:
+            raise
+        print(f"episode-bot: {error}; going on without it", file=sys.stderr)
+        dotenv = {}
+    return {**dotenv, **os.environ}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -84,14 +98,9 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def knowledge_dir(args: argparse.Namespace) -> Path:
-    """The knowledge folder chosen by flag, environment or default."""
-    return Path(args.knowledge or os.environ.get("KNOWLEDGE_DIR") or BUNDLED_KNOWLEDGE)
-
-
 def _knowledge(args: argparse.Namespace) -> KnowledgeBase:
     try:
-        return load_knowledge(knowledge_dir(args))
+        return load_knowledge(knowledge_dir(args.env, args.knowledge))
     except KnowledgeError as error:
         raise CliError(str(error), EXIT_BAD_KNOWLEDGE) from error
 
@@ -161,7 +170,7 @@ def run_console(engine: Engine, stdin: TextIO, stdout: TextIO, *, interactive: b
 
 
 def _check(args: argparse.Namespace) -> int:
-    folder = Path(args.dir) if args.dir else knowledge_dir(args)
+    folder = Path(args.dir) if args.dir else knowledge_dir(args.env, args.knowledge)
     try:
         knowledge = load_knowledge(folder)
     except KnowledgeError as error:
@@ -178,8 +187,7 @@ def _check(args: argparse.Namespace) -> int:
 
 def _start(args: argparse.Namespace) -> int:
     """No command given: the Discord bot when there is a token, else the console on the same knowledge."""
-    load_dotenv_file()
-    if os.environ.get("DISCORD_TOKEN"):
+    if args.env.get("DISCORD_TOKEN", "").strip():
         return _run(args)
     if sys.stdin.isatty():
         print("No DISCORD_TOKEN set: starting the terminal console.\n", file=sys.stderr)
@@ -187,20 +195,12 @@ def _start(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    load_dotenv_file()
-    if not os.environ.get("DISCORD_TOKEN"):
-        raise CliError(
-            "DISCORD_TOKEN is not set (environment or .env); `episode-bot console` works without one", 2
-        )
     from bot.discord.runner import run_discord  # discord.py loads only when the bot really runs
 
-    return run_discord(Path(args.knowledge) if args.knowledge else None)
+    return run_discord(args.env, knowledge=args.knowledge)
 
 
 def _sync(args: argparse.Namespace) -> int:
-    load_dotenv_file()
-    if not os.environ.get("DISCORD_TOKEN"):
-        raise CliError("DISCORD_TOKEN is not set (environment or .env)", 2)
     from bot.discord.runner import sync_commands
 
-    return sync_commands(Path(args.knowledge) if args.knowledge else None)
+    return sync_commands(args.env, knowledge=args.knowledge)

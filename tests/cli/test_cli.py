@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import shutil
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -103,7 +104,8 @@ def test_check_reports_a_bad_file_with_field_and_line(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "ketamine.yaml:" in result.stderr
     assert "chapters[8].start: 00:30:29 is not after the previous chapter's 00:33:24" in result.stderr
-    assert "chapters[7].moments" in result.stderr or "problem" in result.stderr
+    assert "chapters[7].moments[0].at: 00:33:30 is outside the chapter" in result.stderr
+    assert result.stderr.strip().endswith(f"{tmp_path}: 3 problem(s)")
 
 
 def test_bad_knowledge_is_one_line_and_non_zero(tmp_path: Path) -> None:
@@ -119,7 +121,10 @@ def test_bad_knowledge_is_one_line_and_non_zero(tmp_path: Path) -> None:
 def test_discord_commands_without_token_exit_non_zero_saying_so(command: str, tmp_path: Path) -> None:
     result = run_cli(command, clean_in=tmp_path)
     assert result.returncode == 2
-    assert "DISCORD_TOKEN is not set" in result.stderr
+    assert result.stderr == (
+        "episode-bot: DISCORD_TOKEN: not set (put it in the environment or in .env; "
+        "`episode-bot console` works without one)\n"
+    )
 
 
 def test_wrong_usage_exits_non_zero() -> None:
@@ -146,3 +151,52 @@ def test_bot_does_not_start_on_broken_knowledge(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "cannot start" in result.stderr
     assert "broken.yaml:1: (top level): missing required field 'chapters'" in result.stderr
+
+
+def test_a_dot_env_that_is_not_utf8_is_reported_once_and_the_console_still_starts(tmp_path: Path) -> None:
+    (tmp_path / ".env").write_bytes(b"# r\xe9glages\nDISCORD_TOKEN=x\n")
+    for command in (["console"], []):
+        result = run_cli(*command, stdin="whats a khole\n", clean_in=tmp_path)
+        assert result.returncode == 0, result.stderr
+        assert "01:26:04" in result.stdout
+        assert result.stderr.count(".env") == 1
+        assert ".env: line 1 is not UTF-8 text" in result.stderr
+    result = run_cli("run", clean_in=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr == "episode-bot: .env: line 1 is not UTF-8 text; save the file as UTF-8\n"
+
+
+def test_the_dot_env_knowledge_folder_is_used_by_every_command(tmp_path: Path) -> None:
+    (tmp_path / ".env").write_text("KNOWLEDGE_DIR=/no/such/folder\n", encoding="utf-8")
+    result = run_cli("check", clean_in=tmp_path)
+    assert result.returncode == 1
+    assert "/no/such/folder" in result.stderr
+    result = run_cli("run", clean_in=tmp_path, env={"DISCORD_TOKEN": "t.t.t"})
+    assert result.returncode == 2
+    assert result.stderr == "episode-bot: KNOWLEDGE_DIR: '/no/such/folder' is not a folder\n"
+    result = run_cli("--knowledge", "/nowhere", "run", clean_in=tmp_path, env={"DISCORD_TOKEN": "t.t.t"})
+    assert result.stderr == "episode-bot: --knowledge: '/nowhere' is not a folder\n"
+
+
+def test_a_control_character_in_the_token_is_refused_naming_it(tmp_path: Path) -> None:
+    (tmp_path / ".env").write_bytes(b"DISCORD_TOKEN=abc\x07def.secret\n")
+    result = run_cli("run", clean_in=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.startswith("episode-bot: DISCORD_TOKEN: contains a control or non-ASCII character")
+    assert "secret" not in result.stderr
+
+
+def test_discord_unreachable_is_one_line_naming_the_api_base(tmp_path: Path) -> None:
+    with socket.socket() as probe:  # a port where nothing listens
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    token = "MTIzNDU2Nzg5MDEyMzQ1Njc4.GhIjKl.secret-part"
+    base = f"http://127.0.0.1:{port}/api/v10"
+    result = run_cli("run", clean_in=tmp_path, env={"DISCORD_TOKEN": token, "DISCORD_API_BASE": base})
+    assert result.returncode == 1
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith(f"episode-bot: cannot reach Discord at {base} (")
+    assert last.endswith("; check DISCORD_API_BASE")
+    assert "invite link (from the application id in DISCORD_TOKEN)" in result.stderr
+    assert "client_id=123456789012345678" in result.stderr
+    assert "Traceback" not in result.stderr and token not in result.stderr
