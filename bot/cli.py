@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
+import re
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -15,6 +17,9 @@ from bot.core import Engine, Episode, KnowledgeBase, KnowledgeError, load_knowle
 from bot.core.render import answer_text, answer_to_dict, chapters_text, sources_text
 
 EXIT_BAD_KNOWLEDGE = 1
+# Characters that end a line for str.splitlines() or a terminal but that json.dumps leaves raw: NEL and the
+# other C1 controls, DEL, the Unicode line and paragraph separators, and lone surrogates.
+_RAW_IN_JSON = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 
 
 class CliError(Exception):
@@ -27,6 +32,7 @@ class CliError(Exception):
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `episode-bot`: the one place that prints why it stopped."""
+    _configure_streams()
     args = _parser().parse_args(argv)
     try:
         args.env = _environment(bot_only=args.handler in (_run, _sync))
@@ -45,6 +51,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
+def _configure_streams() -> None:
+    """Undecodable input becomes U+FFFD and unencodable output '?': never a crash, never raw bytes echoed."""
+    for stream in (sys.stdin, sys.stdout):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="replace")
+
+
 def _environment(*, bot_only: bool) -> dict[str, str]:
     """The environment over `.env` (real variables win), read once; an unreadable .env stops only the bot."""
     try:
@@ -55,6 +68,12 @@ def _environment(*, bot_only: bool) -> dict[str, str]:
         print(f"episode-bot: {error}; going on without it", file=sys.stderr)
         dotenv = {}
     return {**dotenv, **os.environ}
+
+
+def json_line(value: object) -> str:
+    """`value` as JSON on exactly one line, whatever its strings hold (line readers split on U+2028 too)."""
+    text = json.dumps(value, ensure_ascii=False)
+    return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -126,11 +145,12 @@ def _ask(args: argparse.Namespace) -> int:
     if args.question == ["-"]:
         questions = (line.rstrip("\r\n") for line in sys.stdin)
     else:
-        questions = [" ".join(args.question)]
+        # Bytes that are not UTF-8 reach argv as lone surrogates; they become U+FFFD like stdin's.
+        questions = [" ".join(os.fsencode(word).decode("utf-8", "replace") for word in args.question)]
     for question in questions:
         answer = engine.answer(question)
         if args.json:
-            print(json.dumps(answer_to_dict(answer, episode, engine.safety), ensure_ascii=False), flush=True)
+            print(json_line(answer_to_dict(answer, episode, engine.safety)), flush=True)
         else:
             print(answer_text(answer, episode, engine.safety), end="\n\n", flush=True)
     return 0

@@ -33,6 +33,19 @@ def run_cli(
     )
 
 
+def run_cli_bytes(*args: str | bytes, stdin: bytes, cwd: Path) -> subprocess.CompletedProcess[bytes]:
+    """The CLI as a subprocess fed raw bytes, nothing inherited, in the C.UTF-8 locale."""
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        input=stdin,
+        capture_output=True,
+        timeout=60,
+        check=False,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(cwd), "LC_ALL": "C.UTF-8"},
+        cwd=cwd,
+    )
+
+
 def test_ask_prints_the_answer(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["ask", "what", "is", "a", "k-hole"]) == 0
     out = capsys.readouterr().out
@@ -151,6 +164,30 @@ def test_bot_does_not_start_on_broken_knowledge(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "cannot start" in result.stderr
     assert "broken.yaml:1: (top level): missing required field 'chapters'" in result.stderr
+
+
+def test_json_lines_survive_any_input_bytes(tmp_path: Path) -> None:
+    # Not UTF-8, a lone continuation byte, and characters that str.splitlines() reads as line ends.
+    lines = [b"what is bdnf \xff\xfe", b"\xc3", "a\u2028b\x85c\u2029d\x0be\x1cf\x7fg".encode(), b"53:17\r"]
+    result = run_cli_bytes("ask", "--json", "-", stdin=b"\n".join(lines), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout.decode("utf-8")  # strict: the output is valid UTF-8
+    assert out.endswith("\n") and len(out.splitlines()) == len(lines) == out.count("\n")
+    answers = [json.loads(line) for line in out.splitlines()]
+    assert answers[0]["question"] == "what is bdnf \ufffd\ufffd"
+    assert answers[0]["chapters"][0]["start"] == "00:55:36"
+    assert answers[1]["question"] == "\ufffd"
+    assert answers[2]["question"] == "a\u2028b\x85c\u2029d\x0be\x1cf\x7fg"
+    assert answers[3]["question"] == "53:17"
+    for raw in ("\u2028", "\x85", "\u2029", "\x7f"):
+        assert raw not in out
+
+
+def test_a_question_argument_that_is_not_utf8_is_one_json_line(tmp_path: Path) -> None:
+    result = run_cli_bytes("ask", "--json", b"bdnf \xff", stdin=b"", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    [line] = result.stdout.decode("utf-8").splitlines()
+    assert json.loads(line)["question"] == "bdnf \ufffd"
 
 
 def test_a_dot_env_that_is_not_utf8_is_reported_once_and_the_console_still_starts(tmp_path: Path) -> None:
