@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
+import re
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from bot.config import load_dotenv_file
+from bot.config import ConfigError, StartupError, knowledge_dir, read_dotenv
 from bot.core import Episode, KnowledgeBase, KnowledgeError, Library, load_knowledge
 from bot.core.render import answer_to_dict, chapters_text, episodes_text, reply_text, sources_text
 from bot.core.reply import compose
-from bot.paths import BUNDLED_KNOWLEDGE
 
 EXIT_BAD_KNOWLEDGE = 1
-EXIT_USAGE = 2
+# Characters that end a line for str.splitlines() or a terminal but that json.dumps leaves raw: NEL and the
+# other C1 controls, DEL, the Unicode line and paragraph separators, and lone surrogates.
+_RAW_IN_JSON = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 
 
 class CliError(Exception):
@@ -29,19 +32,49 @@ class CliError(Exception):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of `episode-bot`."""
+    """Entry point of `episode-bot`: the one place that prints why it stopped."""
+    _configure_streams()
     args = _parser().parse_args(argv)
     try:
+        args.env = _environment(bot_only=args.handler in (_run, _sync))
         return int(args.handler(args))
     except CliError as error:
         print(f"episode-bot: {error}", file=sys.stderr)
         return error.code
+    except StartupError as error:
+        print(f"episode-bot: {error}", file=sys.stderr)
+        return error.exit_code
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         # The reader went away (`... | head`); nothing left to say to it.
         sys.stderr.close()
         return 0
+
+
+def _configure_streams() -> None:
+    """Undecodable input becomes U+FFFD and unencodable output '?': never a crash, never raw bytes echoed."""
+    for stream in (sys.stdin, sys.stdout):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="replace")
+
+
+def _environment(*, bot_only: bool) -> dict[str, str]:
+    """The environment over `.env` (real variables win), read once; an unreadable .env stops only the bot."""
+    try:
+        dotenv = read_dotenv()
+    except ConfigError as error:
+        if bot_only:
+            raise
+        print(f"episode-bot: {error}; going on without it", file=sys.stderr)
+        dotenv = {}
+    return {**dotenv, **os.environ}
+
+
+def json_line(value: object) -> str:
+    """`value` as JSON on exactly one line, whatever its strings hold (line readers split on U+2028 too)."""
+    text = json.dumps(value, ensure_ascii=False)
+    return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -93,14 +126,9 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def knowledge_dir(args: argparse.Namespace) -> Path:
-    """The knowledge folder chosen by flag, environment or default."""
-    return Path(args.knowledge or os.environ.get("KNOWLEDGE_DIR") or BUNDLED_KNOWLEDGE)
-
-
 def _knowledge(args: argparse.Namespace) -> KnowledgeBase:
     try:
-        return load_knowledge(knowledge_dir(args))
+        return load_knowledge(knowledge_dir(args.env, args.knowledge))
     except KnowledgeError as error:
         raise CliError(str(error), EXIT_BAD_KNOWLEDGE) from error
 
@@ -138,11 +166,12 @@ def _ask(args: argparse.Namespace) -> int:
     if args.question == ["-"]:
         questions = (line.rstrip("\r\n") for line in sys.stdin)
     else:
-        questions = [" ".join(args.question)]
+        # Bytes that are not UTF-8 reach argv as lone surrogates; they become U+FFFD like stdin's.
+        questions = [" ".join(os.fsencode(word).decode("utf-8", "replace") for word in args.question)]
     for question in questions:
         answer = library.answer(question, episode_id)
         if args.json:
-            print(json.dumps(answer_to_dict(answer, library.safety), ensure_ascii=False), flush=True)
+            print(json_line(answer_to_dict(answer, library.safety)), flush=True)
         else:
             print(reply_text(compose(answer, library.safety)), end="\n\n", flush=True)
     return 0
@@ -186,7 +215,7 @@ def run_console(library: Library, stdin: TextIO, stdout: TextIO, *, interactive:
 
 
 def _check(args: argparse.Namespace) -> int:
-    folder = Path(args.dir) if args.dir else knowledge_dir(args)
+    folder = Path(args.dir) if args.dir else knowledge_dir(args.env, args.knowledge)
     try:
         knowledge = load_knowledge(folder)
     except KnowledgeError as error:
@@ -203,8 +232,7 @@ def _check(args: argparse.Namespace) -> int:
 
 def _start(args: argparse.Namespace) -> int:
     """No command given: the Discord bot when there is a token, else the console on the same knowledge."""
-    load_dotenv_file()
-    if os.environ.get("DISCORD_TOKEN"):
+    if args.env.get("DISCORD_TOKEN", "").strip():
         return _run(args)
     if sys.stdin.isatty():
         print("No DISCORD_TOKEN set: starting the terminal console.\n", file=sys.stderr)
@@ -212,23 +240,15 @@ def _start(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    load_dotenv_file()
-    if not os.environ.get("DISCORD_TOKEN"):
-        raise CliError(
-            "DISCORD_TOKEN is not set (environment or .env); `episode-bot console` works without one", 2
-        )
     from bot.discord.runner import run_discord  # discord.py loads only when the bot really runs
 
-    return run_discord(Path(args.knowledge) if args.knowledge else None)
+    return run_discord(args.env, knowledge=args.knowledge)
 
 
 def _sync(args: argparse.Namespace) -> int:
-    load_dotenv_file()
-    if not os.environ.get("DISCORD_TOKEN"):
-        raise CliError("DISCORD_TOKEN is not set (environment or .env)", 2)
     from bot.discord.runner import sync_commands
 
-    return sync_commands(Path(args.knowledge) if args.knowledge else None)
+    return sync_commands(args.env, knowledge=args.knowledge)
 
 
 # The import command's modules load inside its functions, where they are used.
@@ -277,12 +297,14 @@ def _import(args: argparse.Namespace) -> int:
             host=args.host,
         )
     except ValueError as error:
-        raise CliError(f"import: {error}", EXIT_USAGE) from error
+        raise CliError(f"import: {error}", 2) from error
     try:
         imported = import_episode(args.description, args.transcript, options)
     except IngestError as error:
         raise CliError(str(error)) from error
-    output = Path(args.output) if args.output else knowledge_dir(args) / f"{imported.id}.yaml"
+    output = (
+        Path(args.output) if args.output else knowledge_dir(args.env, args.knowledge) / f"{imported.id}.yaml"
+    )
     if output.name == SAFETY_FILE:
         raise CliError(
             f"{output}: is the deployment's safety file, not an episode; choose another --id or -o"

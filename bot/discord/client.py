@@ -108,8 +108,12 @@ class EpisodeBot(discord.AutoShardedClient):
         wait = 0.0 if reply.urgent else self.cooldown.retry_after(message.author.id)
         try:
             if wait:
-                notice = cooldown_notice(wait)
-                await message.reply(notice, mention_author=False, allowed_mentions=NO_PINGS, delete_after=10)
+                # These notices are public: one per window, so flooding the channel earns one, not one each.
+                if self.cooldown.notice_due(message.author.id):
+                    notice = cooldown_notice(wait)
+                    await message.reply(
+                        notice, mention_author=False, allowed_mentions=NO_PINGS, delete_after=10
+                    )
                 return
             await message.reply(embeds=reply_embeds(reply), mention_author=False, allowed_mentions=NO_PINGS)
         except discord.Forbidden:

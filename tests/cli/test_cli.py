@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import shutil
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -29,6 +30,19 @@ def run_cli(
         check=False,
         env={"PATH": "/usr/bin:/bin", "HOME": str(clean_in), **(env or {})} if clean_in else None,
         cwd=clean_in,
+    )
+
+
+def run_cli_bytes(*args: str | bytes, stdin: bytes, cwd: Path) -> subprocess.CompletedProcess[bytes]:
+    """The CLI as a subprocess fed raw bytes, nothing inherited, in the C.UTF-8 locale."""
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        input=stdin,
+        capture_output=True,
+        timeout=60,
+        check=False,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(cwd), "LC_ALL": "C.UTF-8"},
+        cwd=cwd,
     )
 
 
@@ -102,7 +116,8 @@ def test_check_reports_a_bad_file_with_field_and_line(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "ketamine.yaml:" in result.stderr
     assert "chapters[8].start: 00:30:29 is not after the previous chapter's 00:33:24" in result.stderr
-    assert "chapters[7].moments" in result.stderr or "problem" in result.stderr
+    assert "chapters[7].moments[0].at: 00:33:30 is outside the chapter" in result.stderr
+    assert result.stderr.strip().endswith(f"{tmp_path}: 3 problem(s)")
 
 
 def test_bad_knowledge_is_one_line_and_non_zero(tmp_path: Path) -> None:
@@ -118,7 +133,10 @@ def test_bad_knowledge_is_one_line_and_non_zero(tmp_path: Path) -> None:
 def test_discord_commands_without_token_exit_non_zero_saying_so(command: str, tmp_path: Path) -> None:
     result = run_cli(command, clean_in=tmp_path)
     assert result.returncode == 2
-    assert "DISCORD_TOKEN is not set" in result.stderr
+    assert result.stderr == (
+        "episode-bot: DISCORD_TOKEN: not set (put it in the environment or in .env; "
+        "`episode-bot console` works without one)\n"
+    )
 
 
 def test_wrong_usage_exits_non_zero() -> None:
@@ -145,3 +163,76 @@ def test_bot_does_not_start_on_broken_knowledge(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "cannot start" in result.stderr
     assert "broken.yaml:1: (top level): missing required field 'chapters'" in result.stderr
+
+
+def test_json_lines_survive_any_input_bytes(tmp_path: Path) -> None:
+    # Not UTF-8, a lone continuation byte, and characters that str.splitlines() reads as line ends.
+    lines = [b"what is bdnf \xff\xfe", b"\xc3", "a\u2028b\x85c\u2029d\x0be\x1cf\x7fg".encode(), b"53:17\r"]
+    result = run_cli_bytes("ask", "--json", "-", stdin=b"\n".join(lines), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout.decode("utf-8")  # strict: the output is valid UTF-8
+    assert out.endswith("\n") and len(out.splitlines()) == len(lines) == out.count("\n")
+    answers = [json.loads(line) for line in out.splitlines()]
+    assert answers[0]["question"] == "what is bdnf \ufffd\ufffd"
+    assert answers[0]["chapters"][0]["start"] == "00:55:36"
+    assert answers[1]["question"] == "\ufffd"
+    assert answers[2]["question"] == "a\u2028b\x85c\u2029d\x0be\x1cf\x7fg"
+    assert answers[3]["question"] == "53:17"
+    for raw in ("\u2028", "\x85", "\u2029", "\x7f"):
+        assert raw not in out
+
+
+def test_a_question_argument_that_is_not_utf8_is_one_json_line(tmp_path: Path) -> None:
+    result = run_cli_bytes("ask", "--json", b"bdnf \xff", stdin=b"", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    [line] = result.stdout.decode("utf-8").splitlines()
+    assert json.loads(line)["question"] == "bdnf \ufffd"
+
+
+def test_a_dot_env_that_is_not_utf8_is_reported_once_and_the_console_still_starts(tmp_path: Path) -> None:
+    (tmp_path / ".env").write_bytes(b"# r\xe9glages\nDISCORD_TOKEN=x\n")
+    for command in (["console"], []):
+        result = run_cli(*command, stdin="whats a khole\n", clean_in=tmp_path)
+        assert result.returncode == 0, result.stderr
+        assert "01:26:04" in result.stdout
+        assert result.stderr.count(".env") == 1
+        assert ".env: line 1 is not UTF-8 text" in result.stderr
+    result = run_cli("run", clean_in=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr == "episode-bot: .env: line 1 is not UTF-8 text; save the file as UTF-8\n"
+
+
+def test_the_dot_env_knowledge_folder_is_used_by_every_command(tmp_path: Path) -> None:
+    (tmp_path / ".env").write_text("KNOWLEDGE_DIR=/no/such/folder\n", encoding="utf-8")
+    result = run_cli("check", clean_in=tmp_path)
+    assert result.returncode == 1
+    assert "/no/such/folder" in result.stderr
+    result = run_cli("run", clean_in=tmp_path, env={"DISCORD_TOKEN": "t.t.t"})
+    assert result.returncode == 2
+    assert result.stderr == "episode-bot: KNOWLEDGE_DIR: '/no/such/folder' is not a folder\n"
+    result = run_cli("--knowledge", "/nowhere", "run", clean_in=tmp_path, env={"DISCORD_TOKEN": "t.t.t"})
+    assert result.stderr == "episode-bot: --knowledge: '/nowhere' is not a folder\n"
+
+
+def test_a_control_character_in_the_token_is_refused_naming_it(tmp_path: Path) -> None:
+    (tmp_path / ".env").write_bytes(b"DISCORD_TOKEN=abc\x07def.secret\n")
+    result = run_cli("run", clean_in=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.startswith("episode-bot: DISCORD_TOKEN: contains a control or non-ASCII character")
+    assert "secret" not in result.stderr
+
+
+def test_discord_unreachable_is_one_line_naming_the_api_base(tmp_path: Path) -> None:
+    with socket.socket() as probe:  # a port where nothing listens
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    token = "MTIzNDU2Nzg5MDEyMzQ1Njc4.GhIjKl.secret-part"
+    base = f"http://127.0.0.1:{port}/api/v10"
+    result = run_cli("run", clean_in=tmp_path, env={"DISCORD_TOKEN": token, "DISCORD_API_BASE": base})
+    assert result.returncode == 1
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith(f"episode-bot: cannot reach Discord at {base} (")
+    assert last.endswith("; check DISCORD_API_BASE")
+    assert "invite link (from the application id in DISCORD_TOKEN)" in result.stderr
+    assert "client_id=123456789012345678" in result.stderr
+    assert "Traceback" not in result.stderr and token not in result.stderr
