@@ -137,6 +137,12 @@ class Engine:
         moment = min(chapter.moments, key=lambda m: abs(m.seconds - seconds), default=None)
         return ChapterMatch(self.episode, chapter, 0.0, moment, ())
 
+    def named_studies(self, message: Message) -> list[Study]:
+        """The studies a message names outright (authors, year, drug, title), best first."""
+        hits = self._study_index.rank(self._study_index.expand(message), message)
+        strong = [h for h in hits if h.score >= STRONG_STUDY_SCORE]
+        return [self._studies[h.key] for h in strong if h.score >= 0.5 * strong[0].score]
+
     def overview(self) -> ChapterMatch:
         """The episode's opening chapter, for "what is this episode about"."""
         return ChapterMatch(self.episode, self.episode.chapters[0], 0.0, None, ())

@@ -24,6 +24,7 @@ from bot.core.timecode import TimeRef
 # Routing: a question is tried on its best episodes in turn; another episode that scores this share of
 # the best one's evidence and answers too is named beside it.
 MAX_EPISODES_TRIED = 3
+FEATURED_BOOST = 1.25
 # A time with words that point at one episode this strongly ("53:17 in the sleep toolkit") is that episode's.
 NAMED_EPISODE_SCORE = 4.0
 ALSO_SHARE = 0.85
@@ -111,8 +112,9 @@ class Library:
             if not episode_id and len(engines) > 1:
                 engines = self._episode_for_time(message, engines)
             return self._at_time(message.time, engines, safety=safety, message=message)
-        if not message.content_words and _ABOUT_THE_EPISODE.search(message.text) and len(engines) == 1:
-            return reply(Kind.TOPIC, [engines[0].overview()])
+        if not message.content_words and _ABOUT_THE_EPISODE.search(message.text):
+            overview = engines[0] if len(engines) == 1 else self.engine()
+            return reply(Kind.TOPIC, [overview.overview()])
         chapters, studies = self._find(message, engines, personal=safety.advice)
         if is_chatter(message) and not _looked_up(chapters):
             return reply(Kind.SMALL_TALK)
@@ -142,16 +144,23 @@ class Library:
         match = engine.at(seconds)
         kind = Kind.TIME if match else Kind.PAST_END
         chapters = (match,) if match else ()
-        return Answer(message.raw, kind, safety, chapters, (), engine.episode, seconds, message.truncated)
+        # "the Berman 2000 paper, at 23 min right?": the time's chapter, and the study it names.
+        studies = tuple(engine.named_studies(message))
+        return Answer(
+            message.raw, kind, safety, chapters, studies, engine.episode, seconds, message.truncated
+        )
 
     def route(self, message: Message) -> list[tuple[str, float]]:
         """Episodes by how much of the library's evidence for the message is theirs, best first."""
         if self._router is None:
             return [(episode_id, 1.0) for episode_id in self.engines]
         best: dict[str, float] = {}
+        featured = self.knowledge.featured
         for hit in self._router.rank(self._router.expand(message), message):
             episode_id = hit.key.split("\t", 1)[0]
-            best.setdefault(episode_id, hit.score)
+            # The server is about its featured episode first: it wins what it shares with another.
+            boost = FEATURED_BOOST if featured and episode_id == featured.id else 1.0
+            best[episode_id] = max(best.get(episode_id, 0.0), hit.score * boost)
         return sorted(best.items(), key=lambda pair: -pair[1])
 
     def _find(

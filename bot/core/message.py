@@ -13,6 +13,7 @@ from bot.core.timecode import TimeRef, find_time_ref
 # and a bound on the work one message can cause. Safety always reads the whole message.
 MAX_MATCH_CHARS = 2000
 
+_ADDRESSED = re.compile(r"(?<!\w)@\w+")
 _ELONGATED = re.compile(r"(\w)\1{2,}")
 _NOT_WORDS = re.compile(r"[^\w\s.!?]+")
 
@@ -25,8 +26,8 @@ class Message:
 
     @cached_property
     def text(self) -> str:
-        """The part of the message that matching reads."""
-        return self.raw[:MAX_MATCH_CHARS]
+        """The part of the message that matching reads, without "@name" addressing someone."""
+        return _ADDRESSED.sub(" ", self.raw[:MAX_MATCH_CHARS])
 
     @property
     def truncated(self) -> bool:

@@ -24,7 +24,7 @@ def first_start(library: Library, question: str) -> str | None:
         ("whats a khole", "01:26:04"),
         ("what's a k-hole", "01:26:04"),
         ("habenulla", "01:15:45"),
-        ("Ketamin or psylocibin for depression?", "00:55:36|01:10:00"),
+        ("how does ketamin raise bdnf?", "00:55:36"),
         ("naltrexone", "01:03:40"),
         ("learned helplesness in mice", "00:15:17"),
         ("what is bdnf", "00:55:36"),

@@ -49,7 +49,7 @@ def sharded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sharded]:
 
 def test_sync_publishes_the_commands_globally(sharded: Sharded) -> None:
     assert "synced 7 commands globally" in sharded.sync_output
-    assert len(sharded.server.fake.commands[None]) == 6
+    assert len(sharded.server.fake.commands[None]) == 7
 
 
 @pytest.mark.parametrize("shard", [0, 1])
