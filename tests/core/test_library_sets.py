@@ -1,0 +1,56 @@
+"""Answer quality on the imported episodes (tests/data/library), asked of one episode and of the library.
+
+The sets were written by authors who saw neither the engine nor the transcripts' index; their blind and
+current figures are in tests/README.md. Floors are where the engine stands; the issue's targets (first
+chapter 85%, top three 97%, right episode 90%) are not met yet, and the README says so.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from bot.core import Library
+from bot.core.timecode import format_time, parse_time
+
+SETS = sorted((Path(__file__).parent.parent / "data" / "library").glob("*.yaml"))
+FLOORS = {"given@1": 0.75, "given@3": 0.81, "routed@1": 0.63, "episode": 0.71}
+
+
+def cases() -> list[dict[str, Any]]:
+    return [case for path in SETS for case in yaml.safe_load(path.read_text(encoding="utf-8"))]
+
+
+def hit(library: Library, case: dict[str, Any], *, given: bool, within: int) -> bool:
+    answer = library.answer(case["q"], case["episode"] if given else None)
+    wanted = {format_time(parse_time(t)) for t in case["chapter"]}
+    return any(
+        m.episode.id == case["episode"] and format_time(m.chapter.start) in wanted
+        for m in answer.chapters[:within]
+    )
+
+
+def test_every_set_names_known_episodes(library: Library) -> None:
+    assert len(cases()) >= 150
+    assert {c["episode"] for c in cases()} <= set(library.engines)
+
+
+@pytest.mark.parametrize(
+    ("measure", "given", "within"), [("given@1", True, 1), ("given@3", True, 3), ("routed@1", False, 1)]
+)
+def test_chapters_found(library: Library, measure: str, given: bool, within: int) -> None:
+    results = [hit(library, c, given=given, within=within) for c in cases()]
+    assert sum(results) >= FLOORS[measure] * len(results), f"{measure}: {sum(results)}/{len(results)}"
+
+
+def test_questions_naming_no_episode_reach_the_right_one(library: Library) -> None:
+    routing = [c for c in cases() if c.get("routing")]
+    right = [
+        bool(answer.chapters) and answer.chapters[0].episode.id == c["episode"]
+        for c in routing
+        for answer in [library.answer(c["q"])]
+    ]
+    assert sum(right) >= FLOORS["episode"] * len(right), f"episode: {sum(right)}/{len(right)}"
