@@ -84,8 +84,18 @@ class Library:
         ranked = process.extract(fold(typed), titles, scorer=fuzz.WRatio, limit=limit, score_cutoff=50)
         return [(pairs[key], key) for _, _, key in ranked]
 
-    def answer(self, question: str | Message, episode_id: str | None = None) -> Answer:
-        """The answer to one message, from one episode when `episode_id` is given, else from the library."""
+    def answer(
+        self, question: str | Message, episode_id: str | None = None, *, prefer: str | None = None
+    ) -> Answer:
+        """The answer to one message: from one episode when `episode_id` is given, else from the library.
+
+        `prefer` names the episode a channel is about: it answers bare times and wins what it shares.
+        """
+        preferred = (
+            prefer
+            if prefer in self.engines
+            else (self.knowledge.featured.id if self.knowledge.featured else None)
+        )
         message = question if isinstance(question, Message) else read(question)
         safety = read_safety(message)
         engines = [self.engines[episode_id]] if episode_id else list(self.engines.values())
@@ -110,26 +120,27 @@ class Library:
             return reply(Kind.SMALL_TALK)
         if message.time is not None:
             if not episode_id and len(engines) > 1:
-                engines = self._episode_for_time(message, engines)
+                engines = self._episode_for_time(message, engines, preferred)
             return self._at_time(message.time, engines, safety=safety, message=message)
         if not message.content_words and _ABOUT_THE_EPISODE.search(message.text):
             overview = engines[0] if len(engines) == 1 else self.engine()
             return reply(Kind.TOPIC, [overview.overview()])
-        chapters, studies = self._find(message, engines, personal=safety.advice)
+        chapters, studies = self._find(message, engines, personal=safety.advice, preferred=preferred)
         if is_chatter(message) and not _looked_up(chapters):
             return reply(Kind.SMALL_TALK)
         if not chapters and not studies:
             return reply(Kind.OFF_TOPIC)
         return reply(Kind.STUDIES if studies and not chapters else Kind.TOPIC, chapters, studies)
 
-    def _episode_for_time(self, message: Message, engines: list[Engine]) -> list[Engine]:
-        """A time's episode: the one the message names, else the featured one, else still all of them."""
+    def _episode_for_time(
+        self, message: Message, engines: list[Engine], preferred: str | None
+    ) -> list[Engine]:
+        """A time's episode: the one the message names, else the preferred one, else still all of them."""
         if message.content_words:
-            named = self.route(message)
+            named = self.route(message, preferred)
             if named and named[0][1] >= NAMED_EPISODE_SCORE:
                 return [self.engines[named[0][0]]]
-        featured = self.knowledge.featured
-        return [self.engines[featured.id]] if featured else engines
+        return [self.engines[preferred]] if preferred else engines
 
     def _at_time(
         self, time: TimeRef, engines: list[Engine], *, safety: SafetyRead, message: Message
@@ -150,27 +161,26 @@ class Library:
             message.raw, kind, safety, chapters, studies, engine.episode, seconds, message.truncated
         )
 
-    def route(self, message: Message) -> list[tuple[str, float]]:
+    def route(self, message: Message, preferred: str | None = None) -> list[tuple[str, float]]:
         """Episodes by how much of the library's evidence for the message is theirs, best first."""
         if self._router is None:
             return [(episode_id, 1.0) for episode_id in self.engines]
         best: dict[str, float] = {}
-        featured = self.knowledge.featured
         for hit in self._router.rank(self._router.expand(message), message):
             episode_id = hit.key.split("\t", 1)[0]
-            # The server is about its featured episode first: it wins what it shares with another.
-            boost = FEATURED_BOOST if featured and episode_id == featured.id else 1.0
+            # The server (or channel) is about its preferred episode first: it wins what it shares.
+            boost = FEATURED_BOOST if episode_id == preferred else 1.0
             best[episode_id] = max(best.get(episode_id, 0.0), hit.score * boost)
         return sorted(best.items(), key=lambda pair: -pair[1])
 
     def _find(
-        self, message: Message, engines: list[Engine], *, personal: bool
+        self, message: Message, engines: list[Engine], *, personal: bool, preferred: str | None
     ) -> tuple[list[ChapterMatch], list[Study]]:
         """The routed episode answers; a close second episode that answers too comes along."""
         if len(engines) == 1:
             return engines[0].find(message, personal=personal)
         found: list[tuple[float, list[ChapterMatch], list[Study]]] = []
-        routed = self.route(message)
+        routed = self.route(message, preferred)
         if asks_for_every_study(message):
             # "Drop the sources": only an episode that cites studies can answer.
             routed = [(e, s) for e, s in routed if self.engines[e].episode.studies] or routed

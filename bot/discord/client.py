@@ -98,10 +98,9 @@ class EpisodeBot(discord.AutoShardedClient):
             return
         question = _MENTION.sub(" ", message.content).strip()
         library = self.store.library
-        episode_id = self.settings.channel_episodes.get(message.channel.id)
-        reply = compose(
-            library.answer(question, episode_id if episode_id in library.engines else None), library.safety
-        )
+        # A channel's episode (CHANNEL_EPISODES) answers its bare times and wins what it shares with others.
+        answer = library.answer(question, prefer=self.settings.channel_episodes.get(message.channel.id))
+        reply = compose(answer, library.safety)
         if auto and not (in_dm or mentioned) and reply.quiet:
             return  # chatter in an auto-answer channel is not a question; only a real answer is worth a reply
         # Someone in danger is answered at once, cooldown or not.

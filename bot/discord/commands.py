@@ -56,17 +56,27 @@ def _library(interaction: Interaction) -> Library:
 
 
 def _episode_id(interaction: Interaction, typed: str | None) -> str | None:
-    """The episode an option names (an id or a title), else the channel's default, else none."""
+    """The episode an option names (an id, a title, or what autocomplete would pick), else none."""
     library = _library(interaction)
-    if typed:
-        wanted = fold(typed.strip())
-        for episode in library.episodes:
-            if wanted in (fold(episode.id), fold(episode.title)):
-                return episode.id
-        ranked = library.suggest_episodes(typed)
-        return ranked[0][1] if ranked else None
-    default = interaction.client.settings.channel_episodes.get(interaction.channel_id or 0)
-    return default if default in library.engines else None
+    if not typed:
+        return None
+    wanted = fold(typed.strip())
+    for episode in library.episodes:
+        if wanted in (fold(episode.id), fold(episode.title)):
+            return episode.id
+    ranked = library.suggest_episodes(typed)
+    return ranked[0][1] if ranked else None
+
+
+def _channel_episode(interaction: Interaction) -> str | None:
+    """The episode this channel is about (CHANNEL_EPISODES), if any."""
+    return interaction.client.settings.channel_episodes.get(interaction.channel_id or 0)
+
+
+def _browsed(interaction: Interaction, typed: str | None) -> str | None:
+    """The episode to browse: the one named, else the channel's, else the library's default."""
+    chosen = _episode_id(interaction, typed) or _channel_episode(interaction)
+    return chosen if chosen in _library(interaction).engines else None
 
 
 async def episode_choices(interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:
@@ -104,7 +114,8 @@ async def ask(
     """Ask about the episodes; get the chapter, the moment to jump to and the studies."""
     bot = interaction.client
     library = _library(interaction)
-    reply = compose(library.answer(question, _episode_id(interaction, episode)), library.safety)
+    answer = library.answer(question, _episode_id(interaction, episode), prefer=_channel_episode(interaction))
+    reply = compose(answer, library.safety)
     wait = 0.0 if reply.urgent else bot.cooldown.retry_after(interaction.user.id)
     if wait:
         await interaction.response.send_message(cooldown_notice(wait), ephemeral=True)
@@ -125,7 +136,7 @@ async def ask(
 @app_commands.autocomplete(episode=episode_choices)
 async def chapter(interaction: Interaction, query: str | None = None, episode: str | None = None) -> None:
     """Show a chapter with its link and moments, or every chapter."""
-    engine = _library(interaction).engine(_episode_id(interaction, episode))
+    engine = _library(interaction).engine(_browsed(interaction, episode))
     if not query:
         embed = chapter_list_embed(engine.episode)
     else:
@@ -142,7 +153,7 @@ async def chapter(interaction: Interaction, query: str | None = None, episode: s
 async def chapter_choices(interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:
     """Chapters by time, title or topic, in the episode chosen so far."""
     typed = getattr(interaction.namespace, "episode", None)
-    engine = _library(interaction).engine(_episode_id(interaction, typed))
+    engine = _library(interaction).engine(_browsed(interaction, typed))
     return choices(suggest_chapters(engine, current))
 
 
@@ -153,7 +164,7 @@ async def chapter_choices(interaction: Interaction, current: str) -> list[app_co
 @app_commands.autocomplete(episode=episode_choices)
 async def sources(interaction: Interaction, query: str | None = None, episode: str | None = None) -> None:
     """The studies an episode cites, with citation, finding and link."""
-    engine = _library(interaction).engine(_episode_id(interaction, episode))
+    engine = _library(interaction).engine(_browsed(interaction, episode))
     embed = sources_embed(find_studies(engine, query or ""), engine.episode)
     await interaction.response.send_message(embed=embed, allowed_mentions=NO_PINGS)
 
@@ -162,7 +173,7 @@ async def sources(interaction: Interaction, query: str | None = None, episode: s
 async def source_choices(interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:
     """Studies by author, year, drug or title words."""
     typed = getattr(interaction.namespace, "episode", None)
-    engine = _library(interaction).engine(_episode_id(interaction, typed))
+    engine = _library(interaction).engine(_browsed(interaction, typed))
     return choices(suggest_studies(engine, current))
 
 

@@ -110,6 +110,10 @@ def prepare(
         store = KnowledgeStore.open(settings.knowledge_dir)
     except KnowledgeError as error:
         raise StartupError(f"cannot start: {error.report()}".replace("\n", "; ")) from error
+    unknown = sorted(set(settings.channel_episodes.values()) - set(store.library.engines))
+    if unknown:
+        known = ", ".join(store.library.engines)
+        raise ConfigError(f"CHANNEL_EPISODES: no episode {unknown[0]!r} in the knowledge (episodes: {known})")
     point_at_api(settings)
     quiet_voice_warnings()
     return settings, store

@@ -18,6 +18,8 @@ from tests.e2e.fake_discord import FakeDiscord, FakeUser, LiveDiscord
 
 # A question the bot always answers: proof that it has handled whatever came before.
 BARRIER_QUESTION = "habenula"
+# The auto-answer channel is about this imported episode (CHANNEL_EPISODES).
+SLEEP_TOOLKIT = "h2aWYjSA1Jc"
 COOLDOWN_SECONDS = 60
 
 
@@ -58,6 +60,7 @@ def bot(shared_server: tuple[LiveDiscord, World], knowledge: Path) -> Iterator[B
     config = {
         "DEV_GUILD_ID": str(world.guild.id),
         "AUTO_ANSWER_CHANNEL_IDS": str(world.auto.id),
+        "CHANNEL_EPISODES": f"{world.auto.id}:{SLEEP_TOOLKIT}",
         "ADMIN_ROLE_IDS": str(world.moderators.id),
         "COOLDOWN_SECONDS": str(COOLDOWN_SECONDS),
         "LOG_LEVEL": "DEBUG",  # the most the log ever says, for the check that the token is never in it

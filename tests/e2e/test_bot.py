@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.bot_process import BotProcess, World
+from tests.e2e.conftest import SLEEP_TOOLKIT
 from tests.e2e.fake_discord import INTENT_MESSAGE_CONTENT, FakeUser, LiveDiscord
 
 pytestmark = pytest.mark.usefixtures("bot")
@@ -71,6 +72,50 @@ def test_sources_autocomplete_suggests_studies(server: LiveDiscord, member: Fake
 @pytest.mark.parametrize(("command", "needle"), [("about", "/ask"), ("disclaimer", "not medical advice")])
 def test_info_commands(server: LiveDiscord, member: FakeUser, command: str, needle: str) -> None:
     assert needle.lower() in str(server.command(member, command).embeds[0]).lower()
+
+
+# A library of episodes
+
+
+def test_episodes_lists_the_library(server: LiveDiscord, member: FakeUser) -> None:
+    description = server.command(member, "episodes").embeds[0]["description"]
+    assert description.count("youtube.com") == 6 and "Sleep Toolkit" in description
+
+
+def test_ask_reaches_the_episode_a_question_is_about(server: LiveDiscord, member: FakeUser) -> None:
+    reply = server.ask(member, "flashbacks after LSD")
+    assert reply.title == "Flashbacks" and "Psychedelics" in reply.embeds[0]["footer"]["text"]
+
+
+def test_ask_with_an_episode_answers_from_it_alone(server: LiveDiscord, member: FakeUser) -> None:
+    reply = server.command(member, "ask", {"question": "what's at 30:00", "episode": SLEEP_TOOLKIT})
+    assert "Sleep Toolkit" in reply.embeds[0]["footer"]["text"]
+
+
+def test_episode_option_autocompletes_by_title(server: LiveDiscord, member: FakeUser) -> None:
+    assert server.autocomplete(member, "ask", "episode", "bipolar")[0] == "m_OazsImOiI"
+
+
+def test_a_channels_episode_answers_its_bare_times(
+    server: LiveDiscord, world: World, member: FakeUser
+) -> None:
+    reply = server.reply_to(server.say(world.auto, member, "what's at 30:00"))
+    assert "Sleep Toolkit" in reply.embeds[0]["footer"]["text"]
+
+
+def test_reload_after_adding_an_episode_serves_it(
+    server: LiveDiscord, world: World, knowledge_file: Path, member: FakeUser
+) -> None:
+    added = knowledge_file.with_name("added.yaml")
+    text = knowledge_file.with_name(f"{SLEEP_TOOLKIT}.yaml").read_text(encoding="utf-8")
+    added.write_text(text.replace(f'id: "{SLEEP_TOOLKIT}"', "id: added-episode", 1), encoding="utf-8")
+    try:
+        report = server.command(world.moderator, "reload")
+        assert "added-episode" in report.content or "Episodes added" in report.content, report.content
+        assert "added-episode" in server.command(member, "episodes").embeds[0]["description"]
+    finally:
+        added.unlink()
+        server.command(world.moderator, "reload")
 
 
 # Messages
