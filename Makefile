@@ -47,6 +47,7 @@ test: lint typecheck unit eval
 bench: $(VENV)/.dev
 	$(BIN)/python benchmarks/answer_latency.py
 	$(BIN)/python benchmarks/discord_bench.py
+	$(BIN)/python benchmarks/reload_stall.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

@@ -369,19 +369,24 @@ class _Tree:
             if isinstance(event, yaml.AliasEvent):
                 value = self._alias(str(event.anchor), path, line)
             elif isinstance(event, yaml.ScalarEvent):
-                self._record(path, line)
-                self.raw[path] = event.value
                 value = self._scalar(event, path, line)
+                if isinstance(value, str) and value.strip() and event.anchor is None and _in_list(stack):
+                    # A good text item of a list keeps no line of its own (the list's line stands for
+                    # it): a file of a million keywords then costs no million path strings.
+                    self.count += 1
+                else:
+                    self._record(path, line)
+                    self.raw[path] = event.value
                 if event.anchor is not None:
                     self._define(event.anchor, line)
                     self._anchors[event.anchor] = _Anchor(value, 1, [("", line, event.value)])
             else:
                 if len(stack) >= MAX_DEPTH:
                     raise self.fatal(line, f"nests deeper than {MAX_DEPTH} levels", path)
-                self._record(path, line)
                 if event.anchor is not None:
                     self._define(event.anchor, line)
                     self._open.add(event.anchor)
+                self._record(path, line)
                 container: dict[str, Any] | list[Any] = (
                     {} if isinstance(event, yaml.MappingStartEvent) else []
                 )
@@ -409,7 +414,8 @@ class _Tree:
 
     def _record(self, path: str, line: int) -> None:
         self.lines[path] = line
-        self.order.append(path)
+        if self._open:  # paths are listed only inside an anchored node, to be copied by its aliases
+            self.order.append(path)
         self.count += 1
 
     def _define(self, anchor: str, line: int) -> None:
@@ -504,9 +510,17 @@ class _Tree:
         return value
 
     def line(self, path: str) -> int | None:
+        """The line of `path`, or of the nearest enclosing field or list that has one."""
         while path and path not in self.lines:
-            path = path.rsplit(".", 1)[0] if "." in path else ""
+            if path.endswith("]"):
+                path = path[: path.rindex("[")]
+            else:
+                path = path.rsplit(".", 1)[0] if "." in path else ""
         return self.lines.get(path)
+
+
+def _in_list(stack: list[_Frame]) -> bool:
+    return bool(stack) and isinstance(stack[-1].value, list)
 
 
 def _clip(text: str) -> str:

@@ -15,6 +15,9 @@ from bot.core.models import Episode, KnowledgeBase
 
 T = TypeVar("T")
 
+# Tuples up to this long are compared in one C call (a few microseconds); longer ones item by item.
+_SHORT_TUPLE = 256
+
 # A /reload waits at most this long for one already running (a load is bounded by MAX_LOAD_SECONDS);
 # then it gives up with ReloadBusyError instead of queueing without end.
 RELOAD_WAIT_SECONDS = 30.0
@@ -106,8 +109,23 @@ def changed_fields(old: object, new: object) -> tuple[str, ...]:
     return tuple(
         f.name
         for f in dataclasses.fields(old)  # type: ignore[arg-type]
-        if f.compare and getattr(old, f.name) != getattr(new, f.name)
+        if f.compare and not same(getattr(old, f.name), getattr(new, f.name))
     )
+
+
+def same(a: object, b: object) -> bool:
+    """`a == b` in small steps, so that comparing two large knowledge bases never holds the GIL for long.
+
+    One `==` on two episodes is a single C call over every transcript window (tens of ms on a large
+    file, during which no other thread runs); long tuples and dataclasses are walked item by item.
+    """
+    if a is b:
+        return True
+    if isinstance(a, tuple) and isinstance(b, tuple) and len(a) > _SHORT_TUPLE:
+        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
+    if dataclasses.is_dataclass(a) and not isinstance(a, type) and type(a) is type(b):
+        return not changed_fields(a, b)
+    return a == b
 
 
 def _by_id(items: Sequence[Any]) -> dict[str, Any]:
@@ -121,7 +139,7 @@ def _keyed_diff(old: Sequence[Any], new: Sequence[Any]) -> tuple[tuple[str, ...]
     removed = tuple(before[i].title for i in before if i not in after)
     edited = []
     for ident, item in after.items():
-        if ident in before and before[ident] != item:
+        if ident in before and not same(before[ident], item):
             edited.append(f"{item.title} [{', '.join(changed_fields(before[ident], item))}]")
     return added, removed, tuple(edited)
 
@@ -172,7 +190,7 @@ def diff_knowledge(old: KnowledgeBase, new: KnowledgeBase) -> KnowledgeDiff:
         safety=changed_fields(old.safety, new.safety),
     )
     # The field-by-field walk covers every compared field; this guards against a "No changes" that lies.
-    if not diff.changed and old != new:
+    if not diff.changed and not same(old, new):
         return dataclasses.replace(diff, order_changed=True)
     return diff
 
@@ -207,9 +225,9 @@ class Store(Generic[T]):
         """The knowledge base the served value was built from."""
         return self._current[0]
 
-    def _load(self) -> tuple[KnowledgeBase, T]:
+    def _load(self, current: KnowledgeBase) -> tuple[KnowledgeBase, T, KnowledgeDiff]:
         knowledge = load_knowledge(self.folder)
-        return knowledge, self._build(knowledge)
+        return knowledge, self._build(knowledge), diff_knowledge(current, knowledge)
 
     async def reload(self) -> KnowledgeDiff:
         """Load, validate and build in a worker thread, then swap; KnowledgeError keeps the old value.
@@ -227,12 +245,28 @@ class Store(Generic[T]):
             message = f"another reload has been running for over {RELOAD_WAIT_SECONDS:.0f} s; try again later"
             raise ReloadBusyError([Problem(str(self.folder), None, "", message)]) from None
         try:
-            knowledge, value = await asyncio.to_thread(self._load)
-            diff = diff_knowledge(self._current[0], knowledge)
+            knowledge, value, diff = await asyncio.to_thread(self._load, self._current[0])
+            old = [self._current]
             self._current = (knowledge, value)  # one assignment: readers see the old pair or the new
+            # Freeing a large knowledge base at once is one long C call on this thread: free it piece by
+            # piece in the worker instead (the list hands over the last reference).
+            await asyncio.to_thread(_release, old)
             return diff
         finally:
             lock.release()
+
+
+def _release(box: list[tuple[KnowledgeBase, Any]]) -> None:
+    """Drop the last reference to an old knowledge base in small pieces (each frees little at once)."""
+    knowledge = box.pop()[0]
+    pieces: list[object] = []
+    for episode in knowledge.episodes:
+        pieces += episode.windows
+        pieces += episode.chapters
+        pieces += episode.studies
+    del knowledge
+    while pieces:
+        pieces.pop()
 
 
 def build_engine(knowledge: KnowledgeBase) -> Engine:
