@@ -168,3 +168,16 @@ def test_every_truncation_of_the_shipped_file_fails_or_loads_identically(tmp_pat
         if loaded != full:
             silent.append(cut)
     assert silent == []
+
+
+def test_transcript_windows_as_documented(folder: Path) -> None:
+    block = (
+        'transcript:\n  window: 30s\n  windows:\n  - at: "00:00:00"\n    terms: ketamin*3 depress*2 plastic\n'
+        '  - at: "00:00:30"\n    terms: nmda*2 receptor\n'
+    )
+    (folder / "demo.yaml").write_text(GOOD.replace("...\n", block + "...\n"), encoding="utf-8")
+    windows = load_knowledge(folder).default.windows
+    assert [(w.start, w.terms) for w in windows] == [
+        (0, (("ketamin", 3), ("depress", 2), ("plastic", 1))),
+        (30, (("nmda", 2), ("receptor", 1))),
+    ]
