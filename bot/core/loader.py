@@ -50,6 +50,8 @@ MAX_ALIAS_NODES = 10_000
 # Every file ends with YAML's document end marker, so a file cut short (a partial copy, a full disk) is
 # told apart from a complete one: without it, a cut between two lines can still be valid YAML.
 END_MARKER = "..."
+# Problems told per file: the first ones say what is wrong; a million more would only flood the reply.
+MAX_PROBLEMS = 50
 # Echoed values and messages are clipped so a huge value never floods a reply.
 _SHOW_CHARS = 60
 _MAX_MESSAGE_CHARS = 300
@@ -325,7 +327,9 @@ class _Tree:
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             line = mark.line + 1 if mark is not None else None
-            reason = getattr(error, "problem", None) or str(error)
+            reason = getattr(error, "problem", None) or str(error).split("\n")[0]
+            if isinstance(error, yaml.reader.ReaderError):  # a bad character: it knows the offset only
+                line = text.count("\n", 0, error.position) + 1
             raise self.fatal(line, f"is not valid YAML: {reason}") from None
         finally:
             parser.dispose()
@@ -408,7 +412,10 @@ class _Tree:
         return root
 
     def finish(self) -> None:
-        """After validation: add the problems that are best read last."""
+        """After validation: add the problems that are best read last, and cap how many are told."""
+        if len(self.problems) > MAX_PROBLEMS:
+            more = len(self.problems) - MAX_PROBLEMS
+            self.problems[MAX_PROBLEMS:] = [Problem(self.file, None, "", f"and {more:,} more problems")]
         if self.cut_short is not None:
             self.problems.append(self.cut_short)
 
@@ -500,7 +507,8 @@ class _Tree:
                 raise ValueError(f"the tag {tag} does not fit a single value")
         # Any error at all: datetime.date(2023, 2, 30), int() of 5,000 digits, an unknown tag.
         except Exception as error:
-            reason = getattr(error, "problem", None) or str(error)
+            # The first clause says it; the rest is Python's advice (sys.set_int_max_str_digits...).
+            reason = (getattr(error, "problem", None) or str(error)).split(": ")[0]
             what = _TAG_NAMES.get(tag, "value")
             self.problems.append(
                 Problem(self.file, line, path, f"{_show(event.value)} is not a valid {what}: {reason}")

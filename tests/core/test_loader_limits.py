@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.core import KnowledgeError, load_knowledge
-from bot.core.loader import END_MARKER, MAX_ALIAS_NODES, MAX_DEPTH, MAX_FILE_BYTES
+from bot.core.loader import END_MARKER, MAX_ALIAS_NODES, MAX_DEPTH, MAX_FILE_BYTES, MAX_PROBLEMS
 from bot.paths import BUNDLED_KNOWLEDGE
 from tests.core.test_loader import GOOD, line_of
 
@@ -181,3 +181,18 @@ def test_transcript_windows_as_documented(folder: Path) -> None:
         (0, (("ketamin", 3), ("depress", 2), ("plastic", 1))),
         (30, (("nmda", 2), ("receptor", 1))),
     ]
+
+
+def test_a_bad_character_names_its_line(folder: Path) -> None:
+    text = GOOD.replace("host: Someone", "host: Some\x00one")
+    (folder / "demo.yaml").write_text(text, encoding="utf-8")
+    [problem] = problems(folder)
+    assert f"demo.yaml:{line_of(text, 'host:')}: is not valid YAML: unacceptable character" in problem
+
+
+def test_problems_per_file_are_capped(folder: Path) -> None:
+    text = GOOD.replace("keywords: [smith]", "keywords: [" + ", ".join(['""'] * 5000) + "]")
+    (folder / "demo.yaml").write_text(text, encoding="utf-8")
+    found = problems(folder)
+    assert len(found) == MAX_PROBLEMS + 1
+    assert found[-1].endswith(f"and {5000 - MAX_PROBLEMS:,} more problems")
