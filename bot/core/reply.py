@@ -52,7 +52,8 @@ def compose(answer: Answer, safety: SafetyInfo) -> Reply:
     """The reply to an answer: safety blocks first, then what the episode says and where."""
     if answer.kind is Kind.HELP:
         return _help(answer, safety)
-    disclaimer = answer.episode.disclaimer if answer.episode else safety.disclaimer
+    # An episode's own disclaimer, else the deployment's.
+    disclaimer = (answer.episode.disclaimer if answer.episode else "") or safety.disclaimer
     url = answer.episode.disclaimer_url if answer.episode else ""
     framed = answer.disclaimer
     base = Reply(

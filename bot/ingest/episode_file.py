@@ -72,4 +72,6 @@ def render_episode(episode: ImportedEpisode) -> str:
             "  windows:",
         ]
         lines += [f"  - {{at: {_time(w.start)}, terms: {quote(w.encoded())}}}" for w in episode.windows]
+    # YAML's end marker: the loader tells a file cut short from a whole one by it.
+    lines.append("...")
     return "\n".join(lines) + "\n"

@@ -52,6 +52,7 @@ studies:
     finding: It found something.
     chapters: [main-topic]
     keywords: [smith]
+...
 """
 
 
