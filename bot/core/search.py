@@ -70,6 +70,7 @@ class _Entry:
     length: float
     phrases: list[tuple[str, ...]] = field(default_factory=list)
     sequences: frozenset[tuple[str, ...]] = frozenset()
+    phrase_ids: frozenset[int] = frozenset()
 
 
 def terms_of(text: str) -> list[str]:
@@ -125,11 +126,23 @@ class Index:
         # Postings: which entries hold a stem or a run, so a question scores only the documents it touches.
         self._postings: defaultdict[str, list[int]] = defaultdict(list)
         self._run_postings: defaultdict[tuple[str, ...], list[int]] = defaultdict(list)
+        # Phrases by id, and which phrases hold a stem: a question finds its whole phrases by counting.
+        phrase_ids: dict[tuple[str, ...], int] = {}
+        self._phrase_postings: defaultdict[str, list[int]] = defaultdict(list)
         for position, entry in enumerate(self._entries):
             for term in entry.tf:
                 self._postings[term].append(position)
             for run in entry.sequences:
                 self._run_postings[run].append(position)
+            ids = set()
+            for stems in entry.phrases:
+                if stems not in phrase_ids:
+                    phrase_ids[stems] = len(phrase_ids)
+                    for term in set(stems):
+                        self._phrase_postings[term].append(phrase_ids[stems])
+                ids.add(phrase_ids[stems])
+            entry.phrase_ids = frozenset(ids)
+        self._phrase_sizes = {i: len(set(stems)) for stems, i in phrase_ids.items()}
         self._surface = surface
         self._words = sorted(surface)
         self._words_by_initial: dict[str, list[str]] = defaultdict(list)
@@ -210,6 +223,8 @@ class Index:
         query_stems = set(best_weight)
         query_sequences = self._sequences_in(message)
         touched = {p for s in query_stems for p in self._postings.get(s, ())}
+        held = Counter(i for s in query_stems for i in self._phrase_postings.get(s, ()))
+        whole = {i for i, count in held.items() if count == self._phrase_sizes[i]}
         touched.update(p for q in query_sequences for p in self._run_postings.get(q, ()))
         hits: list[Hit] = []
         for entry in (self._entries[p] for p in sorted(touched)):
@@ -225,7 +240,9 @@ class Index:
             runs = query_sequences & entry.sequences
             if not matched and not runs:
                 continue
-            phrases = [p for p in entry.phrases if query_stems.issuperset(p)]
+            phrases: list[tuple[str, ...]] = (
+                [p for p in entry.phrases if query_stems.issuperset(p)] if entry.phrase_ids & whole else []
+            )
             score += PHRASE_BONUS * sum(self.idf.get(s, 0.0) for p in phrases for s in p)
             score += SEQUENCE_BONUS * sum(self._sequence_idf[q] * self._sequence_weight[q] for q in runs)
             phrases += list(runs)
