@@ -870,7 +870,7 @@ class _Validator:
         return moments
 
     def study(self, item: Any, path: str, chapter_ids: set[str]) -> Study | None:
-        optional = ("authors", "year", "source", "finding", "chapters", "keywords", "doi", "pmid")
+        optional = ("authors", "year", "source", "finding", "differs", "chapters", "keywords", "doi", "pmid")
         if not self.mapping(item, path, ("id", "title", "url"), optional):
             return None
         chapters = self.strings(item, "chapters", path)
@@ -886,6 +886,7 @@ class _Validator:
             year=year,
             source=self.text(item, "source", path, optional=True),
             finding=self.text(item, "finding", path, optional=True),
+            differs=self.text(item, "differs", path, optional=True),
             chapter_ids=chapters,
             keywords=self.strings(item, "keywords", path),
             doi=self.text(item, "doi", path, optional=True) or None,

@@ -52,6 +52,8 @@ class Study:
     year: int | None = None
     source: str = ""
     finding: str = ""
+    # Where the study's finding and what the episode says about it part ways, in one plain line.
+    differs: str = ""
     chapter_ids: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
     doi: str | None = None

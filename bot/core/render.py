@@ -44,6 +44,7 @@ def study_to_dict(study: Study) -> dict[str, Any]:
         "source": study.source,
         "doi": study.doi,
         "finding": study.finding,
+        "differs": study.differs,
         "citation": study.citation,
     }
 
@@ -67,7 +68,8 @@ def chapter_line(match: ChapterMatch) -> str:
 def study_block(study: Study) -> str:
     """A study as citation, finding and link."""
     finding = f"\n  {study.finding}" if study.finding else ""
-    return f"- {study.citation}{finding}\n  {study.url}"
+    differs = f"\n  Not quite what the episode says: {study.differs}" if study.differs else ""
+    return f"- {study.citation}{finding}{differs}\n  {study.url}"
 
 
 def reply_text(reply: Reply) -> str:

@@ -65,7 +65,8 @@ def _chapter_link(match: ChapterMatch) -> str:
 
 
 def _study_text(study: Study) -> str:
-    return "\n".join(part for part in (study.citation, study.finding, study.url) if part)
+    differs = f"Not quite what the episode says: {study.differs}" if study.differs else ""
+    return "\n".join(part for part in (study.citation, study.finding, differs, study.url) if part)
 
 
 def reply_embeds(reply: Reply) -> list[discord.Embed]:

@@ -29,8 +29,19 @@ def first_start(library: Library, question: str) -> str | None:
         ("learned helplesness in mice", "00:15:17"),
         ("what is bdnf", "00:55:36"),
         ("esketamine nasal spray", "01:32:25"),
+        # Misspellings no keyword lists: typo correction reaches the words the episode really uses.
+        ("the naltraxone thing", "01:03:40"),
+        ("phencycladine history", "00:05:13"),
+        ("mementine vs ketamine", "01:20:36"),
+        ("nueroplasticity and the nmda receptor", "00:34:29"),
+        ("cptsd here, does it help", "00:28:32"),
     ],
 )
+def test_everyday_words_reach_the_episodes_terms(library: Library) -> None:
+    answer = library.answer("why didnt he mention the nose", "ketamine")
+    assert answer.chapters and "nasal" in answer.chapters[0].matched
+
+
 def test_topics_with_typos_and_slang(library: Library, question: str, start: str) -> None:
     assert first_start(library, question) in start.split("|")
 
