@@ -42,6 +42,8 @@ STOP_WORDS = frozenset(
 
 def fold(text: str) -> str:
     """Lower case without accents or apostrophes: "What's Ketamín?" -> "whats ketamin?"."""
+    if text.isascii():  # nothing to decompose: the common case, and the hot path when indexing
+        return text.replace("'", "").replace("`", "").casefold()
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return _APOSTROPHES.sub("", text).casefold()
