@@ -9,6 +9,7 @@ import discord
 from discord import app_commands
 
 from bot.core.browse import find_chapter, find_studies, suggest_chapters, suggest_studies
+from bot.core.engine import Engine
 from bot.core.library import Library
 from bot.core.loader import KnowledgeError
 from bot.core.reply import compose
@@ -77,6 +78,12 @@ def _browsed(interaction: Interaction, typed: str | None) -> str | None:
     """The episode to browse: the one named, else the channel's, else the library's default."""
     chosen = _episode_id(interaction, typed) or _channel_episode(interaction)
     return chosen if chosen in _library(interaction).engines else None
+
+
+def _engine_so_far(interaction: Interaction) -> Engine:
+    """The engine of the episode chosen so far in the command being typed (autocomplete)."""
+    typed = getattr(interaction.namespace, "episode", None)
+    return _library(interaction).engine(_browsed(interaction, typed))
 
 
 async def episode_choices(interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:
@@ -152,9 +159,7 @@ async def chapter(interaction: Interaction, query: str | None = None, episode: s
 @chapter.autocomplete("query")
 async def chapter_choices(interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:
     """Chapters by time, title or topic, in the episode chosen so far."""
-    typed = getattr(interaction.namespace, "episode", None)
-    engine = _library(interaction).engine(_browsed(interaction, typed))
-    return choices(suggest_chapters(engine, current))
+    return choices(suggest_chapters(_engine_so_far(interaction), current))
 
 
 @app_commands.command(name="sources")
@@ -172,9 +177,7 @@ async def sources(interaction: Interaction, query: str | None = None, episode: s
 @sources.autocomplete("query")
 async def source_choices(interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:
     """Studies by author, year, drug or title words."""
-    typed = getattr(interaction.namespace, "episode", None)
-    engine = _library(interaction).engine(_browsed(interaction, typed))
-    return choices(suggest_studies(engine, current))
+    return choices(suggest_studies(_engine_so_far(interaction), current))
 
 
 @app_commands.command(name="episodes")

@@ -9,6 +9,7 @@ import logging
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import NoReturn
 
 import aiohttp
 import discord
@@ -140,13 +141,8 @@ def run_discord(env: Mapping[str, str], *, knowledge: str | Path | None = None) 
             "AUTO_ANSWER_CHANNEL_IDS needs the Message Content intent: enable it in the developer portal "
             "(Bot, Privileged Gateway Intents)"
         ) from None
-    except discord.HTTPException as error:
-        raise _refused(error, settings, "at start") from None
     except Exception as error:
-        failure = _startup_failure(error, settings)
-        if failure is None:
-            raise
-        raise failure from None
+        _explain(error, settings, "at start")
     return 0
 
 
@@ -163,14 +159,19 @@ def sync_commands(env: Mapping[str, str], *, knowledge: str | Path | None = None
 
     try:
         asyncio.run(sync())
-    except discord.HTTPException as error:
-        raise _refused(error, settings, "the global command sync") from None
     except Exception as error:
-        failure = _startup_failure(error, settings)
-        if failure is None:
-            raise
-        raise failure from None
+        _explain(error, settings, "the global command sync")
     return 0
+
+
+def _explain(error: Exception, settings: Settings, during: str) -> NoReturn:
+    """Re-raise a failure to reach or use Discord as one StartupError; anything else as it is."""
+    if isinstance(error, discord.HTTPException):
+        raise _refused(error, settings, during) from None
+    failure = _startup_failure(error, settings)
+    if failure is None:
+        raise error
+    raise failure from None
 
 
 def _refused(error: discord.HTTPException, settings: Settings, during: str) -> StartupError:
