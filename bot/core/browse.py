@@ -74,12 +74,10 @@ def find_studies(engine: Engine, query: str) -> list[Study]:
     by_id = {s.id: s for s in studies}
     if query in by_id:
         return [by_id[query]]
-    matched = engine.find(read(f"{query} study"))[1]
-    if len(matched) == len(studies):
-        # The question read as "all studies"; fall back to matching titles and keywords by name.
-        blobs = {s.id: fold(" ".join((s.title, *s.authors, str(s.year), *s.keywords))) for s in studies}
-        best = process.extract(
-            fold(query), blobs, scorer=fuzz.partial_ratio, limit=len(studies), score_cutoff=80
-        )
-        return [by_id[key] for _, _, key in best] or matched
-    return matched
+    ranked = engine.rank_studies(read(query))
+    if ranked:
+        return ranked
+    # Nothing the index knows: match titles, authors and keywords by name ("racemic", "2019").
+    blobs = {s.id: fold(" ".join((s.title, *s.authors, str(s.year or ""), *s.keywords))) for s in studies}
+    best = process.extract(fold(query), blobs, scorer=fuzz.partial_ratio, limit=len(studies), score_cutoff=80)
+    return [by_id[key] for _, _, key in best]

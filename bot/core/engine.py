@@ -137,6 +137,11 @@ class Engine:
         moment = min(chapter.moments, key=lambda m: abs(m.seconds - seconds), default=None)
         return ChapterMatch(self.episode, chapter, 0.0, moment, ())
 
+    def rank_studies(self, message: Message) -> list[Study]:
+        """Studies the message touches at all (author, year, drug, title, finding), best first."""
+        hits = self._study_index.rank(self._study_index.expand(message), message)
+        return [self._studies[h.key] for h in hits if h.score >= MIN_STUDY_SCORE]
+
     def named_studies(self, message: Message) -> list[Study]:
         """The studies a message names outright (authors, year, drug, title), best first."""
         hits = self._study_index.rank(self._study_index.expand(message), message)
