@@ -73,7 +73,7 @@ _FIRST_PERSON = re.compile(r"\b(?:i|im|ive|id|me|my|myself)\b")
 
 # Someone's own situation with a drug or treatment: the writer, or their child, parent or partner.
 _SITUATION = re.compile(
-    r"^(?=.*\b(?:i|im|ive|id|me|my|mine|myself|planning\s+to|gonna|going\s+to|about\s+to|thinking\s+of|worth\s+(?:trying|it))\b)"
+    r"^(?=.*\b(?:i|im|ive|id|me|my|mine|myself|planning\s+to|gonna|going\s+to|about\s+to|thinking\s+of|worth\s+(?:trying|it)|been\s+(?:doing|taking|using|on))\b)"
     r"(?=.*\b(?:ketamine|ketamin|ket|k|esketamine|spravato|infusions?|troches?|lozenges?|"
     r"doses?|dosing|mg|meds|medications?|prescri\w*|treatments?|clinic|sessions?|ssris?|lexapro|zoloft|prozac|wellbutrin|adderall|"
     r"lithium|lamotrigine|seroquel|xanax|benzos?|alcohol|drinks?|drinking|wine|beer|weed|pregnan\w*|side\s+effects?|k\s*-?\s*hole|"
@@ -88,6 +88,8 @@ _COMBINED = re.compile(
 _EPISODE_CLAIM = re.compile(
     r"\b(?:match|fit|line\s+up\s+with)\s+what\s+(?:he|huberman)\s+(?:says|said)\b|\bdoes\s+(?:he|huberman|andrew)\s+agree\b"
     r"|\baddicted\s+to\s+(?:this|the|his)\s+(?:podcast|channel|show|content|episodes?|pod)\b"
+    r"|\baccording\s+to\s+(?:the\s+ep\w*|him|huberman|the\s+podcast|the\s+stud\w+)\b|\bin\s+the\s+stud(?:y|ies)\b"
+    r"|\bis\s+that\s+what\s+(?:he|huberman|andrew)\s+(?:actually\s+|really\s+)?(?:claims?|says?|said|means?)\b"
 )
 # Asked for work or study, not for oneself: "for a pharmacology presentation", "I'm an ER nurse".
 _PROFESSIONAL = re.compile(

@@ -36,7 +36,9 @@ _DIRECT = _any(
     # wanting to be dead, not to exist, not to wake
     r"\b(?:want|wanna|wanted|wants|ready|going|gonna|plan\w*|trying|deserve)\s+(?:to\s+)?(?:die|be dead|not exist|stop existing|disappear forever)\b",
     r"\bwish(?:ing)?\s+(?:i|he|she|they)\s+(?:was|were|wasnt|werent|could be|would|had)\s+(?:dead|die|gone|never been born|not born|not alive|not here)\b",
-    r"\b(?:dont|do not|no longer|not)\s+want\s+to\s+(?:live|be alive|be here|exist|wake up|go on|keep going|be around)\b",
+    r"\b(?:dont|do not|no longer|not)\s+(?:really\s+|even\s+)?want\s+to\s+(?:live|be alive|be here|exist|wake up|go on|keep going|be around|come back)\b",
+    r"\b(?:not\s+sure|dont\s+(?:know|think)|doubt)\s+(?:if\s+|that\s+)?(?:ill|i\s+will|i\s+can|i\s+could)\s+(?:still\s+)?(?:be\s+(?:around|here|alive)|make\s+it|last|hold\s+on)\b",
+    r"\b(?:plan\w*|figur\w*\s+out|work\w*\s+out|research\w*|thinking\s+about|decid\w*)\s+how\s+to\s+(?:end\s+(?:it|things|my\s+life)|kill\s+myself|die|do\s+it)\b",
     r"\bso\s+(?:that\s+)?(?:i|he|she|they)\s+(?:dont|do not|wont|will not|never|cant)\s+wake\s+up\b",
     r"\b(?:to|and|just|i|id|ill|might|would|could|then|hope)\s+(?:never|not)\s+wak(?:e|ing)\s+up\b|\bsleep\s+forever\b|\btired\s+of\s+(?:existing|living|being alive|life|it all|everything)\b",
     # finality and hopelessness
@@ -115,6 +117,7 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:make|making)\s+(?:it|this|everything)\s+(?:all\s+)?stop\b|\bending\s+it\b|\bend\s+(?:it|this)\b",
             r"\bif\s+i\s+(?:wake|move|survive)\b|\bwhere\s+im\s+going\b|\bstopped\s+swimming\b|\bfor\s+good\b",
             r"\b(?:one|1)\s+last\s+time\b|\bbefore\s+i\s+go\b|\bnot\s+be\s+here\b",
+            r"\b(?:gonna|going\s+to|ready\s+to|about\s+to|want\s+to|have\s+to)\s+let\s+go\b(?!\s+of\b)|\bsinks?\b.*\bthats\s+me\b|\bthats\s+me\b.*\bsink",
         ),
     ),
     (
@@ -134,7 +137,7 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bburden\b|\bwaste\s+of\s+(?:space|air|oxygen)\b|\bworthless\b|\bhopeless\b|\bdont\s+deserve\b",
             r"\b(?:nobody|no one|noone)\s+(?:would|will)\s+(?:even\s+)?(?:notice|care|miss)\b|\bbetter\s+off\b",
             r"\b(?:im|i am)\s+(?:so\s+)?done\b|\bcant\s+do\s+(?:this|it)\b|\bno\s+point\b|\bgive\s+up\b|\bdone\s+pretending\b",
-            r"\bi\s+am\s+the\s+rat\b|\blast\s+(?:hope|chance|try|shot)\b|\bbetter\s+this\s+way\b|\bweirdly\s+calm\b|\bdidnt\s+(?:do|work)\s+(?:anything|at all)\b",
+            r"\btired\s+of\s+(?:swimming|fighting|trying|waiting|pretending)\b|\bi\s+am\s+the\s+rat\b|\blast\s+(?:hope|chance|try|shot)\b|\bbetter\s+this\s+way\b|\bweirdly\s+calm\b|\bdidnt\s+(?:do|work)\s+(?:anything|at all)\b",
         ),
     ),
     (
