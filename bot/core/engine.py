@@ -264,7 +264,8 @@ class Engine:
             score = sum(idf.get(stem, 0.0) * min(count, 3) for stem, count in said)
             if said and (best is None or score > best[0]):
                 best = (score, window, [words[stem] for stem, _ in said])
-        if best is None:
+        # The chapter's own start needs no second link.
+        if best is None or best[1].start == self._chapters[chapter_id].start:
             return None
         return Moment(best[1].start, f"where {', '.join(dict.fromkeys(best[2]))} come up")
 

@@ -85,7 +85,8 @@ def reply_text(reply: Reply) -> str:
     if reply.lead:
         body.append(reply.lead)
     if reply.main is not None:
-        if reply.episode is not None and len(_episodes_of(reply)) > 1:
+        # Name the episode unless it is the featured one and the only one in the reply.
+        if not reply.main.episode.featured or len(_episodes_of(reply)) > 1:
             body.append(f"From “{reply.main.episode.title}”:")
         body.append(chapter_line(reply.main))
         if reply.summary:
