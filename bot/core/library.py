@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 
 from rapidfuzz import fuzz, process
 
@@ -15,7 +16,7 @@ from bot.core.engine import (
     asks_for_every_study,
 )
 from bot.core.message import Message, read
-from bot.core.models import Episode, KnowledgeBase, SafetyInfo, Study
+from bot.core.models import Chapter, Episode, KnowledgeBase, SafetyInfo, Study
 from bot.core.safety import SafetyRead, is_chatter, is_small_talk, read_safety
 from bot.core.search import Index
 from bot.core.text import fold, specificity
@@ -39,22 +40,35 @@ def _looked_up(chapters: list[ChapterMatch]) -> bool:
     return any(specificity(word) >= RARE_WORD_SPECIFICITY for word in chapters[0].matched)
 
 
+def suggest_titles(typed: str, titles: Sequence[str], limit: int) -> list[tuple[str, float, int]]:
+    """(title, score, position) of the folded `titles` most like what has been typed, best first."""
+    return process.extract(fold(typed), titles, scorer=fuzz.WRatio, limit=limit, score_cutoff=60)
+
+
+def build_router(engines: Mapping[str, Engine]) -> Index:
+    """The library-wide index over every episode's chapters that routes a question to its episode."""
+    return Index(
+        (document for engine in engines.values() for document in engine.routing_documents()), ROUTING_FIELDS
+    )
+
+
 class Library:
     """Answers messages from the episodes of one knowledge base; build once, then `answer` never raises."""
 
-    def __init__(self, knowledge: KnowledgeBase) -> None:
+    def __init__(
+        self,
+        knowledge: KnowledgeBase,
+        *,
+        engines: Mapping[str, Engine] | None = None,
+        router: Index | None = None,
+    ) -> None:
         self.knowledge = knowledge
-        self.engines = {episode.id: Engine(episode) for episode in knowledge.episodes}
+        # Prebuilt engines and router (bot.core.cache) must be those of exactly these episodes.
+        self.engines = dict(engines) if engines is not None else {e.id: Engine(e) for e in knowledge.episodes}
         # Which episode a question is about: every chapter of the library in one index, so that a word
         # said in one episode only ("habenula", "toolkit") tells the episodes apart.
-        self._router = (
-            Index(
-                (document for engine in self.engines.values() for document in engine.routing_documents()),
-                ROUTING_FIELDS,
-            )
-            if len(self.engines) > 1
-            else None
-        )
+        self._router = router if router is not None or len(self.engines) < 2 else build_router(self.engines)
+        self._chapter_titles: tuple[list[str], list[list[tuple[Episode, Chapter]]]] | None = None
 
     @property
     def episodes(self) -> tuple[Episode, ...]:
@@ -83,6 +97,26 @@ class Library:
         titles = {key: fold(f"{title} {key}") for key, title in pairs.items()}
         ranked = process.extract(fold(typed), titles, scorer=fuzz.WRatio, limit=limit, score_cutoff=50)
         return [(pairs[key], key) for _, _, key in ranked]
+
+    def suggest_chapters_across(self, typed: str, limit: int = 25) -> list[tuple[Episode, Chapter]]:
+        """(episode, chapter) pairs whose chapter title is like what has been typed, across every episode."""
+        if not typed.strip():
+            return []
+        if self._chapter_titles is None:
+            # Built on first use: one entry per distinct folded title (many episodes share "Introduction"),
+            # each with the chapters that bear it, so a lookup scores each title once.
+            grouped: dict[str, list[tuple[Episode, Chapter]]] = {}
+            for episode in self.episodes:
+                for chapter in episode.chapters:
+                    grouped.setdefault(fold(chapter.title), []).append((episode, chapter))
+            self._chapter_titles = (list(grouped), list(grouped.values()))
+        titles, chapters = self._chapter_titles
+        found: list[tuple[Episode, Chapter]] = []
+        for _, _, position in suggest_titles(typed, titles, limit):
+            found += chapters[position][: limit - len(found)]
+            if len(found) >= limit:
+                break
+        return found
 
     def answer(self, question: str | Message, episode_id: str | None = None) -> Answer:
         """The answer to one message, from one episode when `episode_id` is given, else from the library."""

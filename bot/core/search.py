@@ -137,6 +137,17 @@ class Index:
             self._words_by_initial[word[:1]].append(word)
         self._correct = lru_cache(maxsize=8192)(self._closest)
 
+    def __getstate__(self) -> dict[str, object]:
+        """Everything but the typo cache: an lru_cache wrapper does not pickle, and it refills as asked."""
+        state = dict(self.__dict__)
+        del state["_correct"]
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        """Restore a pickled index with an empty typo cache."""
+        self.__dict__.update(state)
+        self._correct = lru_cache(maxsize=8192)(self._closest)
+
     def expand(self, message: Message) -> list[Term]:
         """The question's terms: known stems, compounds, and misspellings read as the nearest known word."""
         tokens = message.content_words
