@@ -50,6 +50,7 @@ test: lint typecheck unit eval
 bench: $(VENV)/.dev
 	$(BIN)/python benchmarks/answer_latency.py
 	$(BIN)/python benchmarks/discord_bench.py
+	$(BIN)/python benchmarks/library_scale.py
 
 # Regenerates $(IMPORTED)/<video id>.yaml for every library episode that has a transcript (the files are
 # committed; facts and term statistics only). Same library, same files.
