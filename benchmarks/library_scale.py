@@ -39,7 +39,8 @@ _ASK = (
     "import sys, bot.cli as cli; from bot.config import knowledge_dir;"
     "from bot.core.cache import open_library;"
     "cli._library = lambda args: open_library(knowledge_dir(args.env, args.knowledge));"
-    "sys.exit(cli.main(sys.argv[1:]))"
+    "code = cli.main(sys.argv[1:]); import resource;"
+    "print('maxrss_kb', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr); sys.exit(code)"
 )
 
 
@@ -86,16 +87,19 @@ def timed_ms(call: object, arguments: list[str]) -> list[float]:
     return timings
 
 
-def warm_starts(folder: Path, runs: int) -> list[float]:
-    """Seconds from starting `episode-bot --knowledge DIR ask QUESTION` to its exit, cache warm."""
+def warm_starts(folder: Path, runs: int) -> tuple[list[float], float]:
+    """Seconds from starting `episode-bot --knowledge DIR ask QUESTION` to its exit, cache warm; its peak
+    RSS in MB as it measures it (a parent's RUSAGE_CHILDREN would count the forked parent's pages too)."""
     seconds: list[float] = []
+    rss_kb = 0
     for _ in range(runs):
         started = time.perf_counter()
         command = [sys.executable, "-c", _ASK, "--knowledge", str(folder), "ask", QUESTION]
         result = subprocess.run(command, capture_output=True, text=True, check=True)
         seconds.append(time.perf_counter() - started)
         assert "01:26:04" in result.stdout, result.stdout
-    return seconds
+        rss_kb = max(rss_kb, int(result.stderr.rsplit("maxrss_kb", 1)[1].split()[0]))
+    return seconds, rss_kb / 1024
 
 
 def typed_prefixes(library: Library) -> list[str]:
@@ -130,13 +134,14 @@ def main() -> None:
         started = time.perf_counter()
         library = open_library(folder)
         first_open = time.perf_counter() - started
+        del library  # one library in memory at a time, as in the bot
+        gc.collect()
         started = time.perf_counter()
         library = open_library(folder)
         warm_open = time.perf_counter() - started
         chapters = sum(len(e.chapters) for e in library.episodes)
 
-        starts = warm_starts(folder, args.starts)
-        child_rss_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        starts, child_rss_mb = warm_starts(folder, args.starts)
 
         asked = realistic_questions()
         answers = timed_ms(library.answer, asked)
