@@ -130,6 +130,11 @@ class Index:
                 self._postings[term].append(position)
             for run in entry.sequences:
                 self._run_postings[run].append(position)
+        # BM25's length normalisation per document, fixed once the index is built.
+        self._norms = [K1 * (1 - B + B * e.length / self._avg_length) for e in self._entries]
+        self._phrases_by_stem: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        for known in {p for e in self._entries for p in e.phrases}:
+            self._phrases_by_stem[known[0]].append(known)
         self._surface = surface
         self._words = sorted(surface)
         self._words_by_initial: dict[str, list[str]] = defaultdict(list)
@@ -220,27 +225,48 @@ class Index:
                 best_weight[term.stem] = term
         query_stems = set(best_weight)
         query_sequences = self._sequences_in(message)
-        touched = {p for s in query_stems for p in self._postings.get(s, ())}
-        touched.update(p for q in query_sequences for p in self._run_postings.get(q, ()))
-        hits: list[Hit] = []
-        for entry in (self._entries[p] for p in sorted(touched)):
-            score = 0.0
-            matched: list[str] = []
-            norm = K1 * (1 - B + B * entry.length / self._avg_length)
-            for term_stem, term in best_weight.items():
-                tf = entry.tf.get(term_stem)
+        # Term at a time over the postings, in the terms' order (so each document's sum is added up in
+        # the same order as document at a time): a question touching thousands of chapters of a large
+        # library looks up only the stems each one holds.
+        scores: dict[int, float] = {}
+        matched: dict[int, list[str]] = {}
+        entries, norms = self._entries, self._norms
+        for term_stem, term in best_weight.items():
+            postings = self._postings.get(term_stem)
+            if not postings:
+                continue
+            factor = term.weight * term.specificity * self.idf[term_stem]
+            for position in postings:
+                tf = entries[position].tf[term_stem]
                 if not tf:
                     continue
-                score += term.weight * term.specificity * self.idf[term_stem] * tf * (K1 + 1) / (tf + norm)
-                matched.append(term.word)
+                score = factor * tf * (K1 + 1) / (tf + norms[position])
+                if position in scores:
+                    scores[position] += score
+                    matched[position].append(term.word)
+                else:
+                    scores[position] = score
+                    matched[position] = [term.word]
+        touched = set(scores)
+        touched.update(p for q in query_sequences for p in self._run_postings.get(q, ()))
+        # The keyword phrases the question holds whole, found once rather than per document.
+        wanted = {
+            phrase
+            for term_stem in query_stems
+            for phrase in self._phrases_by_stem.get(term_stem, ())
+            if query_stems.issuperset(phrase)
+        }
+        hits: list[Hit] = []
+        for position in sorted(touched):
+            entry = entries[position]
             runs = query_sequences & entry.sequences
-            if not matched and not runs:
-                continue
-            phrases = [p for p in entry.phrases if query_stems.issuperset(p)]
+            score = scores.get(position, 0.0)
+            phrases = [p for p in entry.phrases if p in wanted] if wanted else []
             score += PHRASE_BONUS * sum(self.idf.get(s, 0.0) for p in phrases for s in p)
             score += SEQUENCE_BONUS * sum(self._sequence_idf[q] * self._sequence_weight[q] for q in runs)
             phrases += list(runs)
-            hits.append(Hit(entry.key, score, tuple(dict.fromkeys(matched)), len(phrases)))
+            words = matched.get(position, ())
+            hits.append(Hit(entry.key, score, tuple(dict.fromkeys(words)), len(phrases)))
         hits.sort(key=lambda h: -h.score)
         return hits
 
