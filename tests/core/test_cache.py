@@ -198,3 +198,15 @@ def test_a_moved_folder_names_its_own_files(folder: Path, tmp_path: Path) -> Non
     episodes: tuple[Episode, ...] = open_library(moved).episodes
     assert [e.source_file for e in episodes] == [e.source_file for e in load_knowledge(moved).episodes]
     assert all(e.source_file.startswith(str(moved)) for e in episodes)
+
+
+def test_chapters_are_suggested_across_episodes(library: Library) -> None:
+    def titles(typed: str) -> list[str]:
+        return [chapter.title for _, chapter in library.suggest_chapters_across(typed, limit=3)]
+
+    assert titles("caffiene")[0] == "Caffeine"  # a typo, in an imported episode
+    assert "“K-holes”" in titles("k hol")[0]  # word beginnings, in the curated one
+    assert all("Sleep" in title or "sleep" in title for title in titles("sleep"))
+    assert library.suggest_chapters_across("") == []
+    found = library.suggest_chapters_across("introducing", limit=25)
+    assert len({episode.id for episode, _ in found}) > 1
