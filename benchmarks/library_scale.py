@@ -39,8 +39,9 @@ _ASK = (
     "import sys, bot.cli as cli; from bot.config import knowledge_dir;"
     "from bot.core.cache import open_library;"
     "cli._library = lambda args: open_library(knowledge_dir(args.env, args.knowledge));"
-    "code = cli.main(sys.argv[1:]); import resource;"
-    "print('maxrss_kb', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr); sys.exit(code)"
+    "code = cli.main(sys.argv[1:]);"
+    "print([l for l in open('/proc/self/status') if l.startswith('VmHWM')][0], file=sys.stderr);"
+    "sys.exit(code)"
 )
 
 
@@ -89,7 +90,7 @@ def timed_ms(call: object, arguments: list[str]) -> list[float]:
 
 def warm_starts(folder: Path, runs: int) -> tuple[list[float], float]:
     """Seconds from starting `episode-bot --knowledge DIR ask QUESTION` to its exit, cache warm; its peak
-    RSS in MB as it measures it (a parent's RUSAGE_CHILDREN would count the forked parent's pages too)."""
+    RSS in MB, read from its own VmHWM (getrusage's ru_maxrss keeps the forking parent's peak across exec)."""
     seconds: list[float] = []
     rss_kb = 0
     for _ in range(runs):
@@ -98,7 +99,7 @@ def warm_starts(folder: Path, runs: int) -> tuple[list[float], float]:
         result = subprocess.run(command, capture_output=True, text=True, check=True)
         seconds.append(time.perf_counter() - started)
         assert "01:26:04" in result.stdout, result.stdout
-        rss_kb = max(rss_kb, int(result.stderr.rsplit("maxrss_kb", 1)[1].split()[0]))
+        rss_kb = max(rss_kb, int(result.stderr.rsplit("VmHWM:", 1)[1].split()[0]))
     return seconds, rss_kb / 1024
 
 
