@@ -51,6 +51,7 @@ bench: $(VENV)/.dev
 	$(BIN)/python benchmarks/answer_latency.py
 	$(BIN)/python benchmarks/discord_bench.py
 	$(BIN)/python benchmarks/reload_stall.py
+	$(BIN)/python benchmarks/library_scale.py
 
 # Regenerates $(IMPORTED)/<video id>.yaml for every library episode that has a transcript (the files are
 # committed; facts and term statistics only). Same library, same files.

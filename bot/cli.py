@@ -150,7 +150,12 @@ def _chosen(knowledge: KnowledgeBase, episode_id: str | None) -> Episode | None:
 
 
 def _library(args: argparse.Namespace) -> Library:
-    return Library(_knowledge(args))
+    from bot.core.cache import open_library
+
+    try:
+        return open_library(knowledge_dir(args.env, args.knowledge))
+    except KnowledgeError as error:
+        raise CliError(str(error), EXIT_BAD_KNOWLEDGE) from error
 
 
 def _print(text: str) -> int:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Mapping, Sequence
 
 from rapidfuzz import fuzz, process
 
@@ -15,10 +18,10 @@ from bot.core.engine import (
     asks_for_every_study,
 )
 from bot.core.message import Message, read
-from bot.core.models import Episode, KnowledgeBase, SafetyInfo, Study
+from bot.core.models import Chapter, Episode, KnowledgeBase, SafetyInfo, Study
 from bot.core.safety import SafetyRead, is_chatter, is_small_talk, read_safety
 from bot.core.search import Index
-from bot.core.text import fold, specificity
+from bot.core.text import fold, specificity, words
 from bot.core.timecode import TimeRef
 
 # Routing: a question is tried on its best episodes in turn; another episode that scores this share of
@@ -28,6 +31,11 @@ FEATURED_BOOST = 1.25
 # A time with words that point at one episode this strongly ("53:17 in the sleep toolkit") is that episode's.
 NAMED_EPISODE_SCORE = 4.0
 ALSO_SHARE = 0.85
+# Chapter title autocomplete: a typed word of this length with no title word starting so is read as the
+# nearest title words (rapidfuzz ratio); at most this many candidate titles are scored in full.
+MIN_TITLE_TYPO = 3
+TITLE_TYPO_CUTOFF = 75.0
+MAX_TITLES_RANKED = 100
 # "What is this episode about?": no topic words at all, only the episode itself.
 _ABOUT_THE_EPISODE = re.compile(r"\b(?:episode|ep|podcast|pod|video|vid|show)\b", re.IGNORECASE)
 
@@ -39,22 +47,69 @@ def _looked_up(chapters: list[ChapterMatch]) -> bool:
     return any(specificity(word) >= RARE_WORD_SPECIFICITY for word in chapters[0].matched)
 
 
+class TitleLookup:
+    """Folded titles found by what is typed: words by their beginnings, a misspelt word by its nearest."""
+
+    def __init__(self, titles: Sequence[str]) -> None:
+        self.titles = list(titles)
+        # Every (word, title) pair in word order: the titles holding a word that starts with what was typed
+        # are one bisected slice, however many titles there are.
+        pairs = sorted({(word, i) for i, title in enumerate(self.titles) for word in words(title)})
+        self._words = [word for word, _ in pairs]
+        self._positions = [i for _, i in pairs]
+        self._vocabulary = sorted(set(self._words))
+
+    def _starting_with(self, token: str) -> list[int]:
+        start = bisect_left(self._words, token)
+        return self._positions[start : bisect_left(self._words, token + "\U0010ffff", start)]
+
+    def find(self, typed: str, limit: int) -> list[tuple[str, float, int]]:
+        """(title, score, position) of the titles most like `typed`, best first."""
+        folded = fold(typed)
+        hits: Counter[int] = Counter()
+        for token in dict.fromkeys(words(folded)):
+            found = set(self._starting_with(token))
+            if not found and len(token) >= MIN_TITLE_TYPO:
+                near = process.extract(
+                    token, self._vocabulary, scorer=fuzz.ratio, score_cutoff=TITLE_TYPO_CUTOFF, limit=3
+                )
+                for word, _, _ in near:
+                    found.update(self._starting_with(word))
+            hits.update(found)
+        if not hits:
+            return []
+        # The titles matching the most typed words, the shortest first when there are many ("s" alone),
+        # are ranked by the usual fuzzy score: only a few hundred ever are.
+        most = max(hits.values())
+        chosen = sorted((i for i, n in hits.items() if n == most), key=lambda i: len(self.titles[i]))
+        ranked = {i: self.titles[i] for i in chosen[:MAX_TITLES_RANKED]}
+        return process.extract(folded, ranked, scorer=fuzz.WRatio, limit=limit)
+
+
+def build_router(engines: Mapping[str, Engine]) -> Index:
+    """The library-wide index over every episode's chapters that routes a question to its episode."""
+    return Index(
+        (document for engine in engines.values() for document in engine.routing_documents()), ROUTING_FIELDS
+    )
+
+
 class Library:
     """Answers messages from the episodes of one knowledge base; build once, then `answer` never raises."""
 
-    def __init__(self, knowledge: KnowledgeBase) -> None:
+    def __init__(
+        self,
+        knowledge: KnowledgeBase,
+        *,
+        engines: Mapping[str, Engine] | None = None,
+        router: Index | None = None,
+    ) -> None:
         self.knowledge = knowledge
-        self.engines = {episode.id: Engine(episode) for episode in knowledge.episodes}
+        # Prebuilt engines and router (bot.core.cache) must be those of exactly these episodes.
+        self.engines = dict(engines) if engines is not None else {e.id: Engine(e) for e in knowledge.episodes}
         # Which episode a question is about: every chapter of the library in one index, so that a word
         # said in one episode only ("habenula", "toolkit") tells the episodes apart.
-        self._router = (
-            Index(
-                (document for engine in self.engines.values() for document in engine.routing_documents()),
-                ROUTING_FIELDS,
-            )
-            if len(self.engines) > 1
-            else None
-        )
+        self._router = router if router is not None or len(self.engines) < 2 else build_router(self.engines)
+        self._chapter_titles: tuple[TitleLookup, list[list[tuple[Episode, Chapter]]]] | None = None
 
     @property
     def episodes(self) -> tuple[Episode, ...]:
@@ -83,6 +138,26 @@ class Library:
         titles = {key: fold(f"{title} {key}") for key, title in pairs.items()}
         ranked = process.extract(fold(typed), titles, scorer=fuzz.WRatio, limit=limit, score_cutoff=50)
         return [(pairs[key], key) for _, _, key in ranked]
+
+    def suggest_chapters_across(self, typed: str, limit: int = 25) -> list[tuple[Episode, Chapter]]:
+        """(episode, chapter) pairs whose chapter title is like what has been typed, across every episode."""
+        if not typed.strip():
+            return []
+        if self._chapter_titles is None:
+            # Built on first use: one entry per distinct folded title (many episodes share "Introduction"),
+            # each with the chapters that bear it, so a lookup scores each title once.
+            grouped: dict[str, list[tuple[Episode, Chapter]]] = {}
+            for episode in self.episodes:
+                for chapter in episode.chapters:
+                    grouped.setdefault(fold(chapter.title), []).append((episode, chapter))
+            self._chapter_titles = (TitleLookup(list(grouped)), list(grouped.values()))
+        titles, chapters = self._chapter_titles
+        found: list[tuple[Episode, Chapter]] = []
+        for _, _, position in titles.find(typed, limit):
+            found += chapters[position][: limit - len(found)]
+            if len(found) >= limit:
+                break
+        return found
 
     def answer(
         self, question: str | Message, episode_id: str | None = None, *, prefer: str | None = None

@@ -108,14 +108,7 @@ def load_knowledge(folder: str | Path, *, time_limit: float = MAX_LOAD_SECONDS) 
     deadline = time.monotonic() + time_limit
     if not root.is_dir():
         raise KnowledgeError([Problem(str(root), None, "", "is not a folder")])
-    # os.scandir, not glob: the names alone are listed, nothing is opened or followed here.
-    names = sorted(
-        entry.name
-        for entry in os.scandir(root)
-        if entry.name.endswith(".yaml")
-        and not entry.name.startswith(("_", "."))
-        and entry.name != SAFETY_FILE
-    )
+    names = episode_file_names(root)
     if not names:
         raise KnowledgeError([Problem(str(root), None, "", "holds no *.yaml knowledge file")])
     episodes: list[Episode] = []
@@ -148,6 +141,18 @@ def load_knowledge(folder: str | Path, *, time_limit: float = MAX_LOAD_SECONDS) 
     if problems or safety is None:
         raise KnowledgeError(problems)
     return KnowledgeBase(tuple(episodes), safety)
+
+
+def episode_file_names(root: Path) -> list[str]:
+    """The episode files of a knowledge folder, in load order (`_` and `.` names and safety.yaml left out)."""
+    # os.scandir, not glob: the names alone are listed, nothing is opened or followed here.
+    return sorted(
+        entry.name
+        for entry in os.scandir(root)
+        if entry.name.endswith(".yaml")
+        and not entry.name.startswith(("_", "."))
+        and entry.name != SAFETY_FILE
+    )
 
 
 def load_episode(

@@ -70,7 +70,6 @@ class _Entry:
     length: float
     phrases: list[tuple[str, ...]] = field(default_factory=list)
     sequences: frozenset[tuple[str, ...]] = frozenset()
-    phrase_ids: frozenset[int] = frozenset()
 
 
 def terms_of(text: str) -> list[str]:
@@ -126,28 +125,32 @@ class Index:
         # Postings: which entries hold a stem or a run, so a question scores only the documents it touches.
         self._postings: defaultdict[str, list[int]] = defaultdict(list)
         self._run_postings: defaultdict[tuple[str, ...], list[int]] = defaultdict(list)
-        # Phrases by id, and which phrases hold a stem: a question finds its whole phrases by counting.
-        phrase_ids: dict[tuple[str, ...], int] = {}
-        self._phrase_postings: defaultdict[str, list[int]] = defaultdict(list)
         for position, entry in enumerate(self._entries):
             for term in entry.tf:
                 self._postings[term].append(position)
             for run in entry.sequences:
                 self._run_postings[run].append(position)
-            ids = set()
-            for stems in entry.phrases:
-                if stems not in phrase_ids:
-                    phrase_ids[stems] = len(phrase_ids)
-                    for term in set(stems):
-                        self._phrase_postings[term].append(phrase_ids[stems])
-                ids.add(phrase_ids[stems])
-            entry.phrase_ids = frozenset(ids)
-        self._phrase_sizes = {i: len(set(stems)) for stems, i in phrase_ids.items()}
+        # BM25's length normalisation per document, fixed once the index is built.
+        self._norms = [K1 * (1 - B + B * e.length / self._avg_length) for e in self._entries]
+        self._phrases_by_stem: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        for known in {p for e in self._entries for p in e.phrases}:
+            self._phrases_by_stem[known[0]].append(known)
         self._surface = surface
         self._words = sorted(surface)
         self._words_by_initial: dict[str, list[str]] = defaultdict(list)
         for word in self._words:
             self._words_by_initial[word[:1]].append(word)
+        self._correct = lru_cache(maxsize=8192)(self._closest)
+
+    def __getstate__(self) -> dict[str, object]:
+        """Everything but the typo cache: an lru_cache wrapper does not pickle, and it refills as asked."""
+        state = dict(self.__dict__)
+        del state["_correct"]
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        """Restore a pickled index with an empty typo cache."""
+        self.__dict__.update(state)
         self._correct = lru_cache(maxsize=8192)(self._closest)
 
     def expand(self, message: Message) -> list[Term]:
@@ -222,31 +225,48 @@ class Index:
                 best_weight[term.stem] = term
         query_stems = set(best_weight)
         query_sequences = self._sequences_in(message)
-        touched = {p for s in query_stems for p in self._postings.get(s, ())}
-        held = Counter(i for s in query_stems for i in self._phrase_postings.get(s, ()))
-        whole = {i for i, count in held.items() if count == self._phrase_sizes[i]}
-        touched.update(p for q in query_sequences for p in self._run_postings.get(q, ()))
-        hits: list[Hit] = []
-        for entry in (self._entries[p] for p in sorted(touched)):
-            score = 0.0
-            matched: list[str] = []
-            norm = K1 * (1 - B + B * entry.length / self._avg_length)
-            for term_stem, term in best_weight.items():
-                tf = entry.tf.get(term_stem)
+        # Term at a time over the postings, in the terms' order (so each document's sum is added up in
+        # the same order as document at a time): a question touching thousands of chapters of a large
+        # library looks up only the stems each one holds.
+        scores: dict[int, float] = {}
+        matched: dict[int, list[str]] = {}
+        entries, norms = self._entries, self._norms
+        for term_stem, term in best_weight.items():
+            postings = self._postings.get(term_stem)
+            if not postings:
+                continue
+            factor = term.weight * term.specificity * self.idf[term_stem]
+            for position in postings:
+                tf = entries[position].tf[term_stem]
                 if not tf:
                     continue
-                score += term.weight * term.specificity * self.idf[term_stem] * tf * (K1 + 1) / (tf + norm)
-                matched.append(term.word)
+                score = factor * tf * (K1 + 1) / (tf + norms[position])
+                if position in scores:
+                    scores[position] += score
+                    matched[position].append(term.word)
+                else:
+                    scores[position] = score
+                    matched[position] = [term.word]
+        touched = set(scores)
+        touched.update(p for q in query_sequences for p in self._run_postings.get(q, ()))
+        # The keyword phrases the question holds whole, found once rather than per document.
+        wanted = {
+            phrase
+            for term_stem in query_stems
+            for phrase in self._phrases_by_stem.get(term_stem, ())
+            if query_stems.issuperset(phrase)
+        }
+        hits: list[Hit] = []
+        for position in sorted(touched):
+            entry = entries[position]
             runs = query_sequences & entry.sequences
-            if not matched and not runs:
-                continue
-            phrases: list[tuple[str, ...]] = (
-                [p for p in entry.phrases if query_stems.issuperset(p)] if entry.phrase_ids & whole else []
-            )
+            score = scores.get(position, 0.0)
+            phrases = [p for p in entry.phrases if p in wanted] if wanted else []
             score += PHRASE_BONUS * sum(self.idf.get(s, 0.0) for p in phrases for s in p)
             score += SEQUENCE_BONUS * sum(self._sequence_idf[q] * self._sequence_weight[q] for q in runs)
             phrases += list(runs)
-            hits.append(Hit(entry.key, score, tuple(dict.fromkeys(matched)), len(phrases)))
+            words = matched.get(position, ())
+            hits.append(Hit(entry.key, score, tuple(dict.fromkeys(words)), len(phrases)))
         hits.sort(key=lambda h: -h.score)
         return hits
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+from bot.core.cache import open_library
 from bot.core.library import Library
 from bot.core.loader import KnowledgeError, Problem, load_knowledge
 from bot.core.models import Episode, KnowledgeBase
@@ -210,8 +211,7 @@ class Store(Generic[T]):
         """Load and build now (at start-up); raise KnowledgeError when the folder is bad."""
         self.folder = folder
         self._build = build
-        knowledge = load_knowledge(folder)
-        self._current: tuple[KnowledgeBase, T] = (knowledge, build(knowledge))
+        self._current: tuple[KnowledgeBase, T] = self._open()
         self._lock: asyncio.Lock | None = None
         self._lock_loop: asyncio.AbstractEventLoop | None = None
 
@@ -225,9 +225,14 @@ class Store(Generic[T]):
         """The knowledge base the served value was built from."""
         return self._current[0]
 
-    def _load(self, current: KnowledgeBase) -> tuple[KnowledgeBase, T, KnowledgeDiff]:
+    def _open(self) -> tuple[KnowledgeBase, T]:
+        """The folder's knowledge and the value built from it; a subclass may serve both from a cache."""
         knowledge = load_knowledge(self.folder)
-        return knowledge, self._build(knowledge), diff_knowledge(current, knowledge)
+        return knowledge, self._build(knowledge)
+
+    def _load(self, current: KnowledgeBase) -> tuple[KnowledgeBase, T, KnowledgeDiff]:
+        knowledge, value = self._open()
+        return knowledge, value, diff_knowledge(current, knowledge)
 
     async def reload(self) -> KnowledgeDiff:
         """Load, validate and build in a worker thread, then swap; KnowledgeError keeps the old value.
@@ -285,3 +290,9 @@ class KnowledgeStore(Store[Library]):
     def library(self) -> Library:
         """The library answering right now."""
         return self.value
+
+    def _open(self) -> tuple[KnowledgeBase, Library]:
+        # Each episode is indexed once and kept in the folder's cache: a start, or a /reload after one
+        # file changed, re-parses and re-indexes only what changed.
+        library = open_library(self.folder)
+        return library.knowledge, library
