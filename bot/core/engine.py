@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -241,7 +242,8 @@ class Engine:
         idf = self._chapter_index.idf
         best: tuple[float, Moment] | None = None
         for moment in chapter.moments:
-            score = sum(stems[s] * idf.get(s, 0.0) for s in self._moment_terms[moment] if s in stems)
+            # fsum over a set: the same total in whatever order a (pickled) set yields its stems.
+            score = math.fsum(stems[s] * idf.get(s, 0.0) for s in self._moment_terms[moment] if s in stems)
             score += 3.0 * len(wanted_studies.intersection(moment.study_ids))
             if score > 0 and (best is None or score > best[0]):
                 best = (score, moment)

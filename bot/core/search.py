@@ -262,8 +262,11 @@ class Index:
             runs = query_sequences & entry.sequences
             score = scores.get(position, 0.0)
             phrases = [p for p in entry.phrases if p in wanted] if wanted else []
-            score += PHRASE_BONUS * sum(self.idf.get(s, 0.0) for p in phrases for s in p)
-            score += SEQUENCE_BONUS * sum(self._sequence_idf[q] * self._sequence_weight[q] for q in runs)
+            # fsum: exact whatever the order, and a set's order may differ once it has been pickled.
+            score += PHRASE_BONUS * math.fsum(self.idf.get(s, 0.0) for p in phrases for s in p)
+            score += SEQUENCE_BONUS * math.fsum(
+                self._sequence_idf[q] * self._sequence_weight[q] for q in runs
+            )
             phrases += list(runs)
             words = matched.get(position, ())
             hits.append(Hit(entry.key, score, tuple(dict.fromkeys(words)), len(phrases)))
