@@ -135,6 +135,11 @@ class Index:
         self._phrases_by_stem: dict[str, list[tuple[str, ...]]] = defaultdict(list)
         for known in {p for e in self._entries for p in e.phrases}:
             self._phrases_by_stem[known[0]].append(known)
+        # Which documents hold each phrase: a question's whole phrases go straight to their documents.
+        self._phrase_entries: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        for position, entry in enumerate(self._entries):
+            for known in dict.fromkeys(entry.phrases):
+                self._phrase_entries[known].append(position)
         self._surface = surface
         self._words = sorted(surface)
         self._words_by_initial: dict[str, list[str]] = defaultdict(list)
@@ -256,12 +261,16 @@ class Index:
             for phrase in self._phrases_by_stem.get(term_stem, ())
             if query_stems.issuperset(phrase)
         }
+        phrases_at: defaultdict[int, list[tuple[str, ...]]] = defaultdict(list)
+        for phrase in wanted:
+            for position in self._phrase_entries.get(phrase, ()):
+                phrases_at[position].append(phrase)
         hits: list[Hit] = []
         for position in sorted(touched):
             entry = entries[position]
             runs = query_sequences & entry.sequences
             score = scores.get(position, 0.0)
-            phrases = [p for p in entry.phrases if p in wanted] if wanted else []
+            phrases = phrases_at.get(position, [])
             # fsum: exact whatever the order, and a set's order may differ once it has been pickled.
             score += PHRASE_BONUS * math.fsum(self.idf.get(s, 0.0) for p in phrases for s in p)
             score += SEQUENCE_BONUS * math.fsum(
