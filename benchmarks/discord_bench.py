@@ -22,7 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the test server lives in tests/e2e
 
 from benchmarks.answer_latency import percentile, questions  # noqa: E402
-from tests.e2e.bot_process import build_world, copy_knowledge, running_bot  # noqa: E402
+from tests.conftest import copy_knowledge  # noqa: E402
+from tests.e2e.bot_process import build_world, running_bot  # noqa: E402
 from tests.e2e.fake_discord import FakeDiscord, LiveDiscord  # noqa: E402
 
 

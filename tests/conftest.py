@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -45,3 +46,12 @@ def engine(library: Library) -> Engine:
 def chapter_by_id(episode: Episode, chapter_id: str) -> Chapter:
     """The episode's chapter with this id (KeyError when there is none)."""
     return {c.id: c for c in episode.chapters}[chapter_id]
+
+
+def copy_knowledge(folder: Path) -> Path:
+    """A private copy of the bundled knowledge (its YAML files, not its cache) that a test may edit."""
+    target = folder / "knowledge"
+    target.mkdir()
+    for source in BUNDLED_KNOWLEDGE.glob("*.yaml"):
+        shutil.copy(source, target / source.name)
+    return target

@@ -21,8 +21,7 @@ from bot.core.models import Episode
 from bot.core.render import reply_text
 from bot.core.reply import compose
 from bot.core.search import Index
-from bot.paths import BUNDLED_KNOWLEDGE
-from tests.conftest import DATA
+from tests.conftest import DATA, copy_knowledge
 
 KETAMINE_CHAPTER = "title: Dissociative States"
 
@@ -30,11 +29,7 @@ KETAMINE_CHAPTER = "title: Dissociative States"
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     """A copy of the bundled knowledge."""
-    target = tmp_path / "knowledge"
-    target.mkdir()
-    for source in BUNDLED_KNOWLEDGE.glob("*.yaml"):
-        shutil.copy(source, target / source.name)
-    return target
+    return copy_knowledge(tmp_path)
 
 
 @pytest.fixture

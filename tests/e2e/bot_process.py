@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -13,7 +12,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.paths import BUNDLED_KNOWLEDGE
 from tests.e2e.fake_discord import (
     PERM_MANAGE_GUILD,
     PERM_SEND_MESSAGES,
@@ -142,15 +140,6 @@ def run_command(
         check=False,
     )
     return result.returncode, result.stdout + result.stderr
-
-
-def copy_knowledge(folder: Path) -> Path:
-    """A private copy of the bundled knowledge that a test may edit."""
-    target = folder / "knowledge"
-    target.mkdir()
-    for source in BUNDLED_KNOWLEDGE.glob("*.yaml"):
-        shutil.copy(source, target / source.name)
-    return target
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,8 @@ import discord.gateway
 import discord.http
 import pytest
 
-from tests.e2e.bot_process import BotProcess, World, build_world, copy_knowledge, running_bot
+from tests.conftest import copy_knowledge
+from tests.e2e.bot_process import BotProcess, World, build_world, running_bot
 from tests.e2e.fake_discord import FakeDiscord, FakeUser, LiveDiscord
 
 # A question the bot always answers: proof that it has handled whatever came before.

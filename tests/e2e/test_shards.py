@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from tests.e2e.bot_process import World, build_world, copy_knowledge, run_command, start_bot
+from tests.conftest import copy_knowledge
+from tests.e2e.bot_process import World, build_world, run_command, start_bot
 from tests.e2e.conftest import BARRIER_QUESTION
 from tests.e2e.fake_discord import (
     INTENT_DIRECT_MESSAGES,

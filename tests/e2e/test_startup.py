@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.bot_process import EPISODE_BOT, copy_knowledge, run_command
+from tests.conftest import copy_knowledge
+from tests.e2e.bot_process import EPISODE_BOT, run_command
 from tests.e2e.fake_discord import FakeDiscord, LiveDiscord
 
 
