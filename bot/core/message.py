@@ -13,6 +13,12 @@ from bot.core.timecode import TimeRef, find_time_ref
 # and a bound on the work one message can cause. Safety always reads the whole message.
 MAX_MATCH_CHARS = 2000
 
+# Where a message turns from its story to its question.
+_TURN = re.compile(
+    r"\b(?:anyway|anyways|anyhow|btw|quick\s+q|quick\s+question|my\s+question\s+is|question)\b\s*[:,.-]*",
+    re.I,
+)
+MIN_FOCUS_WORDS = 2
 _ADDRESSED = re.compile(r"(?<!\w)@\w+")
 _ELONGATED = re.compile(r"(\w)\1{2,}")
 _NOT_WORDS = re.compile(r"[^\w\s.!?]+")
@@ -26,8 +32,15 @@ class Message:
 
     @cached_property
     def text(self) -> str:
-        """The part of the message that matching reads, without "@name" addressing someone."""
-        return _ADDRESSED.sub(" ", self.raw[:MAX_MATCH_CHARS])
+        """The part of the message that matching reads: the question a story ends on, without "@name"."""
+        text = _ADDRESSED.sub(" ", self.raw[:MAX_MATCH_CHARS])
+        # "...long story... anyway, what's the AND gate thing": the question after the last turn to it.
+        turns = list(_TURN.finditer(text))
+        if turns:
+            asked = text[turns[-1].end() :]
+            if len([w for w in words(asked) if w not in STOP_WORDS]) >= MIN_FOCUS_WORDS:
+                return asked
+        return text
 
     @property
     def truncated(self) -> bool:

@@ -24,7 +24,7 @@ STOP_WORDS = frozenset(
     his how hows i id ill im ive if in into is isnt it its itself just let lets like likely me might
     more most much must mustnt my myself no nor not of off on once one only or other ought our ours
     ourselves out over own per please pls plz really same say says said shall she shed shell shes should
-    themself ourself yourselfs overall skip
+    themself ourself yourselfs overall skip plus
     shouldnt so some something such than that thats the their theirs them themselves then there theres
     these they theyd theyll theyre theyve thing things this those though through thru to too u under
     until up upon ur us very vs versus via was wasnt way we wed well were weve werent what whats when
@@ -105,9 +105,19 @@ LAY_TERMS = {
 }
 
 
+# "k" is ketamine after a word of taking it ("do k", "a bump of k", "xanax and k"), else just a letter.
+_TAKING = frozenset(
+    "do did does doing done take took taking taken on of some snort snorted with and plus".split()
+)
+
+
 def words(text: str) -> list[str]:
     """Every word of the text, folded, stop words included, chat spellings written out."""
-    return [SLANG.get(w, w) for w in _TOKEN.findall(fold(text))]
+    found = [SLANG.get(w, w) for w in _TOKEN.findall(fold(text).replace("+", " plus "))]
+    return [
+        "ketamine" if w == "k" and i and found[i - 1] in _TAKING and found[i + 1 : i + 2] != ["hole"] else w
+        for i, w in enumerate(found)
+    ]
 
 
 @lru_cache(maxsize=65536)

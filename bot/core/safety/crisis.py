@@ -21,7 +21,7 @@ from bot.core.safety.patterns import any_of as _any
 _SELF = r"(?:i|im|ive|id|me|my|myself|mine)"
 _THEMSELF = r"(?:myself|my self|himself|him self|herself|her self|themselves|themself|yourself|ourselves)"
 _WORDS = r"(?:\w+\s+){0,3}"  # up to three words between the parts of a cue
-_RESEARCH = r"(?:study|studies|research|trials?|patients|data|paper|papers|rates?|effects?|scores?|reduce\w*|antisuicid\w*)"
+_RESEARCH = r"(?:study|studies|research|trials?|patients|data|paper|papers|rates?|effects?|scores?|reduce\w*|antisuicid\w*|thesis|essay|class|epidemiolog\w*|statistics|stats)"
 _PILLS = r"(?:pills|meds|medication|medications|tablets|capsules|painkillers|sleeping pills|sleeping tablets|ketamine|k)"
 
 # Said outright: intent, a wish to be dead, an overdose or an emergency. One of these is enough.
@@ -76,7 +76,7 @@ _DIRECT = _any(
     # a method in mind
     r"\b(?:think\w*\s+(?:about|of)|want\w*\s+to|going\s+to|gonna|about\s+to|ready\s+to|plan\w*\s+(?:on|to))\s+(?:jump\w*|hang\w*|shoot\w*|drown\w*|overdos\w*|od\b)",
     # means at hand, in the moment
-    r"\b(?:standing|stand|sitting|parking|parked|walking out|climbed|climbing)\s+(?:\w+\s+){0,4}(?:edge|window|ledge|tracks|bridge|roof|railing)\b",
+    r"\b(?:standing|stand|sitting|parking|parked|walking out|climbed|climbing)\s+(?:\w+\s+){0,4}(?:edge|window|ledge|tracks|bridge|roof|railing|overpass)\b",
     r"\b(?:bought|buying|got|have|keep)\s+(?:a\s+|some\s+)?(?:rope|noose)\b|\b(?:should|going to|gonna|want to|wanna|about to)\s+jump\b",
     r"\b(?:gun|revolver|pistol)\b.*\b(?:taking it out|out on|loaded|in my mouth|to my head)\b|\b(?:taking it out|loaded)\b.*\b(?:gun|revolver|pistol)\b",
     r"\b(?:how many|how much)\b.*\bbefore\s+(?:your|my|the)\s+heart\s+stops\b|\btrying\s+not\s+to\s+(?:come back|wake up|survive)\b",
@@ -94,7 +94,15 @@ _DIRECT = _any(
     rf"\b{_PILLS}\s+(?:all\s+)?(?:lined|laid|counted)\s+(?:up|out)\b|\bthinking\s+about\s+(?:my\s+)?(?:\w+\s+){{0,2}}(?:gun|rope|pills|bridge)\b|\bkeep\s+thinking\s+about\s+(?:\w+\s+){{0,3}}gun\b",
     r"\b(?:cut|cutting|burned|burnt)\s+(?:myself\s+)?again\b|\bdeeper\s+than\s+i\s+meant\b",
     r"\b(?:labeled|labelled|decided)\s+who\s+gets\s+what\b|\bwho\s+gets\s+(?:my|what)\b",
-    r"\bmy\s+\w+\s+(?:\w+\s+){0,4}(?:su[i1]c[i1]d\w*|self\s*-?\s*harm\w*)\b",
+    rf"^(?!.*\b{_RESEARCH}\b).*\bmy\s+\w+\s+(?:\w+\s+){{0,4}}(?:su[i1]c[i1]d\w*|self\s*-?\s*harm\w*)\b",
+    # ending it, said plainly in the first person: "i'm ending it this weekend", "end the pain myself"
+    r"\b(?:im|i\s+am|ill|i\s+will|gonna|going\s+to)\s+(?:\w+\s+){0,2}(?:end(?:ing)?\s+(?:it|the\s+pain|things|my\s+pain)|check(?:ing)?\s+out\s+for\s+good)\b",
+    r"\bend\s+the\s+pain\s+(?:myself|for\s+good)\b|\bchecking\s+out\s+for\s+good\b|\bends?\b.{0,30}\bso\s+do\s+i\b",
+    r"\b(?:dont|do\s+not|cant|can\s+not)\s+see\s+myself\s+(?:making\s+it|living|lasting|getting\s+(?:to|through))\b",
+    r"\b(?:not|never)\s+(?:gonna|going\s+to)\s+be\s+(?:around|here|alive)\b|\b(?:ill|i\s+will|she\s*ll|he\s*ll)\s+be\s+gone\s+(?:soon|tonight|tomorrow)\b",
+    r"\b(?:dont|do\s+not)\s+worry\s+about\s+me\s+after\b|\b(?:never|not)\b.{0,40}\bwak(?:e|ing)\s+up\s+(?:ever\s+)?again\b",
+    r"\bswallow\w*\s+all\s+(?:of\s+)?(?:my|the|her|his)\s+\w+|\bstones\s+in\s+(?:my|his|her)\s+(?:\w+\s+)?pockets\b",
+    r"\b(?:garage|car)\b.*\b(?:car|engine)\s+running\b|\b(?:gun|rifle|pistol)\b.{0,60}\b(?:next\s+to\s+me|in\s+my\s+(?:hand|lap)|on\s+my\s+(?:lap|desk|bed)|out\s+of\s+the\s+safe)\b",
 )
 
 
@@ -107,6 +115,7 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:bridge|cliff|cliffs|ledge|rooftop|roof|tracks|train|balcony|balconies|window|highest floors?|overpass)\b",
             r"\b(?:od|overdose|overdosing|whole bag|whole bottle|the bottle|heart stops?|stop (?:my|your|his|her) heart)\b",
             r"\b(?:car|engine)\s+running\b|\bgarage\b|\b(?:drive|driving|steer\w*|swerv\w*)\s+into\b|\bmedian\b",
+            r"\b(?:saved|saving|stashed|stockpiled)\s+up\b|\bsupply\s+in\s+my\s+hand\b|\bin\s+my\s+hand\b|\bhunting\s+rifle\b|\brazor\b",
         ),
     ),
     (
@@ -117,6 +126,7 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:make|making)\s+(?:it|this|everything)\s+(?:all\s+)?stop\b|\bending\s+it\b|\bend\s+(?:it|this)\b",
             r"\bif\s+i\s+(?:wake|move|survive)\b|\bwhere\s+im\s+going\b|\bstopped\s+swimming\b|\bfor\s+good\b",
             r"\b(?:one|1)\s+last\s+time\b|\bbefore\s+i\s+go\b|\bnot\s+be\s+here\b",
+            r"\bone\s+(?:more|last)\s+\w+(?:\s+\w+){0,2}\s+(?:first|before)\b|\bbefore\s+i\s+use\s+them\b|\bmade\s+peace\s+with\s+it\b",
             r"\b(?:gonna|going\s+to|ready\s+to|about\s+to|want\s+to|have\s+to)\s+let\s+go\b(?!\s+of\b)|\bsinks?\b.*\bthats\s+me\b|\bthats\s+me\b.*\bsink",
         ),
     ),
@@ -128,7 +138,8 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bletters?\s+(?:to|for)\b|\bnew\s+home\s+for\b|\bfound\s+(?:my\s+)?\w+\s+a\s+new\s+home\b|\bcancel+ed\s+my\b",
             r"\b(?:gave|giving)\s+(?:my|away)\b|\bwont\s+need\b|\bsorry\b.*\b(?:posted|story|note)\b|\bwanted\s+someone\s+to\s+know\b",
             r"\b(?:wrote|written|writing|left)\s+(?:the\s+|my\s+|a\s+)?notes?\b|\bthanks?\s+for\s+all\b|\bnot\s+gonna\s+say\s+more\b",
-            r"\bsorry\s+for\s+everything\b|\b(?:gave|giving|give)\s+(?:my\s+)?\w+\s+to\s+(?:my|a|his|her)\b|\bwrote\s+letters?\b|\bjust\s+in\s+case\b",
+            r"\bsaying\s+(?:bye|goodbye)\b|\bdeleted\s+(?:all\s+)?my\s+(?:socials|accounts|posts)\b|\bnot\s+to\s+follow\s+(?:him|her|them|me)\b|\bthis\s+is\s+it\b|\bwithdrew\s+all\b|\bgave\s+me\s+(?:her|his|their)\s+\w+|\bwhy\s+im\s+(?:typing|posting|writing)\s+this\b|\bjust\s+wanted\s+someone\s+to\s+know\b|"
+            r"\bsorry\s+for\s+everything\b|\b(?:gave|giving|give)\s+(?:my\s+|the\s+)?\w+\s+to\s+(?:my|a|his|her|the)\b|\bwrote\s+letters?\b|\bjust\s+in\s+case\b",
         ),
     ),
     (
@@ -137,7 +148,7 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bburden\b|\bwaste\s+of\s+(?:space|air|oxygen)\b|\bworthless\b|\bhopeless\b|\bdont\s+deserve\b",
             r"\b(?:nobody|no one|noone)\s+(?:would|will)\s+(?:even\s+)?(?:notice|care|miss)\b|\bbetter\s+off\b",
             r"\b(?:im|i am)\s+(?:so\s+)?done\b|\bcant\s+do\s+(?:this|it)\b|\bno\s+point\b|\bgive\s+up\b|\bdone\s+pretending\b",
-            r"\btired\s+of\s+(?:swimming|fighting|trying|waiting|pretending)\b|\bi\s+am\s+the\s+rat\b|\blast\s+(?:hope|chance|try|shot)\b|\bbetter\s+this\s+way\b|\bweirdly\s+calm\b|\bdidnt\s+(?:do|work)\s+(?:anything|at all)\b",
+            r"\btired\s+of\s+(?:swimming|fighting|trying|waiting|pretending)\b|\bdone\s+fighting\b|\bnothing\s+will\s+ever\s+get\s+better\b|\bcant\s+last\b|\bi\s+am\s+the\s+rat\b|\blast\s+(?:hope|chance|try|shot)\b|\bbetter\s+this\s+way\b|\bweirdly\s+calm\b|\bdidnt\s+(?:do|work)\s+(?:anything|at all)\b",
         ),
     ),
     (
@@ -147,7 +158,7 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:i\s+have|ive\s+got|i\s+got|i\s+made|made|have)\s+a\s+plan\b|\b(?:date|day|time)\s+is\s+set\b|\bplan\s+is\b|\bon\s+purpose\b|\bnot\s+(?:even\s+)?kidding\b|\bserious\s+question\b",
             r"\b(?:to\s+be\s+sure|make\s+sure|enough\s+to|get\s+it\s+right|asking\s+for\s+(?:reasons|a\s+reason|me|myself))\b|\bcounted\s+out\b|\bthis\s+is\s+the\s+(?:week|day|night)\b",
             r"\b(?:looking up|looked up|googl\w*|searching)\b|\bdone\s+pretending\b|\btry\s+again\b",
-            r"\bdoes\s+it\s+hurt\b|\b(?:really|keep|kept|been)\s+thinking\s+about\s+it\b|\bjust\s+wanted\s+to\s+ask\s+one\s+(?:thing|last)\b",
+            r"\bwill\s+it\s+be\s+(?:quick|painless|fast)\b|\b(?:planning|planned|picked|set)\s+the\s+date\b|\bits\s+tomorrow\b|\bdoes\s+it\s+hurt\b|\b(?:really|keep|kept|been)\s+thinking\s+about\s+it\b|\bjust\s+wanted\s+to\s+ask\s+one\s+(?:thing|last)\b",
         ),
     ),
     (

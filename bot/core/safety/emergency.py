@@ -32,8 +32,10 @@ _EMERGENCY = any_of(
     r"\b(?:hit\s+the\s+floor|dropped|fell\s+down)\b.*\b(?:shaking|twitching|jerking)\b",
     r"\b(?:keep|keeps|kept)\s+passing\s+out\b|\bcant\s+stay\s+awake\b|\b(?:passing|blacking)\s+out\b",
     # chest, heart, limbs, a stroke's signs
-    r"\bchest\s+(?:pain|hurts|is\s+hurting|feels\s+tight|tight\w*|pressure)\b",
-    r"\bheart\s+(?:is\s+)?(?:pounding|racing|beating\s+(?:so\s+)?(?:fast|hard|weird))\b",
+    r"\bchest\s+(?:pain|hurts|is\s+hurting|feels\s+tight|tight\w*|pressure)\b|\bclutch\w*\s+(?:his|her|my|their)\s+chest\b",
+    r"\b(?:left|right)\s+arm\s+(?:is\s+|feels\s+)?(?:numb|tingling|dead)\b|\bpinpoint\s+pupils\b|\bfainted\b|\bpulse\s+(?:is\s+|feels\s+)?(?:\w+\s+){0,2}(?:weak|fast|racing|faint)\b",
+    r"\b(?:really|super|very|so)\s+(?:floppy|limp|drowsy|out\s+of\s+it)\b(?=.*\b(?:took|ate|swallowed|pills?|patch|gummies|meds|drank|did)\b)",
+    r"\bheart\s+(?:is\s+)?(?:pounding|racing|going\s+crazy|beating\s+(?:so\s+)?(?:fast|hard|weird))\b",
     r"\bcant\s+feel\s+(?:my\s+|his\s+|her\s+)?(?:arms?|legs?|hands?|feet|face|left|right|limbs?|fingers)\b",
     r"\bface\s+(?:is\s+)?droop\w*|\bdroopy\s+face\b|\bnumb\w*\s+on\s+one\s+side\b|\bslurr\w*\s+(?:his|her|my)?\s*(?:words|speech)\b",
     # too much taken, now
@@ -43,6 +45,8 @@ _EMERGENCY = any_of(
     r"^(?=.*\b(?:fever|overheat\w*|burning\s+up|super\s+hot|cant\s+cool\s+down)\b)(?=.*\b(?:took|molly|mdma|k|ketamine|coke|pills)\b)",
     r"\b(?:hit|banged)\s+(?:his|her|their|my)\s+head\b|\bfell\b.*\b(?:confused|bleeding|hit\s+(?:his|her|my)\s+head)\b",
     r"\b(?:got\s+into|ate|swallowed|drank)\s+(?:my|his|her|the|some|our)\s+(?:\w+\s+){0,3}(?:meds|pills|ketamine|spray|medication|troches?|edibles?)\b",
+    # a child who swallowed someone's pills: "ate a few of my melatonin gummies ... hes really floppy"
+    r"\b(?:baby|toddler|kid|child|son|daughter|little\s+\w+|\(\d\))\b.{0,40}\b(?:ate|swallowed|drank|got\s+into)\b.{0,60}\b(?:pills|meds|gummies|tablets|medication|patch)\b",
     r"\bk\s*-?\s*hol(?:e|ing)\s+(?:in|on)\s+(?:the|a)\s+(?:bath|bathtub|tub|pool|water|lake|street|road)\b",
 )
 # General questions about emergencies, not one happening: "how do ERs treat an overdose".
@@ -53,6 +57,7 @@ _GENERAL = re.compile(
 _NOW = re.compile(r"\b(?:rn|right\s+now|now|tonight|currently|atm|help|please|asap|hurry)\b")
 
 LETHAL = any_of(
+    r"\bhow\s+(?:much|many)\b.{0,60}\bwould\s+be\s+enough\b",
     r"\b(?:lethal|fatal|deadly|toxic|killing|overdose|od)\s+(?:dose|dosage|doses|amount|level|threshold|number|limit|point|range|mg)\b",
     r"\bld\s*-?\s*50\b",
     r"\bhow\s+(?:much|many)\b.{0,80}\b(?:kill|killed|die|dead|fatal|lethal|deadly|overdose|od|stop\s+(?:my|your|the|a|his|her)\s+heart|never\s+wake|not\s+wake)\b",
