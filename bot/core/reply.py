@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 
 from bot.core.answer import Answer, ChapterMatch, Kind
 from bot.core.models import CrisisResource, Episode, SafetyInfo, Study
+from bot.core.text import words
 from bot.core.timecode import short_time
 
 NO_LETHAL_FIGURES = (
@@ -119,7 +120,7 @@ def _help(answer: Answer, safety: SafetyInfo) -> Reply:
 
 def _friendly(answer: Answer) -> str:
     """One short friendly line for chatter on a mention or a DM."""
-    text = answer.question.casefold()
-    if any(w in text for w in ("thank", "thx", "appreciate", "ty ")) or text.strip() in ("ty", "tysm"):
+    said = set(words(answer.question))
+    if said & {"thanks", "thank", "thx", "ty", "tysm", "appreciate", "appreciated", "cheers"}:
         return "Glad it helps!"
     return "Hi! I answer questions about the episodes."
