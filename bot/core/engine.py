@@ -259,13 +259,13 @@ class Engine:
     def _best_window(self, chapter_id: str, terms: Sequence[Term]) -> Moment | None:
         """Where in the chapter the transcript says the question's words most: a moment of its own."""
         idf = self._chapter_index.idf
-        words = {t.stem: t.word for t in terms}
+        asked = {t.stem: t.word for t in terms}
         best: tuple[float, TranscriptWindow, list[str]] | None = None
         for window in self._windows.get(chapter_id, ()):
-            said = [(stem, count) for stem, count in window.terms if stem in words]
+            said = [(stem, count) for stem, count in window.terms if stem in asked]
             score = sum(idf.get(stem, 0.0) * min(count, 3) for stem, count in said)
             if said and (best is None or score > best[0]):
-                best = (score, window, [words[stem] for stem, _ in said])
+                best = (score, window, [asked[stem] for stem, _ in said])
         # The chapter's own start needs no second link.
         if best is None or best[1].start == self._chapters[chapter_id].start:
             return None

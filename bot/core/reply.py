@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from bot.core.answer import Answer, ChapterMatch, Kind
-from bot.core.models import CrisisResource, Episode, SafetyInfo, Study
+from bot.core.models import CrisisResource, SafetyInfo, Study
 from bot.core.text import words
 from bot.core.timecode import short_time
 
@@ -40,7 +40,6 @@ class Reply:
     studies: tuple[Study, ...] = ()
     miss: str = ""
     hint: bool = False
-    episode: Episode | None = None
     # Crisis replies to /ask are seen by the asker alone; an emergency reply is never hidden.
     private: bool = False
     # Nothing worth posting unasked: in an auto-answer channel, no reply at all.
@@ -61,7 +60,6 @@ def compose(answer: Answer, safety: SafetyInfo) -> Reply:
         disclaimer=disclaimer if framed else "",
         disclaimer_url=url if framed else "",
         notice=LONG_MESSAGE if answer.truncated and answer.found else "",
-        episode=answer.episode,
     )
     if answer.kind is Kind.SMALL_TALK:
         return replace(base, miss=_friendly(answer), hint=True, quiet=True)
