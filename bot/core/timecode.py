@@ -97,9 +97,26 @@ def find_time_ref(text: str) -> TimeRef | None:
             )
     for pattern in (_TEXT_HMS, _TEXT_SECONDS, _TEXT_MINUTES):
         found = pattern.search(text)
-        if found and not _is_duration(text, found.start()):
+        if found and not _is_duration(text, found.start()) and not _hours_only_length(text, pattern, found):
             return TimeRef(_spelled_seconds(pattern, found))
     return None
+
+
+# No episode runs this many hours: "24 hours into 3 periods" is a day.
+MAX_EPISODE_HOURS = 10
+# "skip to 1h", "at the 2 hour mark", "1hr in": a whole number of hours is a place only when marked so.
+_PLACE_BEFORE = re.compile(r"\b(?:at|to|near|past)\s+(?:the\s+)?$|@\s*$", re.IGNORECASE)
+_PLACE_AFTER = re.compile(r"^\s*(?:mark|in\b|into|timestamp)", re.IGNORECASE)
+
+
+def _hours_only_length(text: str, pattern: re.Pattern[str], found: re.Match[str]) -> bool:
+    """Whether "3 hrs", "24 hours", "5 hrs sleep" is a length of time rather than a place in the episode."""
+    if pattern is not _TEXT_HMS or found.group(2) or found.group(3):
+        return False
+    if int(found.group(1)) >= MAX_EPISODE_HOURS:
+        return True
+    before = text[max(0, found.start() - 12) : found.start()]
+    return not (_PLACE_BEFORE.search(before) or _PLACE_AFTER.match(text[found.end() :]))
 
 
 def _spelled_seconds(pattern: re.Pattern[str], found: re.Match[str]) -> int:

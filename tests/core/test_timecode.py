@@ -32,6 +32,8 @@ def test_parse_time_rejects(text: str) -> None:
         ("around minute 45", 2700),
         ("the 25 min mark", 1500),
         ("skip to 1h", 3600),
+        ("at the 2 hour mark", 7200),
+        ("what does he say 1hr in", 3600),
         ("skip to 3000 seconds", 3000),
         ("youtube.com/watch?v=Rxmv7rT9leo&t=4000s what is this", 4000),
     ],
@@ -54,6 +56,11 @@ def test_find_time(text: str, seconds: int) -> None:
         "waking up at 2:30 or 3:30 am",
         "vietnam soldiers back in the 70s",
         "the 1970s",
+        # A whole number of hours is a length of time unless marked as a place.
+        "the part where he splits the 24 hours into 3 critical periods",
+        "flying LA to NYC next week (3 hrs ahead)",
+        "im running on 5 hrs sleep lol",
+        "used to lift 2hrs a day",
     ],
 )
 def test_find_time_ignores_other_numbers(text: str) -> None:
