@@ -222,6 +222,9 @@ class Engine:
             telling = {t.stem for t in terms if t.specificity >= MIN_MATCHED_SPECIFICITY}
             asked = {w for w in message.content_words if specificity(w) >= MIN_MATCHED_SPECIFICITY}
             together = self._said_together(hit.key, telling)
+            if together == len(telling) == 1 and min(t.specificity for t in terms) >= RARE_WORD_SPECIFICITY:
+                # One word everyday English hardly knows ("HPPD??"), said in the episode: that is the topic.
+                return len(asked) <= 1
             return together >= MIN_WORDS_SAID_TOGETHER and together >= MIN_COVERAGE * len(asked)
         coverage = self._chapter_index.coverage(message, terms)
         if hit.score >= STRONG_CHAPTER_SCORE and coverage >= MIN_STRONG_COVERAGE:

@@ -76,7 +76,7 @@ _DIRECT = _any(
     # a method in mind
     r"\b(?:think\w*\s+(?:about|of)|want\w*\s+to|going\s+to|gonna|about\s+to|ready\s+to|plan\w*\s+(?:on|to))\s+(?:jump\w*|hang\w*|shoot\w*|drown\w*|overdos\w*|od\b)",
     # means at hand, in the moment
-    r"\b(?:standing|stand|sitting|parking|parked|walking out|climbed|climbing)\s+(?:\w+\s+){0,4}(?:edge|window|ledge|tracks|bridge|roof|railing|overpass)\b",
+    r"\b(?:standing|stand|sitting|parking|parked|walking out|climbed|climbing)\s+(?:\w+\s+){0,4}(?:edge|ledge|tracks|bridge|roof|railing|overpass)\b",
     r"\b(?:bought|buying|got|have|keep)\s+(?:a\s+|some\s+)?(?:rope|noose)\b|\b(?:should|going to|gonna|want to|wanna|about to)\s+jump\b",
     r"\b(?:gun|revolver|pistol)\b.*\b(?:taking it out|out on|loaded|in my mouth|to my head)\b|\b(?:taking it out|loaded)\b.*\b(?:gun|revolver|pistol)\b",
     r"\b(?:how many|how much)\b.*\bbefore\s+(?:your|my|the)\s+heart\s+stops\b|\btrying\s+not\s+to\s+(?:come back|wake up|survive)\b",
@@ -112,7 +112,7 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "means",
         _any(
             r"\b(?:gun|guns|revolver|pistol|rifle|firearm|rope|noose|razor|blade|blades|pills?|tablets|meds)\b",
-            r"\b(?:bridge|cliff|cliffs|ledge|rooftop|roof|tracks|train|balcony|balconies|window|highest floors?|overpass)\b",
+            r"\b(?:bridge|cliff|cliffs|ledge|rooftop|roof|tracks|in\s+front\s+of\s+(?:a|the)\s+train|balcony|balconies|window|highest floors?|overpass)\b",
             r"\b(?:od|overdose|overdosing|whole bag|whole bottle|the bottle|heart stops?|stop (?:my|your|his|her) heart)\b",
             r"\b(?:car|engine)\s+running\b|\bgarage\b|\b(?:drive|driving|steer\w*|swerv\w*)\s+into\b|\bmedian\b",
             r"\b(?:saved|saving|stashed|stockpiled)\s+up\b|\bsupply\s+in\s+my\s+hand\b|\bin\s+my\s+hand\b|\bhunting\s+rifle\b|\brazor\b",
@@ -156,7 +156,7 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         _any(
             r"\b(?:tonight|tmrw|tomorrow|this\s+week|after\s+(?:saturday|sunday|monday|tuesday|wednesday|thursday|friday|my))\b",
             r"\b(?:i\s+have|ive\s+got|i\s+got|i\s+made|made|have)\s+a\s+plan\b|\b(?:date|day|time)\s+is\s+set\b|\bplan\s+is\b|\bon\s+purpose\b|\bnot\s+(?:even\s+)?kidding\b|\bserious\s+question\b",
-            r"\b(?:to\s+be\s+sure|make\s+sure|enough\s+to|get\s+it\s+right|asking\s+for\s+(?:reasons|a\s+reason|me|myself))\b|\bcounted\s+out\b|\bthis\s+is\s+the\s+(?:week|day|night)\b",
+            r"\b(?:to\s+be\s+sure|make\s+sure|(?:take|taking|took|have|had|got)\s+enough\s+to|get\s+it\s+right|asking\s+for\s+(?:reasons|a\s+reason|me|myself))\b|\bcounted\s+out\b|\bthis\s+is\s+the\s+(?:week|day|night)\b",
             r"\b(?:looking up|looked up|googl\w*|searching)\b|\bdone\s+pretending\b|\btry\s+again\b",
             r"\bwill\s+it\s+be\s+(?:quick|painless|fast)\b|\b(?:planning|planned|picked|set)\s+the\s+date\b|\bits\s+tomorrow\b|\bdoes\s+it\s+hurt\b|\b(?:really|keep|kept|been)\s+thinking\s+about\s+it\b|\bjust\s+wanted\s+to\s+ask\s+one\s+(?:thing|last)\b",
         ),
@@ -185,11 +185,20 @@ _HISTORY = re.compile(
 )
 
 
+# A story being written: its characters' suicide is not the writer's.
+_FICTION = re.compile(
+    r"\b(?:short\s+story|novel|screenplay|script|fiction|fanfic|my\s+book|a\s+character|the\s+character)\b"
+)
+_SUICIDE_WORD = re.compile(r"\bsu[i1]c[i1]d\w*")
+
+
 def crisis_cues(message: Message) -> list[str]:
     """The cue families a message shows, "direct" first when something is said outright."""
     text = FIGURES.sub(" ", message.plain)
     if _HISTORY.search(text):
         return []
+    if _FICTION.search(text):
+        text = _SUICIDE_WORD.sub(" ", text)
     found = ["direct"] if _DIRECT.search(text) else []
     if PERSONAL.search(text) or not IMPERSONAL.search(text):
         # Asking how much would kill is a means cue, whose own words ("die", "kill") count for nothing

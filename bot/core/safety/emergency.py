@@ -48,6 +48,21 @@ _EMERGENCY = any_of(
     # a child who swallowed someone's pills: "ate a few of my melatonin gummies ... hes really floppy"
     r"\b(?:baby|toddler|kid|child|son|daughter|little\s+\w+|\(\d\))\b.{0,40}\b(?:ate|swallowed|drank|got\s+into)\b.{0,60}\b(?:pills|meds|gummies|tablets|medication|patch)\b",
     r"\bk\s*-?\s*hol(?:e|ing)\s+(?:in|on)\s+(?:the|a)\s+(?:bath|bathtub|tub|pool|water|lake|street|road)\b",
+    # about to faint, bleeding that won't stop, blood brought up
+    r"\b(?:about|going|gonna)\s+to\s+(?:pass\s+out|faint|black\s+out)\b|\b(?:wont|doesnt|cant\s+get\s+it\s+to)\s+stop\s+bleeding\b|\bbleeding\s+(?:a\s+lot|everywhere|so\s+much|wont\s+stop)\b",
+    r"\b(?:throwing\s+up|vomit\w*|puking|coughing\s+up)\s+(?:\w+\s+){0,2}blood\b|\bblood\s+in\s+(?:it|my\s+vomit|the\s+vomit|his\s+vomit|her\s+vomit)\b",
+    # everything taken at once: "took them. all of them", "40 of my seroquel", "a handful of his troches"
+    r"\b(?:took|taken|swallowed|ate|downed)\s+(?:\w+\s+){0,2}(?:all\s+of\s+them|a\s+handful|the\s+rest\s+of)\b|\ball\s+of\s+them\b.{0,40}\b\d{2,}\s+of\s+(?:my|his|her|their)\b",
+    # the heart, the head, the bladder, speech and balance
+    r"\bheart\s+(?:is\s+)?(?:\w+\s+){0,3}(?:skipping\s+beats|skipping|fluttering\s+like\s+crazy|doing\s+something\s+(?:insane|weird|crazy))\b",
+    r"\b(?:worst\s+headache|head\s+(?:is\s+)?(?:splitting|exploding))\b|\bbp\b.{0,20}\b(?:1[89]\d|2\d\d)\s*/\s*1[0-4]\d\b",
+    r"\b(?:cant|barely|can\s+barely|cannot|can\s+not)\s+pee\b.{0,60}\b(?:pain|blood|worse)\b|\b(?:pain|blood)\b.{0,80}\b(?:cant|barely)\s+pee\b",
+    r"\bslurr\w*\b.{0,40}\bfall\w*\s+(?:over|down)\b|\bfall\w*\s+(?:over|down)\b.{0,40}\bslurr\w*",
+    r"^(?=.*\b(?:burning\s+(?:hot|up)|fever)\b)(?=.*\b(?:ket|pupils\s+huge|confused|rave)\b)",
+    # a child who swallowed something not food: "chewed open a pack of nicotine gum ... vomiting"
+    r"\b(?:baby|toddler|kid|child|son|daughter|\d\s*yo|\d\s*(?:yr|year)\s*old|\(\d\))\b.{0,60}\b(?:ate|swallowed|drank|chewed|got\s+into)\b.{0,80}\b(?:vomit\w*|throwing\s+up|puking|pale|sleepy|drowsy|floppy|limp|wont\s+wake)\b",
+    # a running engine in a closed garage is poisoning now
+    r"\bgarage\b.{0,60}\bengine\s+running\b|\bengine\s+running\b.{0,60}\bgarage\b",
 )
 # General questions about emergencies, not one happening: "how do ERs treat an overdose".
 _GENERAL = re.compile(

@@ -25,6 +25,10 @@ FIGURES = re.compile(
     r"|\b(?:wanna|want to)\s+(?:die|sleep\s+forever)\b(?=.*\b(?:lyric|lyrics|song)\b)"
     r"|\b(?:wanna|want to)\s+die\b(?=.*\b(?:episode|ep|hours?|long|lol|lmao)\b)|\bdead\s+(?:asleep|serious|wrong|set on|center)\b"
     r"|\bk\s*-?\s*hole\s+of\s+(?:youtube|videos?|content|reddit|wikipedia|tiktok)\b|\brabbit\s+hole\b"
+    # habits, batteries, embarrassment and jokes about the ads
+    r"|\bslowly\s+killing\s+(?:myself|me)\b|\b(?:phone|battery|laptop|charger|plants?)\s+(?:is\s+|was\s+)?(?:dying|dead|died)\b"
+    r"|\bdie\W+(?:of|from)\s+(?:embarrassment|shame|cringe|laughter|laughing|boredom)\b"
+    r"|\bmade\s+me\s+want\s+to\s+(?:jump|die|scream)\b(?=.*\b(?:lol|lmao|haha|ad|ads|read|reads)\b)"
 )
 # Past and over: "my grandma had a seizure years ago, shes okay now".
 OVER = re.compile(
