@@ -22,7 +22,7 @@ _SELF = r"(?:i|im|ive|id|me|my|myself|mine)"
 _THEMSELF = r"(?:myself|my self|himself|him self|herself|her self|themselves|themself|yourself|ourselves)"
 _WORDS = r"(?:\w+\s+){0,3}"  # up to three words between the parts of a cue
 _RESEARCH = r"(?:study|studies|research|trials?|patients|data|paper|papers|rates?|effects?|scores?|reduce\w*|antisuicid\w*|thesis|essay|class|epidemiolog\w*|statistics|stats)"
-_PILLS = r"(?:pills|meds|medication|medications|tablets|capsules|painkillers|sleeping pills|sleeping tablets|ketamine|k)"
+_PILLS = r"(?:pills|meds|medication|medications|prescriptions?|scripts?|oxy|oxys|tablets|capsules|painkillers|sleeping pills|sleeping tablets|ketamine|k)"
 
 # Said outright: intent, a wish to be dead, an overdose or an emergency. One of these is enough.
 _DIRECT = _any(
@@ -102,6 +102,16 @@ _DIRECT = _any(
     r"\b(?:not|never)\s+(?:gonna|going\s+to)\s+be\s+(?:around|here|alive)\b|\b(?:ill|i\s+will|she\s*ll|he\s*ll)\s+be\s+gone\s+(?:soon|tonight|tomorrow)\b",
     r"\b(?:dont|do\s+not)\s+worry\s+about\s+me\s+after\b|\b(?:never|not)\b.{0,40}\bwak(?:e|ing)\s+up\s+(?:ever\s+)?again\b",
     r"\bswallow\w*\s+all\s+(?:of\s+)?(?:my|the|her|his)\s+\w+|\bstones\s+in\s+(?:my|his|her)\s+(?:\w+\s+)?pockets\b",
+    # the third blind set's general phrasings: wanting it over, not being here by a day, going to sleep and
+    # staying there, mattering if i didn't wake, cuts on a thigh, a note to be found, out after someone goes
+    r"\bwant\s+(?:it|this|everything|it\s+all)\s+to\s+(?:just\s+)?be\s+over\b|\bready\s+to\s+check\s+out\s*(?:[.!]|$)",
+    r"\b(?:wont|will\s+not)\s+be\s+(?:here|around|alive)\s+(?:for|by|at|on|next|this|after)\b|\b(?:wont|will\s+not)\s+be\s+a\s+(?:problem|burden)\s+for\s+anyone\b",
+    r"\bgo\s+to\s+sleep\s+and\s+(?:stay\s+there|never|not\s+wake)\b|\b(?:stay|stayed)\s+(?:\w+\s+){0,2}forever\b(?!\s+young)|\b(?:to\s+not|never)\s+come\s+back\b",
+    r"\b(?:matter|care|notice)\b.{0,30}\bif\s+i\s+(?:didnt|did\s+not|never|wasnt|was\s+gone|died|disappeared)\b",
+    r"\b(?:cuts|burns|scratches)\s+on\s+(?:my|his|her)\s+(?:arms?|wrists?|legs?|thighs?|skin|stomach)\b|\bif\s+(?:anyone|someone)\s+(?:\w+\s+){0,3}finds\s+this\b",
+    r"\b(?:then|and\s+then)\s+im\s+out\s+too\b|\b(?:will|would|that\s*ll)\s+be\s+it\s+for\s+me\b",
+    # a few other languages' plainest words
+    r"\b(?:me\s+despido|ya\s+no\s+voy\s+a\s+estar|quiero\s+morir(?:me)?|no\s+quiero\s+vivir|quero\s+morrer|je\s+veux\s+mourir|ich\s+will\s+sterben|ich\s+will\s+nicht\s+mehr\s+leben)\b",
     r"\b(?:garage|car)\b.*\b(?:car|engine)\s+running\b|\b(?:gun|rifle|pistol)\b.{0,60}\b(?:next\s+to\s+me|in\s+my\s+(?:hand|lap)|on\s+my\s+(?:lap|desk|bed)|out\s+of\s+the\s+safe)\b",
 )
 
@@ -112,10 +122,10 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "means",
         _any(
             r"\b(?:gun|guns|revolver|pistol|rifle|firearm|rope|noose|razor|blade|blades|pills?|tablets|meds)\b",
-            r"\b(?:bridge|cliff|cliffs|ledge|rooftop|roof|tracks|in\s+front\s+of\s+(?:a|the)\s+train|balcony|balconies|window|highest floors?|overpass)\b",
+            r"\b(?:bridges?|cliff|cliffs|ledge|rooftop|roof|tracks|in\s+front\s+of\s+(?:a|the)\s+train|balcony|balconies|window|highest floors?|overpass)\b",
             r"\b(?:od|overdose|overdosing|whole bag|whole bottle|the bottle|heart stops?|stop (?:my|your|his|her) heart)\b",
             r"\b(?:car|engine)\s+running\b|\bgarage\b|\b(?:drive|driving|steer\w*|swerv\w*)\s+into\b|\bmedian\b",
-            r"\b(?:saved|saving|stashed|stockpiled)\s+up\b|\bsupply\s+in\s+my\s+hand\b|\bin\s+my\s+hand\b|\bhunting\s+rifle\b|\brazor\b",
+            r"\b(?:vials?|empty\s+bottle)\b|\b(?:lined|laid)\s+up\s+on\s+(?:my|the)\b|\b(?:saved|saving|stashed|stockpiled)\s+up\b|\bsupply\s+in\s+my\s+hand\b|\bin\s+my\s+hand\b|\bhunting\s+rifle\b|\brazor\b",
         ),
     ),
     (
@@ -125,7 +135,7 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bnot\s+(?:being\s+)?(?:here|around|alive)\b|\bwont\s+be\s+(?:here|around)\b",
             r"\b(?:make|making)\s+(?:it|this|everything)\s+(?:all\s+)?stop\b|\bending\s+it\b|\bend\s+(?:it|this)\b",
             r"\bif\s+i\s+(?:wake|move|survive)\b|\bwhere\s+im\s+going\b|\bstopped\s+swimming\b|\bfor\s+good\b",
-            r"\b(?:one|1)\s+last\s+time\b|\bbefore\s+i\s+go\b|\bnot\s+be\s+here\b",
+            r"\b(?:one|1)\s+last\s+time\b|\bfor\s+the\s+last\s+time\b|\bbefore\s+i\s+go\b|\bnot\s+be\s+here\b",
             r"\bone\s+(?:more|last)\s+\w+(?:\s+\w+){0,2}\s+(?:first|before)\b|\bbefore\s+i\s+use\s+them\b|\bmade\s+peace\s+with\s+it\b",
             r"\b(?:gonna|going\s+to|ready\s+to|about\s+to|want\s+to|have\s+to)\s+let\s+go\b(?!\s+of\b)|\bsinks?\b.*\bthats\s+me\b|\bthats\s+me\b.*\bsink",
         ),
@@ -139,6 +149,8 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:gave|giving)\s+(?:my|away)\b|\bwont\s+need\b|\bsorry\b.*\b(?:posted|story|note)\b|\bwanted\s+someone\s+to\s+know\b",
             r"\b(?:wrote|written|writing|left)\s+(?:the\s+|my\s+|a\s+)?notes?\b|\bthanks?\s+for\s+all\b|\bnot\s+gonna\s+say\s+more\b",
             r"\bsaying\s+(?:bye|goodbye)\b|\bdeleted\s+(?:all\s+)?my\s+(?:socials|accounts|posts)\b|\bnot\s+to\s+follow\s+(?:him|her|them|me)\b|\bthis\s+is\s+it\b|\bwithdrew\s+all\b|\bgave\s+me\s+(?:her|his|their)\s+\w+|\bwhy\s+im\s+(?:typing|posting|writing)\s+this\b|\bjust\s+wanted\s+someone\s+to\s+know\b|"
+            r"\b(?:wrote|written|writing)\s+(?:the\s+|my\s+|all\s+the\s+)?(?:letters?|notes?)\b|\b(?:wrote|writing|made|did)\s+(?:my|a)\s+will\b|\blife\s+insurance\b|\bpaid\s+off\s+(?:all\s+)?(?:my\s+)?(?:\w+\s+)?debts?\b|"
+            r"\btell\s+(?:mom|dad|mum|my\s+\w+|them|her|him)\s+(?:im|i\s+am)\s+sorry\b|\bthanks?\b.{0,60}\b(?:for\s+the\s+company|these\s+past)\b|\bgot\s+me\s+through\b|\b(?:left|found)\s+a\s+note\b|\bnote\s+on\s+the\b|\bnot\s+your\s+fault\b|"
             r"\bsorry\s+for\s+everything\b|\b(?:gave|giving|give)\s+(?:my\s+|the\s+)?\w+\s+to\s+(?:my|a|his|her|the)\b|\bwrote\s+letters?\b|\bjust\s+in\s+case\b",
         ),
     ),
@@ -147,7 +159,7 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         _any(
             r"\bburden\b|\bwaste\s+of\s+(?:space|air|oxygen)\b|\bworthless\b|\bhopeless\b|\bdont\s+deserve\b",
             r"\b(?:nobody|no one|noone)\s+(?:would|will)\s+(?:even\s+)?(?:notice|care|miss)\b|\bbetter\s+off\b",
-            r"\b(?:im|i am)\s+(?:so\s+)?done\b|\bcant\s+do\s+(?:this|it)\b|\bno\s+point\b|\bgive\s+up\b|\bdone\s+pretending\b",
+            r"\b(?:im|i am)\s+(?:so\s+)?done\b|\bcant\s+do\s+(?:this|it)\b|\bno\s+point\b|\b(?:give|given|giving)\s+up\b|\bdont\s+(?:really\s+)?want\s+help\b|\bever\s+a\s+point\b|\bfine\s+(?:\w+\s+)?without\s+me\b|\bdone\s+pretending\b",
             r"\btired\s+of\s+(?:swimming|fighting|trying|waiting|pretending)\b|\bdone\s+fighting\b|\bnothing\s+will\s+ever\s+get\s+better\b|\bcant\s+last\b|\bi\s+am\s+the\s+rat\b|\blast\s+(?:hope|chance|try|shot)\b|\bbetter\s+this\s+way\b|\bweirdly\s+calm\b|\bdidnt\s+(?:do|work)\s+(?:anything|at all)\b",
         ),
     ),
@@ -157,8 +169,16 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:tonight|tmrw|tomorrow|this\s+week|after\s+(?:saturday|sunday|monday|tuesday|wednesday|thursday|friday|my))\b",
             r"\b(?:i\s+have|ive\s+got|i\s+got|i\s+made|made|have)\s+a\s+plan\b|\b(?:date|day|time)\s+is\s+set\b|\bplan\s+is\b|\bon\s+purpose\b|\bnot\s+(?:even\s+)?kidding\b|\bserious\s+question\b",
             r"\b(?:to\s+be\s+sure|make\s+sure|(?:take|taking|took|have|had|got)\s+enough\s+to|get\s+it\s+right|asking\s+for\s+(?:reasons|a\s+reason|me|myself))\b|\bcounted\s+out\b|\bthis\s+is\s+the\s+(?:week|day|night)\b",
-            r"\b(?:looking up|looked up|googl\w*|searching)\b|\bdone\s+pretending\b|\btry\s+again\b",
+            r"\b(?:looking up|looked up|googl\w*|searching)\b|\b(?:picked|set|chose)\s+a\s+date\b|\bfr\s+tho\b|\bfor\s+real\s+though\b|\bnot\s+(?:even\s+)?joking\b|\bbefore\s+the\s+weekend\b|\bdone\s+pretending\b|\btry\s+again\b",
             r"\bwill\s+it\s+be\s+(?:quick|painless|fast)\b|\b(?:planning|planned|picked|set)\s+the\s+date\b|\bits\s+tomorrow\b|\bdoes\s+it\s+hurt\b|\b(?:really|keep|kept|been)\s+thinking\s+about\s+it\b|\bjust\s+wanted\s+to\s+ask\s+one\s+(?:thing|last)\b",
+        ),
+    ),
+    (
+        # a mind made up: going through with it, at peace with it, the time is up
+        "resolve",
+        _any(
+            r"\bgo(?:ing)?\s+through\s+with\s+it\b|\bplanning\s+mine\b|\bfound\s+the\s+solution\b|\b(?:made|make)\s+(?:my\s+)?peace\b|\b(?:feels?|feeling)\s+(?:weirdly\s+|so\s+)?peaceful\b",
+            r"\b(?:week|time)\s+is\s+up\b|\bclinical\s+way\b|\bif\s+you\s+know\s+what\s+i\s+mean\b|\bthoughts\s+are\s+back\b|\bkeep\s+looking\s+at\s+it\b|\bnot\s+(?:taking|doing)\s+(?:them|it)\s+yet\b",
         ),
     ),
     (
