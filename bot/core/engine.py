@@ -43,6 +43,11 @@ MIN_CHAPTER_SCORE = 0.3
 MIN_MATCHED_SPECIFICITY = 0.4
 STRONG_CHAPTER_SCORE = 4.0
 MIN_STRONG_COVERAGE = 0.5  # even a strong match must explain half the question ("who won the nba finals")
+# A message of this many content words is a story around a question (measured on tests/data/library:
+# first chapter +5 of 301, none of the off-topic questions answered).
+LONG_MESSAGE_WORDS = 8
+LONG_MIN_COVERAGE = 0.5
+LONG_MIN_STRONG_COVERAGE = 0.4
 # A matched word that everyday English hardly knows ("bdnf", "habenula", "k-hole") is about this episode
 # whatever chatter surrounds it ("killer episode, the bdnf part blew my mind").
 RARE_WORD_SPECIFICITY = 1.0
@@ -245,7 +250,17 @@ class Engine:
                 len(said) >= MIN_WORDS_SAID_TOGETHER and len(said) >= TOGETHER_SHARE * len(asked) and topical
             )
         coverage = self._chapter_index.coverage(message, terms)
-        if hit.score >= STRONG_CHAPTER_SCORE and coverage >= MIN_STRONG_COVERAGE:
+        # In a long story the question is a small part: its words need be known less of the whole.
+        long_story = len(message.content_words) >= LONG_MESSAGE_WORDS
+        min_coverage, min_strong = (
+            (LONG_MIN_COVERAGE, LONG_MIN_STRONG_COVERAGE)
+            if long_story
+            else (
+                MIN_COVERAGE,
+                MIN_STRONG_COVERAGE,
+            )
+        )
+        if hit.score >= STRONG_CHAPTER_SCORE and coverage >= min_strong:
             return True
         matched = [t for t in terms if t.word in hit.matched]
         if hit.score >= RARE_WORD_SCORE and any(t.specificity >= RARE_WORD_SPECIFICITY for t in matched):
@@ -254,7 +269,7 @@ class Engine:
         specific = (
             hit.phrases > 0 or max((t.specificity for t in matched), default=0.0) >= MIN_MATCHED_SPECIFICITY
         )
-        return hit.score >= MIN_CHAPTER_SCORE and specific and coverage >= MIN_COVERAGE
+        return hit.score >= MIN_CHAPTER_SCORE and specific and coverage >= min_coverage
 
     def _best_moment(self, chapter_id: str, terms: Sequence[Term], studies: Sequence[Study]) -> Moment | None:
         chapter = self._chapters[chapter_id]

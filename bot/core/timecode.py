@@ -110,10 +110,14 @@ _PLACE_AFTER = re.compile(r"^\s*(?:mark|in\b|into|timestamp)", re.IGNORECASE)
 
 
 def _hours_only_length(text: str, pattern: re.Pattern[str], found: re.Match[str]) -> bool:
-    """Whether "3 hrs", "24 hours", "5 hrs sleep" is a length of time rather than a place in the episode."""
-    if pattern is not _TEXT_HMS or found.group(2) or found.group(3):
+    """Whether "3 hrs", "24 hours", "30 sec" is a length of time rather than a place in the episode."""
+    if pattern is _TEXT_SECONDS:
+        # "a 30 sec recap" is a length; "skip to 3000 seconds" or "4000s" a place.
+        if int(found.group(1) or found.group(2)) >= 60:
+            return False
+    elif pattern is not _TEXT_HMS or found.group(2) or found.group(3):
         return False
-    if int(found.group(1)) >= MAX_EPISODE_HOURS:
+    elif int(found.group(1)) >= MAX_EPISODE_HOURS:
         return True
     before = text[max(0, found.start() - 12) : found.start()]
     return not (_PLACE_BEFORE.search(before) or _PLACE_AFTER.match(text[found.end() :]))

@@ -34,6 +34,7 @@ def test_parse_time_rejects(text: str) -> None:
         ("skip to 1h", 3600),
         ("at the 2 hour mark", 7200),
         ("what does he say 1hr in", 3600),
+        ("at the 45 sec mark", 45),
         ("skip to 3000 seconds", 3000),
         ("youtube.com/watch?v=Rxmv7rT9leo&t=4000s what is this", 4000),
     ],
@@ -61,6 +62,7 @@ def test_find_time(text: str, seconds: int) -> None:
         "flying LA to NYC next week (3 hrs ahead)",
         "im running on 5 hrs sleep lol",
         "used to lift 2hrs a day",
+        "can someone give me the 30 sec recap",
     ],
 )
 def test_find_time_ignores_other_numbers(text: str) -> None:
