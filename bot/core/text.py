@@ -102,6 +102,8 @@ LAY_TERMS = {
     "lozenge": "troche",
     "lozenges": "troche",
     "tranq": "tranquilizer",
+    "epilepsy": "seizure",
+    "epileptic": "seizure",
 }
 
 
