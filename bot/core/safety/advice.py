@@ -21,7 +21,8 @@ _PERSONAL = _any(
     r"\b(?:can|could|should|would|will)\s+my\s+(?:\w+\s+){0,3}(?:try|take|use|do|get|start|stop|have)\b",
     r"\b(?:would|do|can|could)\s+you\s+(?:recommend|suggest|advise)\b|\blike\s+me\b|\bfor\s+a\s+(?:beginner|first\s+timer|newbie)\b",
     r"\btelehealth\b|\breferral\b|\bget\s+(?:\w+\s+)?prescribed\b|\b(?:online|virtual)\s+(?:clinic|provider|doctor|prescri\w*|ketamine)\b|\bat\s*-?\s*home\s+ketamine\b|\b(?:which|best|good|cheap\w*)\s+(?:ketamine\s+)?clinic\b",
-    r"\bmy\s+(?:grandma|grandmother|grandpa|grandfather|mom|mum|mother|dad|father|son|daughter|kid|child|teen|brother|sister|wife|husband|partner|friend|gf|bf|girlfriend|boyfriend)\s+(?:has|is|was|takes|suffers|struggles|gets|got)\b",
+    r"\bwhat\s+(?:\w+\s+){0,4}(?:i|u|you|we)\s+should\s+(?:ask|do|take|tell|avoid)\b",
+    r"\bmy\s+(?:\w+\s+){0,2}(?:grandma|grandmother|grandpa|grandfather|mom|mum|mother|dad|father|son|daughter|kid|child|teen|brother|sister|wife|husband|partner|friend|gf|bf|girlfriend|boyfriend)\s+(?:has|is|was|takes|suffers|struggles|gets|got)\b",
     r"\b(?:safe|ok|okay|dangerous|risky|fine|alright)\s+(?:for\s+me|to\s+(?:take|use|mix|combine|drink|do|try|start|stop|drive))\b",
     r"\bhow\s+(?:much|many)\b.*\b(?:should|take|need|use|do|start|dose|mg|milligrams?)\b",
     r"\b(?:right|correct|best|ideal|recommended|safe|good|effective|starting|typical|normal)\s+(?:dose|dosage|dosing|amount)\b",
@@ -104,12 +105,14 @@ _DIRECT_ASK = re.compile(
 _ASK = re.compile(
     r"\?|\banyone\s+(?:know|else|tried|have|had)\b|\bis\s+(?:that|this|it)\s+(?:normal|bad|ok|okay|fine|safe|dangerous|a\s+problem)\b"
     r"|\bwhat\s+would\s+(?:you|u|yall|he)\s+do\b|\b(?:right|yeah|ok|correct)\s*[?.!]*\s*$|\bshould\s+i\b|\bany\s+(?:advice|tips|thoughts)\b"
-    r"|\b(?:worried|scared|nervous|concerned)\b|\bsupposed\s+to\b|\bthoughts\b|\bwondering\b|\bcurious\b"
+    r"|\b(?:worried|scared|nervous|concerned|freaked\s+out|freaking\s+out|anxious\s+about|afraid)\b|\bsupposed\s+to\b|\bthoughts\b|\bwondering\b|\bcurious\b"
 )
 # Finding one's way in the episode is not advice: "what was the part about ...", "where does he say ...".
 _NAVIGATION = re.compile(
     r"\b(?:what|where|which)\s+(?:was|is)\s+the\s+(?:part|bit|section|chapter|moment|timestamp)\b|\bwhere\s+(?:does|did)\s+he\b"
     r"|\bwhat\s+(?:did|does)\s+(?:he|huberman|andrew)\s+(?:say|mean)\b"
+    # and neither is following it: "the mechanism part lost me", "i dont get the AND gate thing"
+    r"|\blost\s+me\b|\bi\s+(?:dont|didnt|do\s+not|did\s+not)\s+(?:get|understand|follow)\b|\bconfus\w*\s+me\b"
 )
 
 
