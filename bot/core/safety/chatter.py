@@ -18,7 +18,7 @@ _SMALL_TALK = re.compile(
 )
 # A message asks something when it says so: a question mark, a question word, a request.
 # Where a question can start: the message's start, after punctuation or an emoji, or after a filler word.
-_CLAUSE = r"(?:^|[^\w\s']\s*|\b(?:and|so|but|also|anyway|btw|ok|okay|quick\s+q|question|lol|lmao|haha|tho|like|still)\s+)"
+_CLAUSE = r"(?:^|[^\w\s']\s*|\b(?:and|so|but|also|anyway|btw|ok|okay|quick\s+q|question|lol+|lmao+|haha\w*|tho|like|still)\s+)"
 _ASKS = re.compile(
     rf"\?|{_CLAUSE}(?:what|whats|how|hows|why|when|where|wheres|which|whos|whose|who(?!\s+else))\b"
     rf"|{_CLAUSE}(?:does|did|do|is|are|can|could|should|would|will|was|were|has|have|explain|tell\s+me|remind\s+me)\b"
@@ -30,12 +30,16 @@ _ASKS = re.compile(
 _CHATTER = re.compile(
     r"\b(?:thanks?|thank\s+(?:you|u)|thx|ty|tysm|appreciate\w*|grateful|love\s+(?:this|it|you|u|the|his|how|these)|"
     r"great|amazing|awesome|excellent|brilliant|incredible|fantastic|goat|legend|banger|fire|masterclass|gem|underrated|"
-    r"lol|lmao|lmfao|rofl|haha\w*|hehe\w*|jk|joke|funny|hilarious|brb|^\s*first|who\s+else|anyone\s+else\s+(?:here|watching|listening)|"
-    r"voice|sounds?\s+like|beard|shirt|hair|jacket|outfit|\d(?:\.\d+)?x|speed|ads?\s+(?:are|were|is)|sponsors?\s+(?:are|is)|"
+    r"lol+|lmao+|lmfao+|rofl|haha\w*|hehe\w*|jk|joke|funny|hilarious|brb|^\s*first|who\s+else|anyone\s+else\s+(?:here|watching|listening)|"
+    r"voice|sounds?\s+like|beard|shirt|hair|jacket|outfit|\d(?:\.\d+)?x|speed|(?:ads?|ad\s+reads?|sponsor\s+reads?)\s+(?:are|were|is)|sponsors?\s+(?:are|is)|"
     r"my\s+sign|go(?:ing)?\s+to\s+bed|listened\s+to\s+this|watching\s+(?:this\s+)?in\s+20\d\d|subscribed|notification|helped\s+me|"
     r"as\s+always|channel)\b"
     r"|[\U0001F600-\U0001F64F\U0001F480\U0001F525\u2764\U0001F923\U0001F44F\U0001F64C]"
 )
+
+
+# How the host looks is never in an episode, asked or not: "wait is the beard back??".
+_APPEARANCE = re.compile(r"\b(?:beard|shirt|jacket|outfit|haircut|mustache|moustache)\b")
 
 
 def is_small_talk(message: Message) -> bool:
@@ -45,4 +49,6 @@ def is_small_talk(message: Message) -> bool:
 
 def is_chatter(message: Message) -> bool:
     """Thanks, praise, jokes or remarks about the show that ask nothing."""
+    if _APPEARANCE.search(message.folded):
+        return True
     return not _ASKS.search(message.folded) and bool(_CHATTER.search(message.raw.casefold()))
