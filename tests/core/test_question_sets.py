@@ -43,11 +43,15 @@ FIGURE = re.compile(
 # The blind set asks the way listeners remember a moment ("the part where he makes the clicking
 # noise"); its floor is where the engine stands on it today (see tests/README.md).
 PER_SET = {
+    # "what does peter attia say about zone 2 cardio" was off-topic for the ketamine episode; in the
+    # library of six it is answered by the exercise episode's cardio chapter.
+    "holdout_questions.yaml": {"none": 0.88},
     "blind_questions.yaml": {"chapter@3": 0.93},
     "recall_questions.yaml": {"chapter@3": 0.94},
     # Messages as people really write them (issue 6): where the engine stands after tuning; the blind
     # figures are in tests/README.md.
     "realistic_discord_questions.yaml": {"chapter@1": 0.87, "chapter@3": 0.91},
+    "realistic_three_questions.yaml": {"chapter@1": 0.85, "chapter@3": 0.95, "none": 0.6},
     "realistic_youtube_questions.yaml": {
         "chapter@1": 0.92,
         "chapter@3": 0.95,
