@@ -52,6 +52,11 @@ LONG_MIN_STRONG_COVERAGE = 0.4
 # whatever chatter surrounds it ("killer episode, the bdnf part blew my mind").
 RARE_WORD_SPECIFICITY = 1.0
 RARE_WORD_SCORE = 2.0
+# One matched word beside two or more that match nothing must be more than a plain word: "convert 5
+# miles to km" is not the chapter where ketamine is converted (measured: 4 off-topic questions fewer
+# answered, 1 first chapter lost of 1,255).
+SINGLE_WORD_SPECIFICITY = 0.7
+SINGLE_WORD_UNMATCHED = 2
 # Housekeeping (intro, outro) and sponsor reads asked about compete at this share of their score.
 NON_CONTENT_WEIGHT = 0.5
 # One chapter is given alone only when it leads the runner-up by this factor; else the few best.
@@ -249,6 +254,8 @@ class Engine:
             return (
                 len(said) >= MIN_WORDS_SAID_TOGETHER and len(said) >= TOGETHER_SHARE * len(asked) and topical
             )
+        if not hit.phrases and self._one_plain_word(hit, terms, message):
+            return False
         coverage = self._chapter_index.coverage(message, terms)
         # In a long story the question is a small part: its words need be known less of the whole.
         long_story = len(message.content_words) >= LONG_MESSAGE_WORDS
@@ -270,6 +277,15 @@ class Engine:
             hit.phrases > 0 or max((t.specificity for t in matched), default=0.0) >= MIN_MATCHED_SPECIFICITY
         )
         return hit.score >= MIN_CHAPTER_SCORE and specific and coverage >= min_coverage
+
+    @staticmethod
+    def _one_plain_word(hit: Hit, terms: Sequence[Term], message: Message) -> bool:
+        """Whether one plain word is all that matched, among others that didn't ("best protein powder")."""
+        matched = [t for t in terms if t.word in hit.matched]
+        if len({t.stem for t in matched}) != 1 or matched[0].specificity >= SINGLE_WORD_SPECIFICITY:
+            return False
+        unmatched = [w for w in message.content_words if not w.isdigit() and w not in hit.matched]
+        return len(unmatched) >= SINGLE_WORD_UNMATCHED
 
     def _best_moment(self, chapter_id: str, terms: Sequence[Term], studies: Sequence[Study]) -> Moment | None:
         chapter = self._chapters[chapter_id]
