@@ -38,17 +38,18 @@ _CHATTER = re.compile(
 )
 
 
-# How the host looks is never in an episode, asked or not: "wait is the beard back??".
-_APPEARANCE = re.compile(r"\b(?:beard|shirt|jacket|outfit|haircut|mustache|moustache)\b")
+# How the host looks or sounds is never in an episode, asked or not, whatever rare word comes with it:
+# "wait is the beard back??", "his voice is like asmr".
+_HOST_REMARK = re.compile(
+    r"\b(?:beard|shirt|jacket|outfit|haircut|mustache|moustache)\b|\b(?:his|hubermans|andrews)\s+voice\b"
+)
 
 
 def is_small_talk(message: Message) -> bool:
-    """Greetings, thanks, laughter and the like alone: nothing to look up."""
-    return bool(_SMALL_TALK.match(message.folded.strip()))
+    """Greetings, thanks, laughter and the like alone, or a remark on the host: nothing to look up."""
+    return bool(_SMALL_TALK.match(message.folded.strip()) or _HOST_REMARK.search(message.folded))
 
 
 def is_chatter(message: Message) -> bool:
     """Thanks, praise, jokes or remarks about the show that ask nothing."""
-    if _APPEARANCE.search(message.folded):
-        return True
     return not _ASKS.search(message.folded) and bool(_CHATTER.search(message.raw.casefold()))
