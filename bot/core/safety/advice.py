@@ -22,6 +22,8 @@ _PERSONAL = _any(
     r"\b(?:would|do|can|could)\s+you\s+(?:recommend|suggest|advise)\b|\blike\s+me\b|\bfor\s+a\s+(?:beginner|first\s+timer|newbie)\b",
     r"\btelehealth\b|\breferral\b|\bget\s+(?:\w+\s+)?prescribed\b|\b(?:online|virtual)\s+(?:clinic|provider|doctor|prescri\w*|ketamine)\b|\bat\s*-?\s*home\s+ketamine\b|\b(?:which|best|good|cheap\w*)\s+(?:ketamine\s+)?clinic\b",
     r"\bwhat\s+(?:\w+\s+){0,4}(?:i|u|you|we)\s+should\s+(?:ask|do|take|tell|avoid)\b",
+    r"\bis\s+(?:a|an|one|some)\s+(?:\w+\s+){0,3}(?:ok|okay|safe|fine|alright|bad|dangerous)\b|\bis\s+(?:it|ketamine|this|that)\s+(?:reasonable|an\s+option|worth\s+it)\b",
+    r"\b(?:dads|moms|mums|sons|daughters|wifes|husbands|partners)\s+(?:doctor|doc|psychiatrist|gp|therapist)\b|\brule\s+(?:me|him|her|them)\s+out\b|\bruns\s+in\s+my\s+family\b",
     r"\bmy\s+(?:\w+\s+){0,2}(?:grandma|grandmother|grandpa|grandfather|mom|mum|mother|dad|father|son|daughter|kid|child|teen|brother|sister|wife|husband|partner|friend|gf|bf|girlfriend|boyfriend)\s+(?:has|is|was|takes|suffers|struggles|gets|got)\b",
     r"\b(?:safe|ok|okay|dangerous|risky|fine|alright)\s+(?:for\s+me|to\s+(?:take|use|mix|combine|drink|do|try|start|stop|drive))\b",
     r"\bhow\s+(?:much|many)\b.*\b(?:should|take|need|use|do|start|dose|mg|milligrams?)\b",

@@ -33,7 +33,7 @@ _CHATTER = re.compile(
     r"lol+|lmao+|lmfao+|rofl|haha\w*|hehe\w*|jk|joke|funny|hilarious|brb|^\s*first|who\s+else|anyone\s+else\s+(?:here|watching|listening)|"
     r"voice|sounds?\s+like|beard|shirt|hair|jacket|outfit|\d(?:\.\d+)?x|speed|(?:ads?|ad\s+reads?|sponsor\s+reads?)\s+(?:are|were|is)|sponsors?\s+(?:are|is)|"
     r"my\s+sign|go(?:ing)?\s+to\s+bed|listened\s+to\s+this|watching\s+(?:this\s+)?in\s+20\d\d|subscribed|notification|helped\s+me|"
-    r"as\s+always|channel)\b"
+    r"as\s+always|channel|\d{1,2}\s*/\s*10)\b"
     r"|[\U0001F600-\U0001F64F\U0001F480\U0001F525\u2764\U0001F923\U0001F44F\U0001F64C]"
 )
 

@@ -54,9 +54,9 @@ _DIRECT = _any(
     # goodbyes and preparations
     r"\bgoodbye\s+(?:letters?|notes?|texts?|messages?|forever)\b|\b(?:texted|sent|wrote|said|posted)\s+(?:me\s+|us\s+|everyone\s+)?(?:a\s+)?goodbye\b",
     r"\b(?:wrote|writing|left)\s+(?:\w+\s+){0,2}letters?\s+to\s+(?:everyone|all|my\s+family|each)\b|\bsee\s+you\s+never\b|\bthis\s+is\s+goodbye\b",
-    r"\b(?:my\s+)?last\s+(?:message|post|words|night|day)\s+(?:here|on earth|alive|ever)\b|\bthis\s+is\s+my\s+last\s+(?:message|post)\b|\btonights\s+the\s+night\b",
+    r"\b(?:my\s+)?last\s+(?:message|post|words|night|day)\s+(?:here|on earth|alive|ever)\b|\bthis\s+is\s+my\s+last\s+(?:message|post|comment|video|tweet|words)\b|\btonights\s+the\s+night\b",
     r"\b(?:gave|giving|give|given)\s+away\s+(?:all\s+)?(?:my|his|her|their)\b|\b(?:gave|giving|give|given)\s+(?:all\s+)?(?:my|his|her|their)\s+(?:\w+\s+){0,2}away\b",
-    rf"\b(?:stockpil|hoard|stash)\w*\s+(?:up\s+)?(?:my\s+|her\s+|his\s+|their\s+)?\w+|\b(?:sav|collect)\w*\s+(?:up\s+)?(?:my\s+|her\s+|his\s+|their\s+)?{_PILLS}\b",
+    rf"\b(?:stockpil|hoard|stash)\w*\s+(?:up\s+)?(?:my\s+|her\s+|his\s+|their\s+)?\w+|\b(?:sav|collect)\w*\s+(?:up\s+)?(?:my\s+|her\s+|his\s+|their\s+)?(?:\w+\s+){{0,2}}{_PILLS}\b",
     r"\b(?:standing|sitting|up)\s+on\s+(?:the|a|this)\s+(?:bridge|ledge|roof|rooftop|edge|tracks)\b|\bjump(?:ing)?\s+(?:off|from)\s+(?:a|the|this)\b",
     r"\b(?:steer|steering|drive|driving|crash|crashing|swerv\w*)\s+(?:my\s+car\s+)?(?:into|off)\s+(?:a|the)\s+(?:wall|tree|traffic|bridge|truck|cliff)\b",
     # self-harm
@@ -87,7 +87,7 @@ _DIRECT = _any(
     # someone close
     r"\b(?:he|she|they|hes|shes|theyre)\s+(?:\w+\s+)?(?:is|are|keeps?|has been|have been|been|was)?\s*(?:saying|talking about|said|says|wants?|going|threaten\w*)\s+(?:\w+\s+)?(?:to\s+)?(?:die|end it|ending it|ending (?:his|her|their) life|kill|shoot|hang|jump)\b",
     # ways out, giving up on everything, a plan and a day
-    r"\b(?:painless|easy|easiest|quick|quickest|best)\s+way\s+(?:out|to go|to die|to end)\b|\b(?:out of|no more)\s+options\b|\bthats\s+it\s+for\s+me\b",
+    r"\b(?:painless|easy|easiest|quick|quickest|best)\s+ways?\s+(?:out|to go|to die|to end)\b|\b(?:out of|no more)\s+options\b|\bthats\s+it\s+for\s+me\b",
     r"\b(?:want|wanna|wanted)\s+to\s+(?:just\s+)?(?:disappear|vanish|not wake|sleep and not wake|stop existing)\b|\b(?:want|wanna)\s+(?:it|everything|it all)\s+to\s+(?:just\s+)?stop\b",
     r"\b(?:dont|do not)\s+think\s+(?:ill|i will|i can)\s+(?:make it|last|hold on)\b|\b(?:days?|weeks?)\s+left\s+in\s+me\b|\bneed\s+a\s+reason\s+not\s+to\b",
     r"\b(?:finish|end)\s+it\s+(?:this|tonight|tomorrow|on|after|before|soon|for good)\b|\blook\s+like\s+an\s+accident\b|\bone\s+less\s+(?:bill|mouth|problem|burden)\b",
@@ -104,15 +104,30 @@ _DIRECT = _any(
     r"\bswallow\w*\s+all\s+(?:of\s+)?(?:my|the|her|his)\s+\w+|\bstones\s+in\s+(?:my|his|her)\s+(?:\w+\s+)?pockets\b",
     # the third blind set's general phrasings: wanting it over, not being here by a day, going to sleep and
     # staying there, mattering if i didn't wake, cuts on a thigh, a note to be found, out after someone goes
-    r"\bwant\s+(?:it|this|everything|it\s+all)\s+to\s+(?:just\s+)?be\s+over\b|\bready\s+to\s+check\s+out\s*(?:[.!]|$)",
+    r"\bwant(?:ed|s)?\s+(?:it|this|everything|it\s+all)\s+to\s+(?:just\s+)?be\s+over\b|\bready\s+to\s+check\s+out\s*(?:[.!]|$)",
     r"\b(?:wont|will\s+not)\s+be\s+(?:here|around|alive)\s+(?:for|by|at|on|next|this|after)\b|\b(?:wont|will\s+not)\s+be\s+a\s+(?:problem|burden)\s+for\s+anyone\b",
     r"\bgo\s+to\s+sleep\s+and\s+(?:stay\s+there|never|not\s+wake)\b|\b(?:stay|stayed)\s+(?:\w+\s+){0,2}forever\b(?!\s+young)|\b(?:to\s+not|never)\s+come\s+back\b",
     r"\b(?:matter|care|notice)\b.{0,30}\bif\s+i\s+(?:didnt|did\s+not|never|wasnt|was\s+gone|died|disappeared)\b",
     r"\b(?:cuts|burns|scratches)\s+on\s+(?:my|his|her)\s+(?:arms?|wrists?|legs?|thighs?|skin|stomach)\b|\bif\s+(?:anyone|someone)\s+(?:\w+\s+){0,3}finds\s+this\b",
     r"\b(?:then|and\s+then)\s+im\s+out\s+too\b|\b(?:will|would|that\s*ll)\s+be\s+it\s+for\s+me\b",
+    # the fourth blind set's: not minding not waking, fine without me, logging off for good, the oncoming
+    # lane, a crash that should have finished the job, a gun just for me, see you on the other side,
+    # a long walk in the snow, no reason left to stay, asleep forever, better off once it's done
+    r"\b(?:wouldnt|would\s+not|dont|do\s+not)\s+mind\s+if\s+i\s+(?:just\s+)?(?:didnt|did\s+not|never|wouldnt)\s+wake\b|\bif\s+i\s+(?:just\s+)?(?:didnt|did\s+not|never)\s+wake\s+up\b",
+    r"\b(?:would|will|d|ll)\s+be\s+(?:fine|better|happier|ok|okay)\s+(?:\w+\s+){0,2}without\s+me\b|\bbetter\s+off\s+(?:once|when|after)\s+(?:im|i\s+am|its|it\s+is|i\s+am)\s+(?:gone|done|over)\b|\bonce\s+its\s+done\b(?=.*\bbetter\s+off\b)",
+    r"\b(?:log|logging|sign|signing|check|checking|tap|tapping|bow|bowing|clock|clocking)\s+(?:off|out)\s+for\s+good\b|\b(?:made|make)\s+(?:my\s+)?peace\s+with\s+(?:checking\s+out|going|dying|ending)\b",
+    r"\b(?:drift\w*|swerv\w*|steer\w*|veer\w*|driv\w*)\s+(?:\w+\s+)?into\s+(?:the\s+)?(?:oncoming|traffic|a\s+truck|a\s+semi|a\s+wall|the\s+median)\b",
+    r"\b(?:wish|wished|should\s+have)\b.{0,40}\bfinish\w*\s+(?:the\s+job|me\s+off)\b|\b(?:gun|rope|pistol|rifle)\b.{0,60}\bjust\s+for\s+me\b",
+    r"\bsee\s+(?:you|u|ya)\s+(?:all\s+)?on\s+the\s+other\s+side\b(?=.*\b(?:posted|story|texted|note|wrote|lake|bridge|pills|goodbye|bye)\b)|\blong\s+walk\s+(?:in\s+the\s+snow|off\s+a\s+short\s+pier)\b",
+    r"\breasons?\s+to\s+(?:stay|live|keep\s+going|be\s+here)\b.{0,60}\b(?:couldnt|cant|cannot|no|none)\b|\b(?:couldnt|cant|cannot)\s+(?:come\s+up\s+with|think\s+of|find)\s+(?:one|a\s+single)\s+reason\b",
+    r"\b(?:a)?sleep\s+forever\b|\b(?:dont|do\s+not|wont|will\s+not)\s+come\s+back\b(?=.*\b(?:dose|pills|take|ketamine|k|want)\b)",
+    r"\bswallow\w*\s+(?:his|her|my|their)\s+whole\s+(?:month|bottle|supply|prescription|stash)\b|\bi\s+(?:dont|do\s+not)\s+care\s+how\s+anymore\b",
     # a few other languages' plainest words
     r"\b(?:me\s+despido|ya\s+no\s+voy\s+a\s+estar|quiero\s+morir(?:me)?|no\s+quiero\s+vivir|quero\s+morrer|je\s+veux\s+mourir|ich\s+will\s+sterben|ich\s+will\s+nicht\s+mehr\s+leben)\b",
-    r"\b(?:garage|car)\b.*\b(?:car|engine)\s+running\b|\b(?:gun|rifle|pistol)\b.{0,60}\b(?:next\s+to\s+me|in\s+my\s+(?:hand|lap)|on\s+my\s+(?:lap|desk|bed)|out\s+of\s+the\s+safe)\b",
+    r"\b(?:no\s+despertar|ya\s+no\s+quiero\s+(?:seguir|vivir)|ya\s+no\s+puedo\s+mas|quitarme\s+la\s+vida|matarme|suicidarme|se\s+despidio\s+de\s+todos|todo\s+se\s+termina|queria\s+morir)\b",
+    r"\b(?:nao\s+aguento\s+mais\s+viver|acabar\s+com\s+tudo|queria\s+morrer|me\s+matar|tirar\s+(?:a\s+)?minha\s+(?:propria\s+)?vida|me\s+suicidar|me\s+suicider|envie\s+de\s+mourir|en\s+finir|mich\s+umbringen)\b",
+    r"\b(?:jeene\s+ka\s+(?:mann|man|mun)\s+nahi|khatam\s+kar\s+(?:dena|du|doon|dunga)|latak\s+ja\w*|marna\s+chahta|mar\s+jana\s+chahta|suicide\s+kar\s+\w+)\b",
+    r"\b(?:garage|car)\b.*\b(?:car|engine)\s+running\b|\b(?:gun|rifle|pistol|sidearm|handgun|glock|shotgun)\b.{0,60}\b(?:next\s+to\s+me|in\s+my\s+(?:hand|lap)|on\s+my\s+(?:lap|desk|bed)|out\s+of\s+the\s+safe)\b",
 )
 
 
@@ -121,7 +136,7 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "means",
         _any(
-            r"\b(?:gun|guns|revolver|pistol|rifle|firearm|rope|noose|razor|blade|blades|pills?|tablets|meds)\b",
+            r"\b(?:gun|guns|revolver|pistol|rifle|firearm|sidearm|handgun|glock|shotgun|rope|noose|razor|blade|blades|pills?|tablets|meds)\b",
             r"\b(?:bridges?|cliff|cliffs|ledge|rooftop|roof|tracks|in\s+front\s+of\s+(?:a|the)\s+train|balcony|balconies|window|highest floors?|overpass)\b",
             r"\b(?:od|overdose|overdosing|whole bag|whole bottle|the bottle|heart stops?|stop (?:my|your|his|her) heart)\b",
             r"\b(?:car|engine)\s+running\b|\bgarage\b|\b(?:drive|driving|steer\w*|swerv\w*)\s+into\b|\bmedian\b",
@@ -135,7 +150,7 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bnot\s+(?:being\s+)?(?:here|around|alive)\b|\bwont\s+be\s+(?:here|around)\b",
             r"\b(?:make|making)\s+(?:it|this|everything)\s+(?:all\s+)?stop\b|\bending\s+it\b|\bend\s+(?:it|this)\b",
             r"\bif\s+i\s+(?:wake|move|survive)\b|\bwhere\s+im\s+going\b|\bstopped\s+swimming\b|\bfor\s+good\b",
-            r"\b(?:one|1)\s+last\s+time\b|\bfor\s+the\s+last\s+time\b|\bbefore\s+i\s+go\b|\bnot\s+be\s+here\b",
+            r"\b(?:one|1)\s+last\s+time\b|\bto\s+the\s+22\b|\bfor\s+the\s+last\s+time\b|\bbefore\s+i\s+go\b|\bnot\s+be\s+here\b",
             r"\bone\s+(?:more|last)\s+\w+(?:\s+\w+){0,2}\s+(?:first|before)\b|\bbefore\s+i\s+use\s+them\b|\bmade\s+peace\s+with\s+it\b",
             r"\b(?:gonna|going\s+to|ready\s+to|about\s+to|want\s+to|have\s+to)\s+let\s+go\b(?!\s+of\b)|\bsinks?\b.*\bthats\s+me\b|\bthats\s+me\b.*\bsink",
         ),
@@ -145,7 +160,7 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         _any(
             r"\bgoodbye\w*\b|\bbye\s+(?:everyone|all|guys|yall|forever)\b|\bbeen\s+nice\s+knowing\b|\bnice\s+knowing\s+(?:you|u|yall)\b",
             r"\btake\s+care\s+of\s+(?:each other|yourselves|my)\b|\bthanks?\s+(?:you\s+)?for\s+(?:everything|all\s+the)\b",
-            r"\bletters?\s+(?:to|for)\b|\bnew\s+home\s+for\b|\bfound\s+(?:my\s+)?\w+\s+a\s+new\s+home\b|\bcancel+ed\s+my\b",
+            r"\bletters?\s+(?:to|for)\b|\b(?:new|good|loving)\s+homes?\s+for\b|\bremember\s+me\s+by\b|\b(?:gave|giving|give)\s+(?:away\s+)?(?:my\s+)?(?:\w+\s+){1,4}to\s+(?:my|a|his|her|the)\b|\bfound\s+(?:my\s+)?\w+\s+a\s+new\s+home\b|\bcancel+ed\s+my\b",
             r"\b(?:gave|giving)\s+(?:my|away)\b|\bwont\s+need\b|\bsorry\b.*\b(?:posted|story|note)\b|\bwanted\s+someone\s+to\s+know\b",
             r"\b(?:wrote|written|writing|left)\s+(?:the\s+|my\s+|a\s+)?notes?\b|\bthanks?\s+for\s+all\b|\bnot\s+gonna\s+say\s+more\b",
             r"\bsaying\s+(?:bye|goodbye)\b|\bdeleted\s+(?:all\s+)?my\s+(?:socials|accounts|posts)\b|\bnot\s+to\s+follow\s+(?:him|her|them|me)\b|\bthis\s+is\s+it\b|\bwithdrew\s+all\b|\bgave\s+me\s+(?:her|his|their)\s+\w+|\bwhy\s+im\s+(?:typing|posting|writing)\s+this\b|\bjust\s+wanted\s+someone\s+to\s+know\b|"
@@ -159,14 +174,14 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         _any(
             r"\bburden\b|\bwaste\s+of\s+(?:space|air|oxygen)\b|\bworthless\b|\bhopeless\b|\bdont\s+deserve\b",
             r"\b(?:nobody|no one|noone)\s+(?:would|will)\s+(?:even\s+)?(?:notice|care|miss)\b|\bbetter\s+off\b",
-            r"\b(?:im|i am)\s+(?:so\s+)?done\b|\bcant\s+do\s+(?:this|it)\b|\bno\s+point\b|\b(?:give|given|giving)\s+up\b|\bdont\s+(?:really\s+)?want\s+help\b|\bever\s+a\s+point\b|\bfine\s+(?:\w+\s+)?without\s+me\b|\bdone\s+pretending\b",
+            r"\b(?:im|i am)\s+(?:so\s+)?done\b|\bcant\s+do\s+(?:this|it)\b|\bno\s+point\b|\b(?:give|given|giving)\s+up\b|\b(?:dont|doesnt|does\s+not|do\s+not)\s+(?:really\s+)?want\s+help\b|\btired\s+of\s+being\s+tired\b|\bwhats\s+the\s+point\s*(?:[.!?]|$)|\bnothing(?:s|\s+is)\s+(?:ever\s+)?(?:gonna|going\s+to)\s+change\b|\bever\s+a\s+point\b|\bfine\s+(?:\w+\s+)?without\s+me\b|\bdone\s+pretending\b",
             r"\btired\s+of\s+(?:swimming|fighting|trying|waiting|pretending)\b|\bdone\s+fighting\b|\bnothing\s+will\s+ever\s+get\s+better\b|\bcant\s+last\b|\bi\s+am\s+the\s+rat\b|\blast\s+(?:hope|chance|try|shot)\b|\bbetter\s+this\s+way\b|\bweirdly\s+calm\b|\bdidnt\s+(?:do|work)\s+(?:anything|at all)\b",
         ),
     ),
     (
         "timing",
         _any(
-            r"\b(?:tonight|tmrw|tomorrow|this\s+week|after\s+(?:saturday|sunday|monday|tuesday|wednesday|thursday|friday|my))\b",
+            r"\b(?:tonight|tmrw|tomorrow|this\s+week|after\s+this\s+(?:month|week|weekend)|after\s+(?:saturday|sunday|monday|tuesday|wednesday|thursday|friday|my))\b",
             r"\b(?:i\s+have|ive\s+got|i\s+got|i\s+made|made|have)\s+a\s+plan\b|\b(?:date|day|time)\s+is\s+set\b|\bplan\s+is\b|\bon\s+purpose\b|\bnot\s+(?:even\s+)?kidding\b|\bserious\s+question\b",
             r"\b(?:to\s+be\s+sure|make\s+sure|(?:take|taking|took|have|had|got)\s+enough\s+to|get\s+it\s+right|asking\s+for\s+(?:reasons|a\s+reason|me|myself))\b|\bcounted\s+out\b|\bthis\s+is\s+the\s+(?:week|day|night)\b",
             r"\b(?:looking up|looked up|googl\w*|searching)\b|\b(?:picked|set|chose)\s+a\s+date\b|\bfr\s+tho\b|\bfor\s+real\s+though\b|\bnot\s+(?:even\s+)?joking\b|\bbefore\s+the\s+weekend\b|\bdone\s+pretending\b|\btry\s+again\b",
@@ -178,6 +193,7 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "resolve",
         _any(
             r"\bgo(?:ing)?\s+through\s+with\s+it\b|\bplanning\s+mine\b|\bfound\s+the\s+solution\b|\b(?:made|make)\s+(?:my\s+)?peace\b|\b(?:feels?|feeling)\s+(?:weirdly\s+|so\s+)?peaceful\b",
+            r"\bdone\s+trying\b|\bpain\s+(?:needs|has)\s+to\s+stop\b|\bstarting\s+to\s+understand\s+(?:them|why)\b|\bwant\s+(?:it|this|everything|the\s+\w+(?:\s+in\s+my\s+head)?)\s+to\s+(?:just\s+)?(?:end|stop)\b|\bforgive\s+me\b|"
             r"\b(?:week|time)\s+is\s+up\b|\bclinical\s+way\b|\bif\s+you\s+know\s+what\s+i\s+mean\b|\bthoughts\s+are\s+back\b|\bkeep\s+looking\s+at\s+it\b|\bnot\s+(?:taking|doing)\s+(?:them|it)\s+yet\b",
         ),
     ),

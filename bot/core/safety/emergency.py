@@ -15,7 +15,7 @@ from bot.core.safety.patterns import FIGURES, OVER, PAST_EVENT, any_of
 
 _EMERGENCY = any_of(
     # not responding
-    r"\b(?:unresponsive|unconscious|not\s+responding|isnt\s+responding|wont\s+respond\w*|not\s+respond\w*|doesnt\s+respond\w*|no\s+response)\b",
+    r"\b(?:unresponsive|unconscious|not\s+(?:really\s+)?responding|slumped\s+(?:over|down)|isnt\s+responding|wont\s+respond\w*|not\s+respond\w*|doesnt\s+respond\w*|no\s+response)\b",
     r"\b(?:cant|cannot|can not|couldnt)\s+(?:wake|rouse|get)\s+(?:him|her|them|my\s+\w+)(?:\s+up|\s+to\s+(?:wake|respond))?\b",
     r"(?<!to )(?<!would )(?<!i )(?<!id )\b(?:wont|isnt|is not|not)\s+wak(?:e|ing)(?:\s+up)?(?:\s+properly)?\b",
     r"\b(?:passed|blacked)\s+out\b|\bcollapsed\b|\b(?:totally|completely|just)\s+limp\b|\bout\s+cold\b|\bnot\s+moving\b",
@@ -32,21 +32,21 @@ _EMERGENCY = any_of(
     r"\b(?:hit\s+the\s+floor|dropped|fell\s+down)\b.*\b(?:shaking|twitching|jerking)\b",
     r"\b(?:keep|keeps|kept)\s+passing\s+out\b|\bcant\s+stay\s+awake\b|\b(?:passing|blacking)\s+out\b",
     # chest, heart, limbs, a stroke's signs
-    r"\bchest\s+(?:pain|hurts|is\s+hurting|feels\s+tight|tight\w*|pressure)\b|\bclutch\w*\s+(?:his|her|my|their)\s+chest\b",
-    r"\b(?:left|right)\s+arm\s+(?:is\s+|feels\s+)?(?:numb|tingling|dead)\b|\bpinpoint\s+pupils\b|\bfainted\b|\bpulse\s+(?:is\s+|feels\s+)?(?:\w+\s+){0,2}(?:weak|fast|racing|faint)\b",
+    r"\bchest\s+(?:is\s+)?(?:pain|hurts|is\s+hurting|feels\s+tight|tight\w*|pressure|crushing|caving)\b|\bclutch\w*\s+(?:his|her|my|their)\s+chest\b",
+    r"\b(?:left|right)\s+arm\s+(?:is\s+|feels\s+|went\s+|going\s+)?(?:numb|tingling|dead)\b|\bpinpoint\s+pupils\b|\bfainted\b|\bpulse\s+(?:is\s+|feels\s+)?(?:\w+\s+){0,2}(?:weak|fast|racing|faint)\b",
     r"\b(?:really|super|very|so)\s+(?:floppy|limp|drowsy|out\s+of\s+it)\b(?=.*\b(?:took|ate|swallowed|pills?|patch|gummies|meds|drank|did)\b)",
     r"\bheart\s+(?:is\s+)?(?:pounding|racing|going\s+crazy|beating\s+(?:so\s+)?(?:fast|hard|weird))\b",
     r"\bcant\s+feel\s+(?:my\s+|his\s+|her\s+)?(?:arms?|legs?|hands?|feet|face|left|right|limbs?|fingers)\b",
     r"\bface\s+(?:is\s+)?droop\w*|\bdroopy\s+face\b|\bnumb\w*\s+on\s+one\s+side\b|\bslurr\w*\s+(?:his|her|my)?\s*(?:words|speech)\b",
     # too much taken, now
-    r"\b(?:took|taken|did|done|had|used|snorted|swallowed|drank|sprayed)\s+(?:\w+\s+){0,3}(?:way\s+|far\s+)?(?:too\s+much|too\s+many|more\s+than\s+(?:i|he|she|they)\s+meant|double|triple|a\s+bunch|a\s+whole\s+(?:bottle|box|pack|strip|bag))\b",
+    r"\b(?:took|taken|did|done|had|used|snorted|swallowed|drank|sprayed)\s+(?:\w+\s+){0,3}(?:way\s+|far\s+)?(?:too\s+much|too\s+many|more\s+than\s+(?:i|he|she|they)\s+meant|double|triple|a\s+bunch|(?:a|the|my|his|her|their)\s+whole\s+(?:bottle|box|pack|strip|bag|month))\b",
     r"\b(?:oding|od\s*ing|overdosing|overdosed|odd|oded)\b|\b(?:is|hes|shes|im|theyre|having)\s+(?:an?\s+)?(?:od|overdose)\b",
     r"\b(?:throwing\s+up|vomit\w*|puking)\b.*\b(?:passed\s+out|unconscious|on\s+(?:his|her|their)\s+back|wont\s+wake)\b",
-    r"^(?=.*\b(?:fever|overheat\w*|burning\s+up|super\s+hot|cant\s+cool\s+down)\b)(?=.*\b(?:took|molly|mdma|k|ketamine|coke|pills)\b)",
+    r"^(?=.*\b(?:fever|overheat\w*|burning\s+up|burning\s+hot|stopped\s+sweating|super\s+hot|cant\s+cool\s+down)\b)(?=.*\b(?:took|molly|mdma|k|ketamine|coke|pills)\b)",
     r"\b(?:hit|banged)\s+(?:his|her|their|my)\s+head\b|\bfell\b.*\b(?:confused|bleeding|hit\s+(?:his|her|my)\s+head)\b",
     r"\b(?:got\s+into|ate|swallowed|drank)\s+(?:my|his|her|the|some|our)\s+(?:\w+\s+){0,3}(?:meds|pills|ketamine|spray|medication|troches?|edibles?)\b",
     # a child who swallowed someone's pills: "ate a few of my melatonin gummies ... hes really floppy"
-    r"\b(?:baby|toddler|kid|child|son|daughter|little\s+\w+|\(\d\))\b.{0,40}\b(?:ate|swallowed|drank|got\s+into)\b.{0,60}\b(?:pills|meds|gummies|tablets|medication|patch)\b",
+    r"\b(?:baby|toddler|kid|child|son|daughter|little\s+\w+|\(\d\))\b.{0,40}\b(?:ate|swallowed|drank|got\s+into)\b.{0,60}\b(?:pills|meds|gummies|tablets|medication|patch|troches?|lozenges?|ketamine|edibles?|vape|gum|batter(?:y|ies)|pods?)\b",
     r"\bk\s*-?\s*hol(?:e|ing)\s+(?:in|on)\s+(?:the|a)\s+(?:bath|bathtub|tub|pool|water|lake|street|road)\b",
     # about to faint, bleeding that won't stop, blood brought up
     r"\b(?:about|going|gonna)\s+to\s+(?:pass\s+out|faint|black\s+out)\b|\b(?:wont|doesnt|cant\s+get\s+it\s+to)\s+stop\s+bleeding\b|\bbleeding\s+(?:a\s+lot|everywhere|so\s+much|wont\s+stop)\b",
@@ -61,6 +61,14 @@ _EMERGENCY = any_of(
     r"^(?=.*\b(?:burning\s+(?:hot|up)|fever)\b)(?=.*\b(?:ket|pupils\s+huge|confused|rave)\b)",
     # a child who swallowed something not food: "chewed open a pack of nicotine gum ... vomiting"
     r"\b(?:baby|toddler|kid|child|son|daughter|\d\s*yo|\d\s*(?:yr|year)\s*old|\(\d\))\b.{0,60}\b(?:ate|swallowed|drank|chewed|got\s+into)\b.{0,80}\b(?:vomit\w*|throwing\s+up|puking|pale|sleepy|drowsy|floppy|limp|wont\s+wake)\b",
+    # a heart far too fast, swelling that closes the throat, blood loss, or "feel like im dying" on drugs
+    r"\bheart\s+rate\s+(?:is\s+)?(?:at\s+)?(?:1[6-9]\d|2\d\d)\b|\bheart\s+(?:is\s+)?doing\s+(?:weird|crazy|strange)\s+(?:stuff|things)\b",
+    r"\b(?:throat|tongue|lips|face)\s+(?:is\s+|are\s+|feels?\s+|keeps?\s+)?(?:\w+\s+)?(?:swell\w*|closing\s+up|tight)\b(?=.*\b(?:dose|took|after|spray|breath\w*)\b)",
+    r"\bso\s+much\s+blood\b|\bblood\s+everywhere\b|\blosing\s+(?:a\s+lot\s+of\s+)?blood\b",
+    r"\bfeel\s+like\s+(?:im|i\s+am|i\s+m)\s+(?:dying|going\s+to\s+die|gonna\s+die)\b(?=.*\b(?:took|did|on|k|ket|ketamine|coke|molly|pills)\b)",
+    r"\b(?:can|could)\s+barely\s+keep\s+(?:my|his|her)\s+eyes\s+open\b(?=.*\b(?:xanax|benzos?|beers?|drinks|alcohol|pills|took)\b)",
+    # the plainest words in Spanish and Portuguese
+    r"\b(?:no\s+respira|se\s+(?:esta\s+)?poniendo\s+(?:morado|azul)|inconsciente|no\s+responde|convulsion\w*|sobredosis|nao\s+respira|desmaiou|convulsionando)\b",
     # a running engine in a closed garage is poisoning now
     r"\bgarage\b.{0,60}\bengine\s+running\b|\bengine\s+running\b.{0,60}\bgarage\b",
 )
@@ -75,7 +83,8 @@ LETHAL = any_of(
     r"\bhow\s+(?:much|many)\b.{0,60}\bwould\s+be\s+enough\b",
     r"\b(?:lethal|fatal|deadly|toxic|killing|overdose|od)\s+(?:dose|dosage|doses|amount|level|threshold|number|limit|point|range|mg)\b",
     r"\bld\s*-?\s*50\b",
-    r"\bhow\s+(?:much|many)\b.{0,80}\b(?:kill|killed|die|dead|fatal|lethal|deadly|overdose|od|stop\s+(?:my|your|the|a|his|her)\s+heart|never\s+wake|not\s+wake)\b",
+    r"\b(?:mortal\w*|letal\w*)\b",
+    r"\bhow\s+(?:much|many)\b.{0,80}\b(?:kill|kills|killing|killed|die|dead|fatal|lethal|deadly|overdose|od|stop\s+(?:my|your|the|a|his|her)\s+heart|never\s+wake|not\s+wake)\b",
     r"\b(?:what|which|at\s+what)\s+(?:\w+\s+){0,4}(?:dose|amount|mg|point|number)\b.{0,60}\b(?:kill|lethal|fatal|deadly|overdose|od|die|dead)\b",
     r"\b(?:dose|amount|mg|much)\b.{0,40}\b(?:is|becomes?|gets?|be)\s+(?:\w+\s+)?(?:lethal|fatal|deadly)\b",
     r"\bhow\s+many\s+\w+\s+(?:is|are|would\s+be|makes?)\s+(?:an?\s+)?(?:overdose|od|lethal|fatal)\b",
