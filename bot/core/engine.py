@@ -282,7 +282,10 @@ class Engine:
     def _one_plain_word(hit: Hit, terms: Sequence[Term], message: Message) -> bool:
         """Whether one plain word is all that matched, among others that didn't ("best protein powder")."""
         matched = [t for t in terms if t.word in hit.matched]
-        if len({t.stem for t in matched}) != 1 or matched[0].specificity >= SINGLE_WORD_SPECIFICITY:
+        if len({t.stem for t in matched}) != 1:
+            return False
+        # A number alone ("under 1000 bucks") is never a topic, however rare its spelling.
+        if matched[0].specificity >= SINGLE_WORD_SPECIFICITY and not matched[0].word.isdigit():
             return False
         unmatched = [w for w in message.content_words if not w.isdigit() and w not in hit.matched]
         return len(unmatched) >= SINGLE_WORD_UNMATCHED

@@ -107,19 +107,31 @@ LAY_TERMS = {
 }
 
 
-# "k" is ketamine after a word of taking it ("do k", "a bump of k", "xanax and k"), else just a letter.
+# "k" is ketamine after a word of taking or having it ("do k", "a bump of k", "found k in"), or before a
+# word said of a drug ("k isnt addictive", "k therapy"); else just a letter ("k thanks", "vitamin k").
 _TAKING = frozenset(
-    "do did does doing done take took taking taken on of some snort snorted with and plus".split()
+    "do did does doing done take took taking taken on of some snort snorted with and plus "
+    "found bought buy buying got sell selling sells tried try".split()
+)
+_SAID_OF_A_DRUG = frozenset(
+    "is isnt was wasnt plus and with addictive addicting therapy clinic clinics infusion infusions session "
+    "sessions dose doses dosing users addiction".split()
 )
 
 
 def words(text: str) -> list[str]:
     """Every word of the text, folded, stop words included, chat spellings written out."""
     found = [SLANG.get(w, w) for w in _TOKEN.findall(fold(text).replace("+", " plus "))]
-    return [
-        "ketamine" if w == "k" and i and found[i - 1] in _TAKING and found[i + 1 : i + 2] != ["hole"] else w
-        for i, w in enumerate(found)
-    ]
+    return ["ketamine" if w == "k" and _means_ketamine(found, i) else w for i, w in enumerate(found)]
+
+
+def _means_ketamine(found: list[str], i: int) -> bool:
+    """Whether the "k" at `i` is the drug, by the words on either side of it."""
+    before = found[i - 1] if i else ""
+    after = found[i + 1] if i + 1 < len(found) else ""
+    if after == "hole" or before == "vitamin":
+        return False
+    return before in _TAKING or after in _SAID_OF_A_DRUG
 
 
 @lru_cache(maxsize=65536)

@@ -61,7 +61,7 @@ _HEALTH_CONTEXT = re.compile(
     r"trying|microdos\w*|drug|drugs|med|meds|medication|medicines?|treatments?|therapy|infusions?|clinics?|prescri\w*|"
     r"depress\w*|anxiety|ptsd|ocd|bipolar|suicid\w*|mental|psychiatrist|doctor|health|safe|risk\w*|side effects?|"
     r"addict\w*|pregnan\w*|alcohol|drink|mix|combine|trip|k-?hole|dissociat\w*|nasal|spray|iv|injection|lozenge|"
-    r"troche|pill|pills|sessions?|effects?|help|treat|cure|heal)\b"
+    r"troche|pill|pills|sessions?|effects?|help|treat|cure|heal|brain|habenula|body|heart|liver|bladder|kidneys?|psychosis|schizo\w*|genetic\w*)\b"
 )
 
 # "What does he say about ...", with no "I" or "my" in it, asks about the episode, not for advice.
@@ -98,6 +98,8 @@ _EPISODE_CLAIM = re.compile(
 _PROFESSIONAL = re.compile(
     r"\bfor\s+(?:a|my|our)\s+(?:\w+\s+)?(?:presentation|class|essay|paper|assignment|exam|thesis|report|lecture|course)\b"
     r"|\b(?:im|i\s+am|as)\s+an?\s+(?:\w+\s+)?(?:nurse|doctor|physician|paramedic|emt|pharmacist|researcher|student|psychiatrist|anesthesiologist)\b"
+    # someone else's work: "my aunt works at a ketamine clinic", "my cousin is a vet tech"
+    r"|\bmy\s+\w+\s+(?:is|works)\s+(?:a|an|at|as)\s+(?:\w+\s+){0,2}(?:nurse|doctor|vet\s+tech|veterinarian|pharmacist|clinic|hospital|paramedic|anesthesiologist|researcher|psychiatrist)\b"
 )
 # Asked for the asker, now: "should i", "can i", "for me".
 _DIRECT_ASK = re.compile(

@@ -120,8 +120,8 @@ _DIRECT = _any(
     r"\b(?:wish|wished|should\s+have)\b.{0,40}\bfinish\w*\s+(?:the\s+job|me\s+off)\b|\b(?:gun|rope|pistol|rifle)\b.{0,60}\bjust\s+for\s+me\b",
     r"\bsee\s+(?:you|u|ya)\s+(?:all\s+)?on\s+the\s+other\s+side\b(?=.*\b(?:posted|story|texted|note|wrote|lake|bridge|pills|goodbye|bye)\b)|\blong\s+walk\s+(?:in\s+the\s+snow|off\s+a\s+short\s+pier)\b",
     r"\breasons?\s+to\s+(?:stay|live|keep\s+going|be\s+here)\b.{0,60}\b(?:couldnt|cant|cannot|no|none)\b|\b(?:couldnt|cant|cannot)\s+(?:come\s+up\s+with|think\s+of|find)\s+(?:one|a\s+single)\s+reason\b",
-    r"\b(?:a)?sleep\s+forever\b|\b(?:dont|do\s+not|wont|will\s+not)\s+come\s+back\b(?=.*\b(?:dose|pills|take|ketamine|k|want)\b)",
-    r"\bswallow\w*\s+(?:his|her|my|their)\s+whole\s+(?:month|bottle|supply|prescription|stash)\b|\bi\s+(?:dont|do\s+not)\s+care\s+how\s+anymore\b",
+    r"\bonly\s+reason\s+(?:im|i\s+am|i\s+m)\s+(?:still\s+)?(?:here|alive|around)\b|\b(?:a)?sleep\s+forever\b|^(?=.*\b(?:dose|pills|take|ketamine|want)\b).*\b(?:dont|do\s+not|wont|will\s+not)\s+come\s+back\b|\bsomething\s+to\s+remember\s+me\s+by\b",
+    r"\bswallow\w*\s+(?:his|her|my|their)\s+whole\s+(?:month|bottle|supply|prescription|stash)\b|\bi\s+(?:dont|do\s+not)\s+(?:really\s+)?care\s+how\s+anymore\b",
     # a few other languages' plainest words
     r"\b(?:me\s+despido|ya\s+no\s+voy\s+a\s+estar|quiero\s+morir(?:me)?|no\s+quiero\s+vivir|quero\s+morrer|je\s+veux\s+mourir|ich\s+will\s+sterben|ich\s+will\s+nicht\s+mehr\s+leben)\b",
     r"\b(?:no\s+despertar|ya\s+no\s+quiero\s+(?:seguir|vivir)|ya\s+no\s+puedo\s+mas|quitarme\s+la\s+vida|matarme|suicidarme|se\s+despidio\s+de\s+todos|todo\s+se\s+termina|queria\s+morir)\b",

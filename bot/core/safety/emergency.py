@@ -35,7 +35,7 @@ _EMERGENCY = any_of(
     r"\bchest\s+(?:is\s+)?(?:pain|hurts|is\s+hurting|feels\s+tight|tight\w*|pressure|crushing|caving)\b|\bclutch\w*\s+(?:his|her|my|their)\s+chest\b",
     r"\b(?:left|right)\s+arm\s+(?:is\s+|feels\s+|went\s+|going\s+)?(?:numb|tingling|dead)\b|\bpinpoint\s+pupils\b|\bfainted\b|\bpulse\s+(?:is\s+|feels\s+)?(?:\w+\s+){0,2}(?:weak|fast|racing|faint)\b",
     r"\b(?:really|super|very|so)\s+(?:floppy|limp|drowsy|out\s+of\s+it)\b(?=.*\b(?:took|ate|swallowed|pills?|patch|gummies|meds|drank|did)\b)",
-    r"\bheart\s+(?:is\s+)?(?:pounding|racing|going\s+crazy|beating\s+(?:so\s+)?(?:fast|hard|weird))\b",
+    r"\b(?:heart|chest)\s+(?:is\s+)?(?:pounding|racing|going\s+crazy|beating\s+(?:so\s+)?(?:fast|hard|weird))\b|\bcant\s+(?:get|catch)\s+(?:a\s+)?(?:full\s+|deep\s+)?breath\b",
     r"\bcant\s+feel\s+(?:my\s+|his\s+|her\s+)?(?:arms?|legs?|hands?|feet|face|left|right|limbs?|fingers)\b",
     r"\bface\s+(?:is\s+)?droop\w*|\bdroopy\s+face\b|\bnumb\w*\s+on\s+one\s+side\b|\bslurr\w*\s+(?:his|her|my)?\s*(?:words|speech)\b",
     # too much taken, now
