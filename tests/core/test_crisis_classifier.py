@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from bot.core.message import read
+from bot.core.safety import classifier, read_safety
 from bot.core.safety.classifier import COUNTS, Model, features, reads_crisis
+from bot.core.safety.crisis import is_crisis
 from tests.core.test_safety import ADVICE, NOT_ADVICE, NOT_CRISIS, NOT_EMERGENCY
 from tools.train_crisis import build, count, examples, question_sets, threshold_by_sets
 
@@ -60,6 +64,15 @@ def test_no_false_alarm_on_any_topic_question_of_our_sets() -> None:
     topics = [case["q"] for cases in question_sets().values() for case in cases if "chapter" in case]
     assert len(topics) > 1000
     assert [q for q in topics if reads_crisis(read(q))] == []
+
+
+def test_a_crisis_is_the_rules_or_the_classifier(monkeypatch: pytest.MonkeyPatch) -> None:
+    message = read("my coworker wont shut up about this podcast lol")
+    assert not is_crisis(message)
+    assert not read_safety(message).crisis
+    eager = dataclasses.replace(classifier.model(), threshold=-1e9)
+    monkeypatch.setattr(classifier, "model", lambda: eager)
+    assert read_safety(message).crisis
 
 
 def test_features_read_the_whole_message_with_stop_words_and_pairs() -> None:
