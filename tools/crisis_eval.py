@@ -8,7 +8,8 @@ threshold chosen on those sets alone (each of them left out in turn, tools/train
 of the held-out set is seen. The rules are today's, tuned on every set: on these sets they are right by
 construction, and only the classifier's figures are blind. Hence the replay: each blind set, in the order
 they were written, read by the rules as they stood the commit before it arrived (from git history) and by
-a classifier counted on the sets that existed then. That is the comparison a new set would make.
+a classifier counted on the sets that existed then. That is the comparison a new set would make: a set
+not yet committed, that the rules were not tuned on, gets it in the first table, and no replay row.
 """
 
 from __future__ import annotations
@@ -123,10 +124,10 @@ def leave_one_out(sets: Mapping[str, list[dict[str, Any]]], feats: Mapping[str, 
     return total
 
 
-def added_in(name: str) -> str:
-    """The commit that added a question set."""
-    out = git("log", "--diff-filter=A", "--format=%H", "--", f"tests/data/{name}")
-    return out.split()[-1]
+def added_in(name: str) -> str | None:
+    """The commit that added a question set; None while it is not committed."""
+    out = git("log", "--diff-filter=A", "--format=%H", "--", f"tests/data/{name}").split()
+    return out[-1] if out else None
 
 
 def git(*args: str) -> str:
@@ -156,13 +157,14 @@ def old_rules(commit: str, questions: Sequence[str]) -> list[bool]:
 
 def replay(sets: Mapping[str, list[dict[str, Any]]], feats: Mapping[str, list[Example]]) -> Tally:
     """Print each blind set against the rules and the data of its day; the total tally."""
-    commits = {name: added_in(name) for name in sets}
+    # A set not committed yet has no rules of its day: its row in the first table is its blind figure.
+    commits = {name: commit for name in sets if (commit := added_in(name))}
     dates = {c: int(git("log", "-1", "--format=%ct", c)) for c in set(commits.values())}
     total = Tally()
     print(HEADER.replace("held-out set |", "blind set | sets before |").replace("|---|", "|---|---|", 1))
     for commit in sorted(dates, key=dates.__getitem__):
-        new = [name for name in sets if commits[name] == commit]
-        before = {n: f for n, f in feats.items() if dates[commits[n]] < dates[commit]}
+        new = [name for name in sets if commits.get(name) == commit]
+        before = {n: f for n, f in feats.items() if n in commits and dates[commits[n]] < dates[commit]}
         if sum(any(crisis for _, crisis in data) for data in before.values()) < 2:
             continue  # too little to count a classifier on, or to choose its threshold
         model = count(e for data in before.values() for e in data).model(threshold_by_sets(before))
