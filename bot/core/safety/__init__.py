@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from bot.core.message import Message
 from bot.core.safety.advice import wants_health_advice
 from bot.core.safety.chatter import is_chatter, is_small_talk
+from bot.core.safety.classifier import reads_crisis
 from bot.core.safety.crisis import crisis_cues, is_crisis
 from bot.core.safety.emergency import asks_lethal_amount, is_emergency
 
@@ -41,7 +42,7 @@ class SafetyRead:
 def read_safety(message: Message) -> SafetyRead:
     """Crisis, emergency, lethal-amount and advice signs of one message."""
     return SafetyRead(
-        crisis=is_crisis(message),
+        crisis=is_crisis(message) or reads_crisis(message),
         emergency=is_emergency(message),
         lethal=asks_lethal_amount(message),
         advice=wants_health_advice(message),
