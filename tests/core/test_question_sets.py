@@ -52,6 +52,7 @@ PER_SET = {
     # figures are in tests/README.md.
     "realistic_discord_questions.yaml": {"chapter@1": 0.87, "chapter@3": 0.91},
     "realistic_three_questions.yaml": {"chapter@1": 0.85, "chapter@3": 0.95, "none": 0.6},
+    "mixed_four_questions.yaml": {"chapter@1": 0.9, "chapter@3": 0.96, "none": 0.86},
     "realistic_youtube_questions.yaml": {
         "chapter@1": 0.92,
         "chapter@3": 0.95,

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from bot.core.message import Message
 from bot.core.safety.advice import wants_health_advice
 from bot.core.safety.chatter import is_chatter, is_small_talk
 from bot.core.safety.classifier import reads_crisis
-from bot.core.safety.crisis import crisis_cues, is_crisis
+from bot.core.safety.crisis import crisis_cues, is_crisis, is_over
 from bot.core.safety.emergency import asks_lethal_amount, is_emergency
 
 __all__ = [
@@ -39,10 +40,31 @@ class SafetyRead:
         return self.crisis or self.emergency or self.lethal
 
 
+# A line quoted from a song or a show ("'so tired of being alone' is stuck in my head") is not the writer's.
+_QUOTED = re.compile(r"\bstuck\s+in\s+my\s+head\b|\blyrics?\b|\bsong\b|\bplaylist\b")
+
+
+def _classifier_crisis(message: Message) -> bool:
+    """The second reader's verdict where it can be trusted; the cue rules read every message anyway.
+
+    It weighs words, so a bare "great episode thanks!! 🙏" can score like a farewell, a quoted lyric like
+    the writer's own words, a crisis long over like one now, and a lethal-amount question like a plan.
+    Those are left to the rules (a lethal amount is refused to anyone, with crisis help on a self-harm cue).
+    """
+    if (
+        is_small_talk(message)
+        or asks_lethal_amount(message)
+        or is_over(message)
+        or _QUOTED.search(message.folded)
+    ):
+        return False
+    return reads_crisis(message)
+
+
 def read_safety(message: Message) -> SafetyRead:
     """Crisis, emergency, lethal-amount and advice signs of one message."""
     return SafetyRead(
-        crisis=is_crisis(message) or reads_crisis(message),
+        crisis=is_crisis(message) or _classifier_crisis(message),
         emergency=is_emergency(message),
         lethal=asks_lethal_amount(message),
         advice=wants_health_advice(message),

@@ -45,9 +45,14 @@ _HOST_REMARK = re.compile(
 )
 
 
+_SYMBOLS = re.compile(r"[^\w\s!.?,']")
+
+
 def is_small_talk(message: Message) -> bool:
     """Greetings, thanks, laughter and the like alone, or a remark on the host: nothing to look up."""
-    return bool(_SMALL_TALK.match(message.folded.strip()) or _HOST_REMARK.search(message.folded))
+    # Emoji and other symbols say nothing more: "great episode thanks!! 🙏" is thanks alone.
+    bare = _SYMBOLS.sub(" ", message.folded).strip()
+    return bool(_SMALL_TALK.match(bare) or _HOST_REMARK.search(message.folded))
 
 
 def is_chatter(message: Message) -> bool:

@@ -247,6 +247,11 @@ def crisis_cues(message: Message) -> list[str]:
     return found
 
 
+def is_over(message: Message) -> bool:
+    """Whether the message tells of a crisis that is over ("suicidal in 2016, doing great now")."""
+    return bool(_HISTORY.search(FIGURES.sub(" ", message.plain)))
+
+
 def is_crisis(message: Message) -> bool:
     """Whether the message shows signs that someone may harm themselves."""
     cues = crisis_cues(message)
