@@ -9,7 +9,7 @@ SHARED_EVAL := ../shared/eval/score.py
 SHARED ?= ../shared
 LIBRARY := $(SHARED)/library
 
-.PHONY: run test lint typecheck unit eval bench knowledge crisis-model crisis-eval clean
+.PHONY: run test lint typecheck unit eval bench knowledge crisis-model crisis-eval emergency-eval clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit("Python >= 3.11 is needed, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -53,14 +53,18 @@ bench: $(VENV)/.dev
 	$(BIN)/python benchmarks/reload_stall.py
 	$(BIN)/python benchmarks/library_scale.py
 
-# The crisis classifier's counts (bot/core/safety/crisis_counts.tsv) from the labelled sets in tests/data;
-# a test fails when the committed file is not what this writes. crisis-eval prints the leave-one-set-out
-# table and the replay of each blind set against the rules of its day (docs/quality.md).
+# The second readers' counts (bot/core/safety/crisis_counts.tsv and emergency_counts.tsv) from the labelled
+# sets in tests/data; a test fails when a committed file is not what this writes. crisis-eval and
+# emergency-eval print the leave-one-set-out table and the replay of each blind set against the rules of
+# its day (docs/quality.md).
 crisis-model: $(VENV)/.runtime
 	$(BIN)/python -m tools.train_crisis
 
 crisis-eval: $(VENV)/.runtime
 	$(BIN)/python -m tools.crisis_eval --replay
+
+emergency-eval: $(VENV)/.runtime
+	$(BIN)/python -m tools.crisis_eval --label emergency --replay
 
 # Regenerates $(IMPORTED)/<video id>.yaml for every library episode that has a transcript (the files are
 # committed; facts and term statistics only). Same library, same files.

@@ -1,10 +1,11 @@
-"""A second crisis reader: naive Bayes over a message's word stems and pairs of neighbouring stems.
+"""A second reader of crises and of emergencies: naive Bayes over word stems and pairs of neighbouring stems.
 
-The cue families in crisis.py know the phrasings they were built on, and each new blind set found others.
-This reader weighs words instead: each feature counts log P(feature | crisis) / P(feature | not), from
-how often it appears in the crisis and other labelled messages of tests/data, and a message's score is
-their sum divided by the square root of its number of features, so a long story does not add up to a
-crisis by its length alone. The counts and the threshold are committed beside this file and written by
+The cue families in crisis.py and the signs in emergency.py know the phrasings they were built on, and each
+new blind set found others. This reader weighs words instead: each feature counts log P(feature | label) /
+P(feature | not), from how often it appears in the messages of tests/data labelled so (a crisis, an
+emergency happening now) and in the others, and a message's score is their sum divided by the square root
+of its number of features, so a long story does not add up to a crisis by its length alone. Each label has
+its counts and threshold committed beside this file (crisis_counts.tsv, emergency_counts.tsv), written by
 tools/train_crisis.py; the reach and false alarms measured set by set are in docs/quality.md.
 """
 
@@ -18,62 +19,125 @@ from itertools import pairwise
 from pathlib import Path
 
 from bot.core.message import Message
+from bot.core.safety.patterns import NOW
 from bot.core.text import stem, words
 
-COUNTS = Path(__file__).with_name("crisis_counts.tsv")
-# Additive smoothing of the counts: small, so a word seen in one crisis message already says something.
+# Additive smoothing of the counts: small, so a word seen in one labelled message already says something.
 ALPHA = 0.1
 
 # Two signs no single word carries: the writer speaking of themself, a time that is close.
 _SELF = re.compile(r"\b(?:i|im|ive|id|ill|me|my|myself)\b")
 _SOON = re.compile(r"\b(?:tonight|tonights|tomorrow|tmrw|this\s+(?:week|weekend)|after\s+(?:this|tonight))\b")
+# For emergencies, two signs more: a body in trouble ("blue", "seizing", "not waking") said with a time that
+# is now, or with something taken ("took", "k", "pills", "vodka").
+_BODY = re.compile(
+    r"\b(?:breath\w*|lips?|blue|gr[ae]y|purple|chest|heart|pulse|seiz\w*|shaking|twitching|convuls\w*|pass\w*\s+out|passed"
+    r"|wake|waking|respond\w*|unresponsive|unconscious|floppy|limp|vomit\w*|throwing\s+up|puking|blood|bleeding|pupils"
+    r"|numb|droop\w*|slurr\w*|fever|burning|hot|faint\w*|collapsed|choking|gurgl\w*|snoring|swell\w*|throat|pale|confused)\b"
+)
+_TAKEN = re.compile(
+    r"\b(?:k|ket|ketamine|esketamine|spravato|troches?|lozenges?|molly|mdma|coke|cocaine|fent\w*|xanax|benzos?|pills?|meds"
+    r"|gummies|alcohol|vodka|beers?|drinks?|drank|drinking|took|taken|did|snorted|swallowed|ate|dose|line|bump|spray|patch"
+    r"|overdos\w*|od)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Both:
+    """A sign that two patterns make together, anywhere in the message."""
+
+    first: re.Pattern[str]
+    second: re.Pattern[str]
+
+    def search(self, text: str) -> bool:
+        """Whether both patterns are found in the text."""
+        return bool(self.first.search(text) and self.second.search(text))
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """What a model reads (a crisis, an emergency), and the signs it adds to a message's words."""
+
+    name: str
+    signs: tuple[tuple[str, re.Pattern[str] | _Both], ...]
+
+    @property
+    def counts(self) -> Path:
+        """The committed counts file of this label."""
+        return Path(__file__).with_name(f"{self.name}_counts.tsv")
+
+    @property
+    def total(self) -> str:
+        """The counts file's name for the number of messages with this label."""
+        return f"<{self.name} messages>"
+
+    def features(self, message: Message) -> list[str]:
+        """Every word's stem over the whole message, each pair of neighbouring stems, and the label's signs."""
+        text = message.plain
+        stems = [stem(w) for w in words(text)]
+        found = set(stems)
+        found.update(f"{a} {b}" for a, b in pairwise(stems))
+        found.update(sign for sign, pattern in self.signs if pattern.search(text))
+        return sorted(found)
+
+
+CRISIS = Label("crisis", (("<self>", _SELF), ("<soon>", _SOON)))
+EMERGENCY = Label(
+    "emergency",
+    (
+        ("<self>", _SELF),
+        ("<soon>", _SOON),
+        ("<now body>", _Both(NOW, _BODY)),
+        ("<taken body>", _Both(_TAKEN, _BODY)),
+    ),
+)
+LABELS = {label.name: label for label in (CRISIS, EMERGENCY)}
+COUNTS = CRISIS.counts
 
 
 def features(message: Message) -> list[str]:
-    """Every word's stem over the whole message, each pair of neighbouring stems, and two signs."""
-    text = message.plain
-    stems = [stem(w) for w in words(text)]
-    found = set(stems)
-    found.update(f"{a} {b}" for a, b in pairwise(stems))
-    if _SELF.search(text):
-        found.add("<self>")
-    if _SOON.search(text):
-        found.add("<soon>")
-    return sorted(found)
+    """The crisis model's features of a message."""
+    return CRISIS.features(message)
 
 
 @dataclass(frozen=True, slots=True)
 class Model:
-    """The log-likelihood ratio of each known feature, and the score above which a message is a crisis."""
+    """The log-likelihood ratio of each known feature, and the score above which a message has the label."""
 
     ratios: dict[str, float]
     threshold: float
+    label: Label = CRISIS
 
     @classmethod
     def from_counts(
-        cls, counts: dict[str, tuple[int, int]], crises: int, others: int, threshold: float
+        cls,
+        counts: dict[str, tuple[int, int]],
+        positives: int,
+        others: int,
+        threshold: float,
+        label: Label = CRISIS,
     ) -> Model:
-        """The model of feature counts (in crisis messages, in others) over `crises` and `others` messages."""
-        base = math.log((others + 2 * ALPHA) / (crises + 2 * ALPHA))
+        """The model of feature counts (in labelled messages, in others) over `positives` and `others`."""
+        base = math.log((others + 2 * ALPHA) / (positives + 2 * ALPHA))
         ratios = {f: math.log(yes + ALPHA) - math.log(no + ALPHA) + base for f, (yes, no) in counts.items()}
-        return cls(ratios, threshold)
+        return cls(ratios, threshold, label)
 
     def score(self, feats: list[str]) -> float:
-        """The evidence of crisis in a message's features, its length discounted."""
+        """The evidence of the label in a message's features, its length discounted."""
         return sum(self.ratios.get(f, 0.0) for f in feats) / math.sqrt(max(1, len(feats)))
 
     def flags(self, message: Message) -> bool:
         """Whether the message scores above the threshold."""
-        return self.score(features(message)) > self.threshold
+        return self.score(self.label.features(message)) > self.threshold
 
 
-CRISES = "<crisis messages>"
+CRISES = CRISIS.total
 OTHERS = "<other messages>"
 THRESHOLD = "<threshold>"
 
 
-def parse(text: str) -> Model:
-    """The model of a counts file: "feature<TAB>in crises<TAB>in others" lines, and three totals."""
+def parse(text: str, label: Label = CRISIS) -> Model:
+    """The model of a counts file: "feature<TAB>with the label<TAB>in others" lines, and three totals."""
     counts: dict[str, tuple[int, int]] = {}
     totals: dict[str, str] = {}
     for line in text.splitlines():
@@ -84,20 +148,31 @@ def parse(text: str) -> Model:
             totals[name] = values[0]
         else:
             counts[name] = (int(values[0]), int(values[1]))
-    return Model.from_counts(counts, int(totals[CRISES]), int(totals[OTHERS]), float(totals[THRESHOLD]))
+    positives, others = int(totals[label.total]), int(totals[OTHERS])
+    return Model.from_counts(counts, positives, others, float(totals[THRESHOLD]), label)
 
 
-@lru_cache(maxsize=1)
-def model() -> Model:
-    """The committed model, read once."""
-    return parse(COUNTS.read_text(encoding="utf-8"))
+@lru_cache(maxsize=len(LABELS))
+def model(label: Label = CRISIS) -> Model:
+    """The committed model of a label, read once."""
+    return parse(label.counts.read_text(encoding="utf-8"), label)
 
 
 def crisis_score(message: Message) -> float:
-    """The committed model's score of a message (a crisis above `model().threshold`)."""
+    """The committed crisis model's score of a message (a crisis above `model().threshold`)."""
     return model().score(features(message))
 
 
 def reads_crisis(message: Message) -> bool:
     """Whether the committed model reads the message as a crisis."""
     return model().flags(message)
+
+
+def emergency_score(message: Message) -> float:
+    """The committed emergency model's score of a message (an emergency above its threshold)."""
+    return model(EMERGENCY).score(EMERGENCY.features(message))
+
+
+def reads_emergency(message: Message) -> bool:
+    """Whether the committed model reads the message as a medical emergency happening now."""
+    return model(EMERGENCY).flags(message)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.core.message import Message
-from bot.core.safety.patterns import FIGURES, OVER, PAST_EVENT, any_of
+from bot.core.safety.patterns import FIGURES, NOW, OVER, PAST_EVENT, any_of
 
 _EMERGENCY = any_of(
     # not responding
@@ -77,7 +77,6 @@ _GENERAL = re.compile(
     r"\b(?:if|when)\s+(?:someone|somebody|a\s+person|people|you|a\s+friend)\b|\bhow\s+do\s+(?:doctors|ers?|hospitals|paramedics|emts|they|you)\b"
     r"|\bin\s+general\b|\bwhat\s+happens\s+(?:if|when)\b|\bdoes\s+(?:he|huberman|the\s+episode)\s+(?:say|talk|mention)\b|\bsigns\s+of\b"
 )
-_NOW = re.compile(r"\b(?:rn|right\s+now|now|tonight|currently|atm|help|please|asap|hurry)\b")
 
 LETHAL = any_of(
     r"\bhow\s+(?:much|many)\b.{0,60}\bwould\s+be\s+enough\b",
@@ -95,13 +94,9 @@ LETHAL = any_of(
 def is_emergency(message: Message) -> bool:
     """Whether the message tells of a medical emergency happening now, to the writer or someone else."""
     text = FIGURES.sub(" ", message.plain)
-    if (
-        not _EMERGENCY.search(text)
-        or OVER.search(text)
-        or (PAST_EVENT.search(text) and not _NOW.search(text))
-    ):
+    if not _EMERGENCY.search(text) or OVER.search(text) or (PAST_EVENT.search(text) and not NOW.search(text)):
         return False
-    return not (_GENERAL.search(text) and not _NOW.search(text))
+    return not (_GENERAL.search(text) and not NOW.search(text))
 
 
 def asks_lethal_amount(message: Message) -> bool:

@@ -40,3 +40,5 @@ OVER = re.compile(
 PAST_EVENT = re.compile(
     r"\blast\s+(?:year|month|summer|winter|spring|fall|autumn|week)\b|\bweeks?\s+ago\b|\byesterday\b"
 )
+# A time that is now, or a call for help that means it: "rn", "currently", "please", "hurry".
+NOW = re.compile(r"\b(?:rn|right\s+now|now|tonight|currently|atm|help|please|asap|hurry)\b")
