@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from bot.core.message import Message
 from bot.core.safety.advice import wants_health_advice
 from bot.core.safety.chatter import is_chatter, is_small_talk
-from bot.core.safety.classifier import reads_crisis
+from bot.core.safety.classifier import reads_crisis, reads_emergency
 from bot.core.safety.crisis import crisis_cues, is_crisis, is_over
-from bot.core.safety.emergency import asks_lethal_amount, is_emergency
+from bot.core.safety.emergency import asks_lethal_amount, is_emergency, is_not_now
 
 __all__ = [
     "SafetyRead",
@@ -51,14 +51,35 @@ def _classifier_crisis(message: Message) -> bool:
     the writer's own words, a crisis long over like one now, and a lethal-amount question like a plan.
     Those are left to the rules (a lethal amount is refused to anyone, with crisis help on a self-harm cue).
     """
-    if (
+    return not leaves_crisis_to_the_rules(message) and reads_crisis(message)
+
+
+def leaves_crisis_to_the_rules(message: Message) -> bool:
+    """Whether the message is one the crisis classifier is not asked about."""
+    return bool(
         is_small_talk(message)
         or asks_lethal_amount(message)
         or is_over(message)
         or _QUOTED.search(message.folded)
-    ):
-        return False
-    return reads_crisis(message)
+    )
+
+
+def _classifier_emergency(message: Message) -> bool:
+    """The second emergency reader's verdict where it can be trusted, as for crises."""
+    return not leaves_emergency_to_the_rules(message) and reads_emergency(message)
+
+
+# Words of danger are the same in a story that is over ("back in college he passed out, he was fine"), in a
+# general question ("what happens if someone stops breathing") and in an emergency now: the rules' checks of
+# the past and of general questions decide those, as they do greetings, quoted lyrics and lethal amounts.
+def leaves_emergency_to_the_rules(message: Message) -> bool:
+    """Whether the message is one the emergency classifier is not asked about."""
+    return bool(
+        is_small_talk(message)
+        or asks_lethal_amount(message)
+        or is_not_now(message)
+        or _QUOTED.search(message.folded)
+    )
 
 
 def read_safety(message: Message) -> SafetyRead:

@@ -94,9 +94,20 @@ LETHAL = any_of(
 def is_emergency(message: Message) -> bool:
     """Whether the message tells of a medical emergency happening now, to the writer or someone else."""
     text = FIGURES.sub(" ", message.plain)
-    if not _EMERGENCY.search(text) or OVER.search(text) or (PAST_EVENT.search(text) and not NOW.search(text)):
-        return False
-    return not (_GENERAL.search(text) and not NOW.search(text))
+    return bool(_EMERGENCY.search(text)) and not _not_now(text)
+
+
+def is_not_now(message: Message) -> bool:
+    """Whether the message tells of something over or past, or asks in general, with nothing said of now."""
+    return _not_now(FIGURES.sub(" ", message.plain))
+
+
+def _not_now(text: str) -> bool:
+    """Over ("years ago, she's fine now"), told afterwards ("last summer") or general ("what happens if")."""
+    now = NOW.search(text)
+    return bool(
+        OVER.search(text) or (PAST_EVENT.search(text) and not now) or (_GENERAL.search(text) and not now)
+    )
 
 
 def asks_lethal_amount(message: Message) -> bool:
