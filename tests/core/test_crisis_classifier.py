@@ -8,7 +8,7 @@ import pytest
 
 from bot.core.message import read
 from bot.core.safety import classifier, read_safety
-from bot.core.safety.classifier import COUNTS, Model, features, reads_crisis
+from bot.core.safety.classifier import COUNTS, CRISIS, Model, features, reads_crisis
 from bot.core.safety.crisis import is_crisis
 from tests.core.test_safety import ADVICE, NOT_ADVICE, NOT_CRISIS, NOT_EMERGENCY
 from tools.train_crisis import build, count, examples, question_sets, threshold_by_sets
@@ -71,8 +71,12 @@ def test_a_crisis_is_the_rules_or_the_classifier(monkeypatch: pytest.MonkeyPatch
     assert not is_crisis(message)
     assert not read_safety(message).crisis
     eager = dataclasses.replace(classifier.model(), threshold=-1e9)
-    monkeypatch.setattr(classifier, "model", lambda: eager)
+    committed = classifier.model
+    monkeypatch.setattr(
+        classifier, "model", lambda label=CRISIS: eager if label is CRISIS else committed(label)
+    )
     assert read_safety(message).crisis
+    assert not read_safety(message).emergency
 
 
 def test_features_read_the_whole_message_with_stop_words_and_pairs() -> None:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from bot.core.message import read
+from bot.core.safety import classifier, read_safety
 from bot.core.safety.classifier import CRISIS, EMERGENCY, model, reads_emergency
+from bot.core.safety.emergency import is_emergency
 from tests.core.test_safety import ADVICE, NOT_ADVICE, NOT_CRISIS, NOT_EMERGENCY
 from tests.core.test_safety import CRISIS as CRISES
 from tools.train_crisis import build, count, examples, question_sets, threshold_by_sets
@@ -61,3 +65,47 @@ def test_each_label_reads_its_own_counts_with_its_own_signs() -> None:
     found = EMERGENCY.features(read("took k an hour ago and now his lips are blue"))
     assert {"<now body>", "<taken body>", "lip", "blue"} <= set(found)
     assert "<now body>" not in CRISIS.features(read("took k an hour ago and now his lips are blue"))
+
+
+@pytest.fixture
+def eager(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An emergency classifier that flags every message it is asked about; the crisis one as committed."""
+    flags_all = dataclasses.replace(model(EMERGENCY), threshold=-1e9)
+    committed = classifier.model
+    monkeypatch.setattr(
+        classifier, "model", lambda label=CRISIS: flags_all if label is EMERGENCY else committed(label)
+    )
+
+
+def test_an_emergency_is_the_rules_or_the_classifier(eager: None) -> None:
+    message = read("my coworker wont shut up about this podcast lol")
+    assert not is_emergency(message)
+    assert read_safety(message).emergency
+    assert not read_safety(message).crisis
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "my grandma had a seizure years ago, shes okay now",
+        "back in college my friend passed out from k at a party, he was fine",
+        "my friend overdosed on k last summer and turned blue",
+        "what happens if someone stops breathing on ketamine, in general",
+        "how do ERs treat a ketamine overdose",
+        "great episode thanks!! 🙏",
+        "'so tired of being alone' is stuck in my head",
+        "how much ketamine would kill someone",
+    ],
+)
+def test_the_classifier_never_overrides_the_past_general_questions_greetings_lyrics_or_lethal_amounts(
+    eager: None, message: str
+) -> None:
+    assert not read_safety(read(message)).emergency
+
+
+def test_an_emergency_the_rules_miss_is_answered_as_one() -> None:
+    message = read(
+        "my dad took his heart meds twice by mistake and now hes dizzy and his pulse is super slow"
+    )
+    assert not is_emergency(message)
+    assert read_safety(message).emergency

@@ -86,7 +86,7 @@ def read_safety(message: Message) -> SafetyRead:
     """Crisis, emergency, lethal-amount and advice signs of one message."""
     return SafetyRead(
         crisis=is_crisis(message) or _classifier_crisis(message),
-        emergency=is_emergency(message),
+        emergency=is_emergency(message) or _classifier_emergency(message),
         lethal=asks_lethal_amount(message),
         advice=wants_health_advice(message),
     )
