@@ -113,7 +113,10 @@ def _help(answer: Answer, safety: SafetyInfo) -> Reply:
                     "I won't share that", f"{NO_LETHAL_FIGURES} {TAKEN_TOO_MUCH}", safety.emergency_resources
                 )
             )
-    return Reply(help=tuple(blocks), private=answer.crisis and not answer.emergency, urgent=True)
+    # A crisis reply stays between the bot and the asker; an emergency is never hidden from those who could
+    # help, unless only the classifier read it in what is surely a crisis (most of its extra readings).
+    private = answer.crisis and (not answer.emergency or answer.safety.emergency_inferred)
+    return Reply(help=tuple(blocks), private=private, urgent=True)
 
 
 def _friendly(answer: Answer) -> str:

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from bot.core import Library
+from bot.core.answer import Answer, Kind
 from bot.core.message import read
+from bot.core.reply import compose
 from bot.core.safety import (
+    SafetyRead,
     asks_lethal_amount,
     is_chatter,
     is_crisis,
@@ -170,3 +174,19 @@ def test_chatter(message: str) -> None:
 )
 def test_a_question_in_chatter_is_a_question(message: str) -> None:
     assert not is_chatter(read(message))
+
+
+@pytest.mark.parametrize(
+    ("read_as", "private"),
+    [
+        (SafetyRead(crisis=True), True),
+        (SafetyRead(emergency=True), False),
+        (SafetyRead(crisis=True, emergency=True), False),
+        (SafetyRead(crisis=True, emergency=True, emergency_inferred=True), True),
+    ],
+)
+def test_a_crisis_reply_is_private_and_an_emergency_said_outright_never_is(
+    library: Library, read_as: SafetyRead, private: bool
+) -> None:
+    answer = Answer("…", Kind.HELP, read_as)
+    assert compose(answer, library.safety).private is private

@@ -33,6 +33,8 @@ class SafetyRead:
     emergency: bool = False
     lethal: bool = False
     advice: bool = False
+    # Read by the emergency classifier alone, no sign of it said outright.
+    emergency_inferred: bool = False
 
     @property
     def help_only(self) -> bool:
@@ -84,9 +86,12 @@ def leaves_emergency_to_the_rules(message: Message) -> bool:
 
 def read_safety(message: Message) -> SafetyRead:
     """Crisis, emergency, lethal-amount and advice signs of one message."""
+    said = is_emergency(message)
+    inferred = not said and _classifier_emergency(message)
     return SafetyRead(
         crisis=is_crisis(message) or _classifier_crisis(message),
-        emergency=is_emergency(message) or _classifier_emergency(message),
+        emergency=said or inferred,
         lethal=asks_lethal_amount(message),
         advice=wants_health_advice(message),
+        emergency_inferred=inferred,
     )
