@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+import threading
 from bisect import bisect_left
-from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections import Counter, OrderedDict
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from rapidfuzz import fuzz, process
 
@@ -19,15 +20,15 @@ from bot.core.engine import (
 )
 from bot.core.message import Message, read
 from bot.core.models import Chapter, Episode, KnowledgeBase, SafetyInfo, Study
+from bot.core.router import Router
 from bot.core.safety import SafetyRead, is_chatter, is_small_talk, read_safety
-from bot.core.search import Index
+from bot.core.search import Corpus
 from bot.core.text import fold, specificity, words
 from bot.core.timecode import TimeRef
 
 # Routing: a question is tried on its best episodes in turn; another episode that scores this share of
 # the best one's evidence and answers too is named beside it.
 MAX_EPISODES_TRIED = 3
-FEATURED_BOOST = 1.25
 # A time with words that point at one episode this strongly ("53:17 in the sleep toolkit") is that episode's.
 NAMED_EPISODE_SCORE = 4.0
 ALSO_SHARE = 0.85
@@ -36,6 +37,9 @@ ALSO_SHARE = 0.85
 MIN_TITLE_TYPO = 3
 TITLE_TYPO_CUTOFF = 75.0
 MAX_TITLES_RANKED = 100
+# Engines kept in memory at once: a library of a thousand episodes loads each engine when a question
+# first needs it (bot.core.cache) and keeps the most recently used (an imported episode's is ~1 MB).
+ENGINES_KEPT = 64
 # "What is this episode about?": no topic words at all, only the episode itself.
 _ABOUT_THE_EPISODE = re.compile(r"\b(?:episode|ep|podcast|pod|video|vid|show)\b", re.IGNORECASE)
 
@@ -86,11 +90,67 @@ class TitleLookup:
         return process.extract(folded, ranked, scorer=fuzz.WRatio, limit=limit)
 
 
-def build_router(engines: Mapping[str, Engine]) -> Index:
+def routing_corpus(engine: Engine) -> Corpus:
+    """An episode's chapters as the router indexes them."""
+    return Corpus(engine.routing_documents(), ROUTING_FIELDS)
+
+
+def build_router(corpora: Iterable[tuple[str, Corpus]]) -> Router:
     """The library-wide index over every episode's chapters that routes a question to its episode."""
-    return Index(
-        (document for engine in engines.values() for document in engine.routing_documents()), ROUTING_FIELDS
-    )
+    return Router(corpora)
+
+
+class Engines(Mapping[str, Engine]):
+    """Each episode's engine by id, made by `load` when first asked for; the `keep` most recently used stay.
+
+    Safe to share between threads: two threads asking for the same new engine at once may both load it.
+    """
+
+    def __init__(
+        self,
+        episodes: Iterable[Episode],
+        load: Callable[[Episode], Engine] = Engine,
+        keep: int = ENGINES_KEPT,
+        loaded: Iterable[Engine] = (),
+    ) -> None:
+        self._episodes = {episode.id: episode for episode in episodes}
+        self._load = load
+        self._keep = max(keep, 1)
+        self._kept: OrderedDict[str, Engine] = OrderedDict()
+        self._lock = threading.Lock()
+        for engine in loaded:
+            self._remember(engine.episode.id, engine)
+
+    def _remember(self, episode_id: str, engine: Engine) -> None:
+        with self._lock:
+            self._kept[episode_id] = engine
+            self._kept.move_to_end(episode_id)
+            while len(self._kept) > self._keep:
+                self._kept.popitem(last=False)
+
+    def __getitem__(self, episode_id: str) -> Engine:
+        with self._lock:
+            engine = self._kept.get(episode_id)
+            if engine is not None:
+                self._kept.move_to_end(episode_id)
+                return engine
+        engine = self._load(self._episodes[episode_id])  # KeyError for an unknown id
+        self._remember(episode_id, engine)
+        return engine
+
+    def __contains__(self, episode_id: object) -> bool:
+        return episode_id in self._episodes
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._episodes)
+
+    def __len__(self) -> int:
+        return len(self._episodes)
+
+    def loaded(self) -> list[str]:
+        """The ids of the engines in memory, least recently used first."""
+        with self._lock:
+            return list(self._kept)
 
 
 class Library:
@@ -100,15 +160,22 @@ class Library:
         self,
         knowledge: KnowledgeBase,
         *,
-        engines: Mapping[str, Engine] | None = None,
-        router: Index | None = None,
+        router: Router | None = None,
+        load: Callable[[Episode], Engine] = Engine,
+        keep: int = ENGINES_KEPT,
     ) -> None:
+        """Serve `knowledge`; `load` makes an episode's engine when first needed (bot.core.cache reads it
+        from the compiled cache); a prebuilt `router` (bot.core.cache) must be of exactly these episodes."""
         self.knowledge = knowledge
-        # Prebuilt engines and router (bot.core.cache) must be those of exactly these episodes.
-        self.engines = dict(engines) if engines is not None else {e.id: Engine(e) for e in knowledge.episodes}
+        self._by_id = {episode.id: episode for episode in knowledge.episodes}
+        self.engines = Engines(knowledge.episodes, load, keep)
         # Which episode a question is about: every chapter of the library in one index, so that a word
         # said in one episode only ("habenula", "toolkit") tells the episodes apart.
-        self._router = router if router is not None or len(self.engines) < 2 else build_router(self.engines)
+        if router is None and len(self._by_id) > 1:
+            router = build_router((e.id, routing_corpus(self.engines[e.id])) for e in knowledge.episodes)
+        self._router = router
+        featured = knowledge.featured
+        self._featured = featured.id if featured else None
         self._chapter_titles: tuple[TitleLookup, list[list[tuple[Episode, Chapter]]]] | None = None
 
     @property
@@ -166,14 +233,13 @@ class Library:
 
         `prefer` names the episode a channel is about: it answers bare times and wins what it shares.
         """
-        preferred = (
-            prefer
-            if prefer in self.engines
-            else (self.knowledge.featured.id if self.knowledge.featured else None)
-        )
+        preferred = prefer if prefer in self._by_id else self._featured
         message = question if isinstance(question, Message) else read(question)
         safety = read_safety(message)
-        engines = [self.engines[episode_id]] if episode_id else list(self.engines.values())
+        # The episodes that may answer, by id: engines are only loaded for those a question reaches.
+        if episode_id and episode_id not in self._by_id:
+            raise KeyError(episode_id)
+        scope = [episode_id] if episode_id else list(self._by_id)
 
         def reply(
             kind: Kind,
@@ -181,7 +247,9 @@ class Library:
             studies: list[Study] | tuple[Study, ...] = (),
             at: int | None = None,
         ) -> Answer:
-            episode = chapters[0].episode if chapters else (engines[0].episode if len(engines) == 1 else None)
+            episode = (
+                chapters[0].episode if chapters else (self._by_id[scope[0]] if len(scope) == 1 else None)
+            )
             return Answer(
                 message.raw, kind, safety, tuple(chapters), tuple(studies), episode, at, message.truncated
             )
@@ -194,38 +262,34 @@ class Library:
         if not message.has_letters or is_small_talk(message):
             return reply(Kind.SMALL_TALK)
         if message.time is not None:
-            if not episode_id and len(engines) > 1:
-                engines = self._episode_for_time(message, engines, preferred)
-            return self._at_time(message.time, engines, safety=safety, message=message)
+            if not episode_id and len(scope) > 1:
+                scope = self._episode_for_time(message, scope, preferred)
+            return self._at_time(message.time, scope, safety=safety, message=message)
         if not message.content_words and _ABOUT_THE_EPISODE.search(message.text):
-            overview = engines[0] if len(engines) == 1 else self.engine()
+            overview = self.engine(scope[0] if len(scope) == 1 else None)
             return reply(Kind.TOPIC, [overview.overview()])
-        chapters, studies = self._find(message, engines, personal=safety.advice, preferred=preferred)
+        chapters, studies = self._find(message, scope, personal=safety.advice, preferred=preferred)
         if is_chatter(message) and not _looked_up(chapters):
             return reply(Kind.SMALL_TALK)
         if not chapters and not studies:
             return reply(Kind.OFF_TOPIC)
         return reply(Kind.STUDIES if studies and not chapters else Kind.TOPIC, chapters, studies)
 
-    def _episode_for_time(
-        self, message: Message, engines: list[Engine], preferred: str | None
-    ) -> list[Engine]:
+    def _episode_for_time(self, message: Message, scope: list[str], preferred: str | None) -> list[str]:
         """A time's episode: the one the message names, else the preferred one, else still all of them."""
         if message.content_words:
             named = self.route(message, preferred)
             if named and named[0][1] >= NAMED_EPISODE_SCORE:
-                return [self.engines[named[0][0]]]
-        return [self.engines[preferred]] if preferred else engines
+                return [named[0][0]]
+        return [preferred] if preferred else scope
 
-    def _at_time(
-        self, time: TimeRef, engines: list[Engine], *, safety: SafetyRead, message: Message
-    ) -> Answer:
-        if len(engines) > 1:
+    def _at_time(self, time: TimeRef, scope: list[str], *, safety: SafetyRead, message: Message) -> Answer:
+        if len(scope) > 1:
             seconds = time.seconds
             return Answer(
                 message.raw, Kind.WHICH_EPISODE, safety, asked_time=seconds, truncated=message.truncated
             )
-        engine = engines[0]
+        engine = self.engines[scope[0]]
         seconds = time.within(engine.episode.duration)
         match = engine.at(seconds)
         kind = Kind.TIME if match else Kind.PAST_END
@@ -239,26 +303,20 @@ class Library:
     def route(self, message: Message, preferred: str | None = None) -> list[tuple[str, float]]:
         """Episodes by how much of the library's evidence for the message is theirs, best first."""
         if self._router is None:
-            return [(episode_id, 1.0) for episode_id in self.engines]
-        best: dict[str, float] = {}
-        for hit in self._router.rank(self._router.expand(message), message):
-            episode_id = hit.key.split("\t", 1)[0]
-            # The server (or channel) is about its preferred episode first: it wins what it shares.
-            boost = FEATURED_BOOST if episode_id == preferred else 1.0
-            best[episode_id] = max(best.get(episode_id, 0.0), hit.score * boost)
-        return sorted(best.items(), key=lambda pair: -pair[1])
+            return [(episode_id, 1.0) for episode_id in self._by_id]
+        return self._router.route(message, preferred)
 
     def _find(
-        self, message: Message, engines: list[Engine], *, personal: bool, preferred: str | None
+        self, message: Message, scope: list[str], *, personal: bool, preferred: str | None
     ) -> tuple[list[ChapterMatch], list[Study]]:
         """The routed episode answers; a close second episode that answers too comes along."""
-        if len(engines) == 1:
-            return engines[0].find(message, personal=personal)
+        if len(scope) == 1:
+            return self.engines[scope[0]].find(message, personal=personal)
         found: list[tuple[float, list[ChapterMatch], list[Study]]] = []
         routed = self.route(message, preferred)
         if asks_for_every_study(message):
             # "Drop the sources": only an episode that cites studies can answer.
-            routed = [(e, s) for e, s in routed if self.engines[e].episode.studies] or routed
+            routed = [(e, s) for e, s in routed if self._by_id[e].studies] or routed
         for episode_id, score in routed[:MAX_EPISODES_TRIED]:
             if found and score < ALSO_SHARE * found[0][0]:
                 break

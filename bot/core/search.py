@@ -203,6 +203,15 @@ class Index:
         """How many documents the index holds."""
         return len(self._keys)
 
+    def columns(self) -> tuple[array[int], array[float], array[float]]:
+        """Every posting's document and term weight (term by term), and each document's BM25 norm."""
+        return self._positions, self._tfs, self._norms
+
+    def postings(self, term_stem: str) -> tuple[int, int] | None:
+        """Where a stem's postings lie in `columns()`, or None for a stem the index does not hold."""
+        term_id = self._term_ids.get(term_stem)
+        return None if term_id is None else (self._offsets[term_id], self._offsets[term_id + 1])
+
     def __getstate__(self) -> dict[str, object]:
         """The stored arrays and maps; what `_prepare` derives (the typo cache among it) is left out."""
         state = dict(self.__dict__)
@@ -281,7 +290,7 @@ class Index:
 
     def rank(self, terms: Sequence[Term], message: Message) -> list[Hit]:
         """Documents that match any term (or contain a run of the text's words as a keyword), best first."""
-        best_weight = _best_weights(terms)
+        best_weight = best_weights(terms)
         # Term at a time over the postings, in the terms' order (so each document's sum is added up in
         # the same order as document at a time): a question touching thousands of chapters of a large
         # library looks up only the stems each one holds.
@@ -304,12 +313,12 @@ class Index:
                 else:
                     scores[position] = score
                     matched[position] = [term.word]
-        runs_at, phrases_at = self._keyword_matches(best_weight, message)
+        runs_at, phrases_at = self.keyword_matches(best_weight, message)
         hits: list[Hit] = []
         for position in sorted(scores.keys() | runs_at.keys()):
             phrases = phrases_at.get(position, [])
             runs = runs_at.get(position, [])
-            score = self._with_keywords(scores.get(position, 0.0), phrases, runs)
+            score = self.with_keywords(scores.get(position, 0.0), phrases, runs)
             words = matched.get(position, ())
             hits.append(
                 Hit(self._keys[position], score, tuple(dict.fromkeys(words)), len(phrases) + len(runs))
@@ -317,7 +326,7 @@ class Index:
         hits.sort(key=lambda h: -h.score)
         return hits
 
-    def _keyword_matches(
+    def keyword_matches(
         self, best_weight: Mapping[str, Term], message: Message
     ) -> tuple[dict[int, list[tuple[str, ...]]], dict[int, list[tuple[str, ...]]]]:
         """By document: the runs of the message's words it holds as keywords, and the keyword phrases the
@@ -339,7 +348,7 @@ class Index:
                 phrases_at[position].append(phrase)
         return runs_at, phrases_at
 
-    def _with_keywords(
+    def with_keywords(
         self, score: float, phrases: Sequence[tuple[str, ...]], runs: Sequence[tuple[str, ...]]
     ) -> float:
         """A document's term score plus what its whole keyword phrases and runs add."""
@@ -350,7 +359,7 @@ class Index:
         )
 
 
-def _best_weights(terms: Sequence[Term]) -> dict[str, Term]:
+def best_weights(terms: Sequence[Term]) -> dict[str, Term]:
     """Each stem once, read as its surest term (a stem typed and also corrected counts once)."""
     best_weight: dict[str, Term] = {}
     for term in terms:
