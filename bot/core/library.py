@@ -173,6 +173,8 @@ class Library:
         # said in one episode only ("habenula", "toolkit") tells the episodes apart.
         if router is None and len(self._by_id) > 1:
             router = build_router((e.id, routing_corpus(self.engines[e.id])) for e in knowledge.episodes)
+        if router is not None:
+            router.prepare()
         self._router = router
         featured = knowledge.featured
         self._featured = featured.id if featured else None

@@ -5,14 +5,25 @@ from __future__ import annotations
 import datetime as dt
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
-from typing import overload
+from dataclasses import dataclass, field, fields
+from typing import Self, overload
 
 from bot.core.timecode import youtube_link
 
 
+class _Record:
+    """A frozen dataclass pickled as its constructor's arguments: a library's thousand episode cards load
+    about twice as fast as through the frozen dataclass's own __setstate__ (a Python call per object)."""
+
+    __slots__ = ()
+
+    def __reduce__(self) -> tuple[type[Self], tuple[object, ...]]:
+        """The class and every field's value, in order."""
+        return type(self), tuple([getattr(self, f.name) for f in fields(self)])  # type: ignore[arg-type]
+
+
 @dataclass(frozen=True, slots=True)
-class Moment:
+class Moment(_Record):
     """An exact time inside a chapter worth jumping to."""
 
     seconds: int
@@ -22,7 +33,7 @@ class Moment:
 
 
 @dataclass(frozen=True, slots=True)
-class Chapter:
+class Chapter(_Record):
     """One chapter of the published list."""
 
     id: str
@@ -45,7 +56,7 @@ class Chapter:
 
 
 @dataclass(frozen=True, slots=True)
-class Study:
+class Study(_Record):
     """An article the episode cites."""
 
     id: str
@@ -78,7 +89,7 @@ class Study:
 
 
 @dataclass(frozen=True, slots=True)
-class CrisisResource:
+class CrisisResource(_Record):
     """Somewhere a person in danger can reach help now."""
 
     name: str
@@ -87,7 +98,7 @@ class CrisisResource:
 
 
 @dataclass(frozen=True, slots=True)
-class SafetyInfo:
+class SafetyInfo(_Record):
     """What the deployment says to someone in danger, localised per server (knowledge/safety.yaml)."""
 
     disclaimer: str
@@ -99,7 +110,7 @@ class SafetyInfo:
 
 
 @dataclass(frozen=True, slots=True)
-class TranscriptWindow:
+class TranscriptWindow(_Record):
     """Which word stems are said, how often, in one stretch of the episode (statistics, never text)."""
 
     start: int
@@ -233,7 +244,7 @@ NO_WINDOWS = Windows()
 
 
 @dataclass(frozen=True, slots=True)
-class Resource:
+class Resource(_Record):
     """Another resource the episode names."""
 
     title: str
@@ -242,7 +253,7 @@ class Resource:
 
 
 @dataclass(frozen=True, slots=True)
-class Episode:
+class Episode(_Record):
     """One episode with everything the bot knows about it."""
 
     id: str
@@ -277,7 +288,7 @@ class Episode:
 
 
 @dataclass(frozen=True, slots=True)
-class KnowledgeBase:
+class KnowledgeBase(_Record):
     """Every episode loaded from a knowledge folder."""
 
     episodes: tuple[Episode, ...]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bot.core.message import Message
 from bot.core.search import K1, Corpus, Index, Term, best_weights
@@ -51,6 +51,11 @@ class Router:
         """How many chapters the router holds."""
         return self.index.size
 
+    def prepare(self) -> None:
+        """Get ready to route: a large library imports numpy now rather than on its first question."""
+        if self.index.size >= VECTOR_MIN_DOCUMENTS and self._vectors is None:
+            self._vectors = _Vectors(self)
+
     def route(self, message: Message, preferred: str | None = None) -> list[tuple[str, float]]:
         """Episodes by their best chapter's score for the message (the preferred one's boosted), best first.
 
@@ -58,8 +63,8 @@ class Router:
         """
         terms = self.index.expand(message)
         if self.index.size >= VECTOR_MIN_DOCUMENTS:
-            if self._vectors is None:
-                self._vectors = _Vectors(self)
+            self.prepare()
+            assert self._vectors is not None
             return self._vectors.route(terms, message, preferred)
         best: dict[str, float] = {}
         for hit in self.index.rank(terms, message):
@@ -78,11 +83,12 @@ class _Vectors:
         self.np = np
         index = router.index
         self.router = router
-        positions, tfs, norms = index.columns()
-        self.positions = np.frombuffer(positions, dtype=np.uint32)
-        self.tfs = np.frombuffer(tfs, dtype=np.float64)
+        positions, tfs, values, norms = index.columns()
+        self.positions = _view(positions)
+        self.tfs = _view(tfs)
+        self.values = np.frombuffer(values, dtype=np.float64)
         self.norms = np.frombuffer(norms, dtype=np.float64)
-        self.episode_of = np.frombuffer(router._episode_of, dtype=np.uint32)
+        self.episode_of = _view(router._episode_of)
         self.number = {episode_id: i for i, episode_id in enumerate(router._episode_ids)}
 
     def route(
@@ -100,24 +106,60 @@ class _Vectors:
                 continue
             factor = term.weight * term.specificity * index.idf[term_stem]
             low, high = span
-            positions, tfs = self.positions[low:high], self.tfs[low:high]
+            positions, tfs = self.positions[low:high], self.values[self.tfs[low:high]]
             said = tfs != 0
             if not said.all():
                 positions, tfs = positions[said], tfs[said]
             # Index.rank's expression, operation for operation, so every chapter's sum is the same float.
             scores[positions] += factor * tfs * (K1 + 1) / (tfs + self.norms[positions])
             touched[positions] = True
-        runs_at, phrases_at = index.keyword_matches(weights, message)
-        if runs_at:
-            touched[list(runs_at)] = True
-        for position in runs_at.keys() | phrases_at.keys():
-            if touched[position]:
-                phrases, runs = phrases_at.get(position, []), runs_at.get(position, [])
-                scores[position] = index.with_keywords(float(scores[position]), phrases, runs)
+        self._add_keywords(scores, touched, weights, message)
         documents = np.flatnonzero(touched)
         if not len(documents):
             return []
         return self._per_episode(documents, scores[documents], preferred)
+
+    def _add_keywords(
+        self,
+        scores: NDArray[np.float64],
+        touched: NDArray[np.bool_],
+        weights: dict[str, Term],
+        message: Message,
+    ) -> None:
+        """Index.rank's keyword bonuses: each document holding a run is touched, and every touched document
+        gets what its phrases and runs add; documents holding the same ones get the same bonus."""
+        np = self.np
+        index = self.router.index
+        runs, phrases = index.keywords(weights, message)
+        held = runs + phrases
+        if not held:
+            return
+        if len(held) >= 64:  # a long message: too many for one bit each, so document by document
+            runs_at, phrases_at = index.keyword_matches(weights, message)
+            touched[list(runs_at)] = True
+            for position in runs_at.keys() | phrases_at.keys():
+                if touched[position]:
+                    phrases_in, runs_in = phrases_at.get(position, []), runs_at.get(position, [])
+                    scores[position] = index.with_keywords(float(scores[position]), phrases_in, runs_in)
+            return
+        # One bit per run or phrase: a document's bits say which it holds.
+        bits = np.zeros(len(scores), dtype=np.uint64)
+        for bit, (_, positions) in enumerate(held):
+            bits[_view(positions)] |= np.uint64(1 << bit)
+        touched |= (bits & np.uint64((1 << len(runs)) - 1)) != 0
+        documents = np.flatnonzero((bits != 0) & touched)
+        kinds, which = np.unique(bits[documents], return_inverse=True)
+        bonuses = [
+            index.keyword_bonus(
+                (phrase for bit, (phrase, _) in enumerate(phrases, len(runs)) if kind >> bit & 1),
+                (run for bit, (run, _) in enumerate(runs) if kind >> bit & 1),
+            )
+            for kind in kinds.tolist()
+        ]
+        phrase_bonus = np.array([bonus[0] for bonus in bonuses])[which]
+        run_bonus = np.array([bonus[1] for bonus in bonuses])[which]
+        # As Index.with_keywords adds them: the phrases' bonus first, then the runs'.
+        scores[documents] = (scores[documents] + phrase_bonus) + run_bonus
 
     def _per_episode(
         self, documents: NDArray[np.intp], scores: NDArray[np.float64], preferred: str | None
@@ -141,3 +183,11 @@ class _Vectors:
         # By boosted score, then as first met in the hits: unboosted score, then index order.
         ranking = np.lexsort((documents[first], -best, -boosted))
         return [(ids[e], s) for e, s in zip(found[ranking].tolist(), boosted[ranking].tolist(), strict=True)]
+
+
+def _view(values: array[int]) -> NDArray[np.unsignedinteger[Any]]:
+    """An array's integers seen by numpy, without a copy."""
+    import numpy as np  # loaded already: only _Vectors calls this
+
+    kinds = {1: np.uint8, 2: np.uint16, 4: np.uint32, 8: np.uint64}
+    return np.frombuffer(values, dtype=kinds[values.itemsize])

@@ -176,16 +176,21 @@ class Index:
         self._offsets = array("Q", [0])
         for held in positions:
             self._offsets.append(self._offsets[-1] + len(held))
-        self._positions = array("I", b"".join(held.tobytes() for held in positions))
-        self._tfs = array("d", b"".join(held.tobytes() for held in weights))
-        self._run_postings = {run: array("I", held) for run, held in run_postings.items()}
+        self._positions = narrow(array("I", b"".join(held.tobytes() for held in positions)))
+        # A weight is a sum of a few field weights times counts: a library holds a few hundred distinct
+        # ones, so each posting keeps the number of its weight in a table (2 bytes rather than 8).
+        values: dict[float, int] = {}
+        codes = array("I", [values.setdefault(tf, len(values)) for held in weights for tf in held])
+        self._tf_values = array("d", values)
+        self._tfs = narrow(codes)
+        self._run_postings = {run: narrow(array("I", held)) for run, held in run_postings.items()}
         # BM25's length normalisation per document, fixed once the index is built.
         self._norms = array("d", [K1 * (1 - B + B * length / self._avg_length) for length in lengths])
         self._phrases_by_stem: dict[str, list[tuple[str, ...]]] = defaultdict(list)
         for known in phrase_entries:
             self._phrases_by_stem[known[0]].append(known)
         # Which documents hold each phrase: a question's whole phrases go straight to their documents.
-        self._phrase_entries = {phrase: array("I", held) for phrase, held in phrase_entries.items()}
+        self._phrase_entries = {phrase: narrow(array("I", held)) for phrase, held in phrase_entries.items()}
         self._surface = surface
         self._words = sorted(surface)
         self._prepare()
@@ -203,9 +208,10 @@ class Index:
         """How many documents the index holds."""
         return len(self._keys)
 
-    def columns(self) -> tuple[array[int], array[float], array[float]]:
-        """Every posting's document and term weight (term by term), and each document's BM25 norm."""
-        return self._positions, self._tfs, self._norms
+    def columns(self) -> tuple[array[int], array[int], array[float], array[float]]:
+        """Every posting's document and number of its term weight (term by term), the weights so
+        numbered, and each document's BM25 norm."""
+        return self._positions, self._tfs, self._tf_values, self._norms
 
     def postings(self, term_stem: str) -> tuple[int, int] | None:
         """Where a stem's postings lie in `columns()`, or None for a stem the index does not hold."""
@@ -296,14 +302,16 @@ class Index:
         # library looks up only the stems each one holds.
         scores: dict[int, float] = {}
         matched: dict[int, list[str]] = {}
-        norms, positions, tfs, offsets = self._norms, self._positions, self._tfs, self._offsets
+        norms, positions, offsets = self._norms, self._positions, self._offsets
+        tfs, values = self._tfs, self._tf_values
         for term_stem, term in best_weight.items():
             term_id = self._term_ids.get(term_stem)
             if term_id is None:
                 continue
             factor = term.weight * term.specificity * self.idf[term_stem]
             low, high = offsets[term_id], offsets[term_id + 1]
-            for position, tf in zip(positions[low:high], tfs[low:high], strict=True):
+            for position, code in zip(positions[low:high], tfs[low:high], strict=True):
+                tf = values[code]
                 if not tf:
                     continue
                 score = factor * tf * (K1 + 1) / (tf + norms[position])
@@ -326,15 +334,12 @@ class Index:
         hits.sort(key=lambda h: -h.score)
         return hits
 
-    def keyword_matches(
+    def keywords(
         self, best_weight: Mapping[str, Term], message: Message
-    ) -> tuple[dict[int, list[tuple[str, ...]]], dict[int, list[tuple[str, ...]]]]:
-        """By document: the runs of the message's words it holds as keywords, and the keyword phrases the
-        question holds whole (found once per question rather than per document)."""
-        runs_at: defaultdict[int, list[tuple[str, ...]]] = defaultdict(list)
-        for run in self._sequences_in(message):
-            for position in self._run_postings[run]:
-                runs_at[position].append(run)
+    ) -> tuple[list[tuple[tuple[str, ...], array[int]]], list[tuple[tuple[str, ...], array[int]]]]:
+        """The runs of the message's words that are keywords, and the keyword phrases the question holds
+        whole (found once per question rather than per document), each with the documents holding it."""
+        runs = [(run, self._run_postings[run]) for run in self._sequences_in(message)]
         query_stems = best_weight.keys()
         wanted = {
             phrase
@@ -342,21 +347,40 @@ class Index:
             for phrase in self._phrases_by_stem.get(term_stem, ())
             if query_stems >= set(phrase)
         }
+        return runs, [(phrase, self._phrase_entries[phrase]) for phrase in wanted]
+
+    def keyword_matches(
+        self, best_weight: Mapping[str, Term], message: Message
+    ) -> tuple[dict[int, list[tuple[str, ...]]], dict[int, list[tuple[str, ...]]]]:
+        """`keywords` by document: the runs each holds, and the phrases."""
+        runs, phrases = self.keywords(best_weight, message)
+        runs_at: defaultdict[int, list[tuple[str, ...]]] = defaultdict(list)
+        for run, held in runs:
+            for position in held:
+                runs_at[position].append(run)
         phrases_at: defaultdict[int, list[tuple[str, ...]]] = defaultdict(list)
-        for phrase in wanted:
-            for position in self._phrase_entries[phrase]:
+        for phrase, held in phrases:
+            for position in held:
                 phrases_at[position].append(phrase)
         return runs_at, phrases_at
+
+    def keyword_bonus(
+        self, phrases: Iterable[tuple[str, ...]], runs: Iterable[tuple[str, ...]]
+    ) -> tuple[float, float]:
+        """What a document's whole keyword phrases add, and what its runs add."""
+        # fsum: exact whatever the order, and a set's order may differ once it has been pickled.
+        return (
+            PHRASE_BONUS * math.fsum(self.idf.get(s, 0.0) for p in phrases for s in p),
+            SEQUENCE_BONUS * math.fsum(self._sequence_idf[q] * self._sequence_weight[q] for q in runs),
+        )
 
     def with_keywords(
         self, score: float, phrases: Sequence[tuple[str, ...]], runs: Sequence[tuple[str, ...]]
     ) -> float:
         """A document's term score plus what its whole keyword phrases and runs add."""
-        # fsum: exact whatever the order, and a set's order may differ once it has been pickled.
-        score += PHRASE_BONUS * math.fsum(self.idf.get(s, 0.0) for p in phrases for s in p)
-        return score + SEQUENCE_BONUS * math.fsum(
-            self._sequence_idf[q] * self._sequence_weight[q] for q in runs
-        )
+        phrase_bonus, run_bonus = self.keyword_bonus(phrases, runs)
+        score += phrase_bonus
+        return score + run_bonus
 
 
 def best_weights(terms: Sequence[Term]) -> dict[str, Term]:
@@ -366,6 +390,13 @@ def best_weights(terms: Sequence[Term]) -> dict[str, Term]:
         if term.stem not in best_weight or term.weight > best_weight[term.stem].weight:
             best_weight[term.stem] = term
     return best_weight
+
+
+def narrow(values: array[int]) -> array[int]:
+    """The same unsigned integers in the narrowest array type that holds them."""
+    top = max(values, default=0)
+    code = "B" if top < 1 << 8 else "H" if top < 1 << 16 else "I" if top < 1 << 32 else "Q"
+    return values if values.typecode == code else array(code, values)
 
 
 def _idf(documents: int, containing: int) -> float:
