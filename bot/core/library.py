@@ -6,7 +6,7 @@ import re
 import threading
 from bisect import bisect_left
 from collections import Counter, OrderedDict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 
 from rapidfuzz import fuzz, process
 
@@ -168,6 +168,7 @@ class Library:
         from the compiled cache); a prebuilt `router` (bot.core.cache) must be of exactly these episodes."""
         self.knowledge = knowledge
         self._by_id = {episode.id: episode for episode in knowledge.episodes}
+        self._citing = frozenset(episode.id for episode in knowledge.episodes if episode.studies)
         self.engines = Engines(knowledge.episodes, load, keep)
         # Which episode a question is about: every chapter of the library in one index, so that a word
         # said in one episode only ("habenula", "toolkit") tells the episodes apart.
@@ -280,7 +281,7 @@ class Library:
     def _episode_for_time(self, message: Message, scope: list[str], preferred: str | None) -> list[str]:
         """A time's episode: the one the message names, else the preferred one, else still all of them."""
         if message.content_words:
-            named = self.route(message, preferred)
+            named = self.route(message, preferred, limit=1)
             if named and named[0][1] >= NAMED_EPISODE_SCORE:
                 return [named[0][0]]
         return [preferred] if preferred else scope
@@ -302,11 +303,19 @@ class Library:
             message.raw, kind, safety, chapters, studies, engine.episode, seconds, message.truncated
         )
 
-    def route(self, message: Message, preferred: str | None = None) -> list[tuple[str, float]]:
-        """Episodes by how much of the library's evidence for the message is theirs, best first."""
+    def route(
+        self,
+        message: Message,
+        preferred: str | None = None,
+        *,
+        limit: int | None = None,
+        among: Collection[str] | None = None,
+    ) -> list[tuple[str, float]]:
+        """Episodes by how much of the library's evidence for the message is theirs, best first: the first
+        `limit` of them, of those `among` when given."""
         if self._router is None:
-            return [(episode_id, 1.0) for episode_id in self._by_id]
-        return self._router.route(message, preferred)
+            return [(e, 1.0) for e in self._by_id if among is None or e in among][:limit]
+        return self._router.route(message, preferred, limit=limit, among=among)
 
     def _find(
         self, message: Message, scope: list[str], *, personal: bool, preferred: str | None
@@ -315,11 +324,11 @@ class Library:
         if len(scope) == 1:
             return self.engines[scope[0]].find(message, personal=personal)
         found: list[tuple[float, list[ChapterMatch], list[Study]]] = []
-        routed = self.route(message, preferred)
+        routed = self.route(message, preferred, limit=MAX_EPISODES_TRIED)
         if asks_for_every_study(message):
             # "Drop the sources": only an episode that cites studies can answer.
-            routed = [(e, s) for e, s in routed if self._by_id[e].studies] or routed
-        for episode_id, score in routed[:MAX_EPISODES_TRIED]:
+            routed = self.route(message, preferred, limit=MAX_EPISODES_TRIED, among=self._citing) or routed
+        for episode_id, score in routed:
             if found and score < ALSO_SHARE * found[0][0]:
                 break
             chapters, studies = self.engines[episode_id].find(message, personal=personal)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from bot.core.message import Message
@@ -56,8 +56,16 @@ class Router:
         if self.index.size >= VECTOR_MIN_DOCUMENTS and self._vectors is None:
             self._vectors = _Vectors(self)
 
-    def route(self, message: Message, preferred: str | None = None) -> list[tuple[str, float]]:
-        """Episodes by their best chapter's score for the message (the preferred one's boosted), best first.
+    def route(
+        self,
+        message: Message,
+        preferred: str | None = None,
+        *,
+        limit: int | None = None,
+        among: Collection[str] | None = None,
+    ) -> list[tuple[str, float]]:
+        """Episodes by their best chapter's score for the message (the preferred one's boosted), best first:
+        the first `limit` of them, of those `among` when given.
 
         Ties go to the episode whose best chapter was indexed first, as a stable sort of the hits gives.
         """
@@ -65,13 +73,14 @@ class Router:
         if self.index.size >= VECTOR_MIN_DOCUMENTS:
             self.prepare()
             assert self._vectors is not None
-            return self._vectors.route(terms, message, preferred)
+            return self._vectors.route(terms, message, preferred, limit, among)
         best: dict[str, float] = {}
         for hit in self.index.rank(terms, message):
             episode_id = hit.key.split("\t", 1)[0]
             boost = FEATURED_BOOST if episode_id == preferred else 1.0
             best[episode_id] = max(best.get(episode_id, 0.0), hit.score * boost)
-        return sorted(best.items(), key=lambda pair: -pair[1])
+        routed = sorted(best.items(), key=lambda pair: -pair[1])
+        return [pair for pair in routed if among is None or pair[0] in among][:limit]
 
 
 class _Vectors:
@@ -92,7 +101,12 @@ class _Vectors:
         self.number = {episode_id: i for i, episode_id in enumerate(router._episode_ids)}
 
     def route(
-        self, terms: Sequence[Term], message: Message, preferred: str | None
+        self,
+        terms: Sequence[Term],
+        message: Message,
+        preferred: str | None,
+        limit: int | None,
+        among: Collection[str] | None,
     ) -> list[tuple[str, float]]:
         """What Router.route gives, to the last bit: the same operations on each chapter, in numpy."""
         np = self.np
@@ -117,7 +131,7 @@ class _Vectors:
         documents = np.flatnonzero(touched)
         if not len(documents):
             return []
-        return self._per_episode(documents, scores[documents], preferred)
+        return self._per_episode(documents, scores[documents], preferred, limit, among)
 
     def _add_keywords(
         self,
@@ -145,7 +159,10 @@ class _Vectors:
         # One bit per run or phrase: a document's bits say which it holds.
         bits = np.zeros(len(scores), dtype=np.uint64)
         for bit, (_, positions) in enumerate(held):
-            bits[_view(positions)] |= np.uint64(1 << bit)
+            documents = (
+                _view(positions) if isinstance(positions, array) else np.array(positions, dtype=np.intp)
+            )
+            bits[documents] |= np.uint64(1 << bit)
         touched |= (bits & np.uint64((1 << len(runs)) - 1)) != 0
         documents = np.flatnonzero((bits != 0) & touched)
         kinds, which = np.unique(bits[documents], return_inverse=True)
@@ -162,7 +179,12 @@ class _Vectors:
         scores[documents] = (scores[documents] + phrase_bonus) + run_bonus
 
     def _per_episode(
-        self, documents: NDArray[np.intp], scores: NDArray[np.float64], preferred: str | None
+        self,
+        documents: NDArray[np.intp],
+        scores: NDArray[np.float64],
+        preferred: str | None,
+        limit: int | None,
+        among: Collection[str] | None,
     ) -> list[tuple[str, float]]:
         """Each episode's best score, ordered as Router.route orders them."""
         np = self.np
@@ -180,8 +202,12 @@ class _Vectors:
         boosted = best.copy()
         if preferred in self.number:
             boosted[found == self.number[preferred]] *= FEATURED_BOOST
+        first = documents[first]
+        if among is not None:
+            kept = np.isin(found, [self.number[e] for e in among if e in self.number])
+            found, best, boosted, first = found[kept], best[kept], boosted[kept], first[kept]
         # By boosted score, then as first met in the hits: unboosted score, then index order.
-        ranking = np.lexsort((documents[first], -best, -boosted))
+        ranking = np.lexsort((first, -best, -boosted))[:limit]
         return [(ids[e], s) for e, s in zip(found[ranking].tolist(), boosted[ranking].tolist(), strict=True)]
 
 

@@ -142,8 +142,9 @@ class Index:
         self._keys: list[str] = []
         lengths: list[float] = []
         surface: dict[str, str] = {}
-        self._sequence_weight: dict[tuple[str, ...], float] = {}
+        sequence_weight: dict[tuple[str, ...], float] = {}
         term_ids: dict[str, int] = {}
+        containing: list[int] = []
         positions: list[array[int]] = []
         weights: list[array[float]] = []
         run_postings: defaultdict[tuple[str, ...], list[int]] = defaultdict(list)
@@ -152,7 +153,7 @@ class Index:
             for word, stemmed in corpus.surface.items():
                 surface.setdefault(word, stemmed)
             for run, weight in corpus.sequence_weight.items():
-                self._sequence_weight[run] = max(weight, self._sequence_weight.get(run, 0.0))
+                sequence_weight[run] = max(weight, sequence_weight.get(run, 0.0))
             for entry in corpus.entries:
                 position = len(self._keys)
                 self._keys.append(entry.key)
@@ -160,18 +161,25 @@ class Index:
                 for term, tf in entry.tf.items():
                     term_id = term_ids.setdefault(term, len(term_ids))
                     if term_id == len(positions):
+                        containing.append(0)
                         positions.append(array("I"))
                         weights.append(array("d"))
-                    positions[term_id].append(position)
-                    weights[term_id].append(tf)
+                    containing[term_id] += 1
+                    if tf:  # a weight of nothing still counts as holding the term, but never scores
+                        positions[term_id].append(position)
+                        weights[term_id].append(tf)
                 for run in entry.sequences:
                     run_postings[run].append(position)
                 for known in dict.fromkeys(entry.phrases):
                     phrase_entries[known].append(position)
         count = max(len(self._keys), 1)
         self._avg_length = sum(lengths) / count or 1.0
-        self.idf = {t: _idf(count, len(positions[i])) for t, i in term_ids.items()}
-        self._sequence_idf = {q: _idf(count, len(p)) for q, p in run_postings.items()}
+        self.idf = {t: _idf(count, containing[i]) for t, i in term_ids.items()}
+        # Each run's bonus (its rarity among the documents times its weight) and the documents holding it.
+        self._runs = {
+            run: (_idf(count, len(held)) * sequence_weight[run], _held(held))
+            for run, held in run_postings.items()
+        }
         # Postings: which documents hold a stem or a run, so a question scores only the documents it touches.
         self._offsets = array("Q", [0])
         for held in positions:
@@ -183,14 +191,13 @@ class Index:
         codes = array("I", [values.setdefault(tf, len(values)) for held in weights for tf in held])
         self._tf_values = array("d", values)
         self._tfs = narrow(codes)
-        self._run_postings = {run: narrow(array("I", held)) for run, held in run_postings.items()}
         # BM25's length normalisation per document, fixed once the index is built.
         self._norms = array("d", [K1 * (1 - B + B * length / self._avg_length) for length in lengths])
         self._phrases_by_stem: dict[str, list[tuple[str, ...]]] = defaultdict(list)
         for known in phrase_entries:
             self._phrases_by_stem[known[0]].append(known)
         # Which documents hold each phrase: a question's whole phrases go straight to their documents.
-        self._phrase_entries = {phrase: narrow(array("I", held)) for phrase, held in phrase_entries.items()}
+        self._phrase_entries = {phrase: _held(held) for phrase, held in phrase_entries.items()}
         self._surface = surface
         self._words = sorted(surface)
         self._prepare()
@@ -258,7 +265,7 @@ class Index:
             tuple(stems[i : i + n])
             for n in range(2, MAX_SEQUENCE + 1)
             for i in range(len(stems) - n + 1)
-            if tuple(stems[i : i + n]) in self._sequence_idf
+            if tuple(stems[i : i + n]) in self._runs
         }
 
     def coverage(self, message: Message, terms: Sequence[Term]) -> float:
@@ -336,10 +343,10 @@ class Index:
 
     def keywords(
         self, best_weight: Mapping[str, Term], message: Message
-    ) -> tuple[list[tuple[tuple[str, ...], array[int]]], list[tuple[tuple[str, ...], array[int]]]]:
+    ) -> tuple[list[tuple[tuple[str, ...], Sequence[int]]], list[tuple[tuple[str, ...], Sequence[int]]]]:
         """The runs of the message's words that are keywords, and the keyword phrases the question holds
         whole (found once per question rather than per document), each with the documents holding it."""
-        runs = [(run, self._run_postings[run]) for run in self._sequences_in(message)]
+        runs = [(run, self._runs[run][1]) for run in self._sequences_in(message)]
         query_stems = best_weight.keys()
         wanted = {
             phrase
@@ -371,7 +378,7 @@ class Index:
         # fsum: exact whatever the order, and a set's order may differ once it has been pickled.
         return (
             PHRASE_BONUS * math.fsum(self.idf.get(s, 0.0) for p in phrases for s in p),
-            SEQUENCE_BONUS * math.fsum(self._sequence_idf[q] * self._sequence_weight[q] for q in runs),
+            SEQUENCE_BONUS * math.fsum(self._runs[q][0] for q in runs),
         )
 
     def with_keywords(
@@ -397,6 +404,12 @@ def narrow(values: array[int]) -> array[int]:
     top = max(values, default=0)
     code = "B" if top < 1 << 8 else "H" if top < 1 << 16 else "I" if top < 1 << 32 else "Q"
     return values if values.typecode == code else array(code, values)
+
+
+def _held(positions: list[int]) -> Sequence[int]:
+    """A run's or phrase's documents: a tuple when few (a small index unpickles thousands of them fast),
+    else an array."""
+    return tuple(positions) if len(positions) < 64 else narrow(array("I", positions))
 
 
 def _idf(documents: int, containing: int) -> float:
