@@ -17,7 +17,7 @@ from typing import Any
 
 import bot
 from bot.core.engine import Engine
-from bot.core.library import ENGINES_KEPT, Library, build_router, routing_corpus
+from bot.core.library import ENGINES_KEPT, Cards, Library, build_router, routing_corpus
 from bot.core.loader import (
     SAFETY_FILE,
     KnowledgeError,
@@ -27,7 +27,7 @@ from bot.core.loader import (
     load_safety,
     read_knowledge_file,
 )
-from bot.core.models import Episode, KnowledgeBase
+from bot.core.models import Episode
 from bot.core.router import Router
 from bot.core.search import Corpus
 from bot.paths import BUNDLED_KNOWLEDGE
@@ -57,10 +57,12 @@ _SALT = _code_salt()
 
 def _key(*parts: bytes) -> str:
     """A cache key over the code salt and the given bytes."""
-    digest = hashlib.blake2b(_SALT, digest_size=20)
+    # SHA-256: the processor computes it (2x blake2b here), and a start hashes every knowledge file.
+    digest = hashlib.sha256(_SALT)
     for part in parts:
-        digest.update(len(part).to_bytes(8, "little") + part)
-    return digest.hexdigest()
+        digest.update(len(part).to_bytes(8, "little"))
+        digest.update(part)
+    return digest.hexdigest()[:40]
 
 
 class _FolderError(Exception):
@@ -132,21 +134,36 @@ class _Cache:
 
 @dataclass(frozen=True, slots=True)
 class _Compiled:
-    """One episode compiled: its parsed card and, pickled apart, its engine and its routing corpus (each
-    unpickled only when needed: the engine when a question first reaches the episode, the corpus when the
-    router is rebuilt)."""
+    """One episode compiled, each part pickled apart and unpickled only when needed: the parsed episode
+    (its card), its engine (when a question first reaches it) and its routing corpus (when the router is
+    rebuilt)."""
 
-    episode: Episode
+    episode: bytes
     engine: bytes
     routing: bytes
 
 
 @dataclass(frozen=True, slots=True)
 class _Served:
-    """A library as a start needs it: every episode's card and the router, under all the episodes' keys."""
+    """A library as a start needs it, under all the episodes' keys: the router, each episode's id and
+    flags, and its card pickled (unpickled when the episode is first needed)."""
 
-    episodes: tuple[Episode, ...]
+    ids: tuple[str, ...]
+    featured: tuple[bool, ...]
+    citing: tuple[bool, ...]
+    cards: tuple[bytes, ...]
     router: Router | None
+
+
+def _loads(data: bytes) -> object:
+    """Unpickle with the cyclic collector paused (see _Cache.get)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return pickle.loads(data)
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _references(episode: Episode) -> dict[int, tuple[object, ...]]:
@@ -210,12 +227,13 @@ def _load_engine(data: bytes, episode: Episode) -> Engine:
     return engine
 
 
-def _compile(episode: Episode) -> tuple[_Compiled, Engine, Corpus]:
-    """Index one episode: its engine and routing corpus, and the cache entry holding them."""
+def _compile(episode: Episode) -> tuple[_Compiled, Corpus]:
+    """Index one episode: the cache entry of its card, engine and routing corpus, and the corpus."""
     engine = Engine(episode)
     corpus = routing_corpus(engine)
+    card = pickle.dumps(episode, protocol=PICKLE_PROTOCOL)
     routing = pickle.dumps(corpus, protocol=PICKLE_PROTOCOL)
-    return _Compiled(episode, _dump_engine(engine), routing), engine, corpus
+    return _Compiled(card, _dump_engine(engine), routing), corpus
 
 
 def _bound(episode: Episode, path: Path) -> Episode:
@@ -229,9 +247,10 @@ def open_library(folder: Path, *, cache_dir: Path | None = None, keep: int = ENG
 
     Each episode is cached under the hash of its file's bytes (and the core's code), so an edit re-parses
     and re-indexes that episode alone; the router and every episode's card are cached once more under all
-    the episodes' keys, and are all a start reads: an episode's engine is read when a question first needs
-    it, and the `keep` most recently used stay in memory. `cache_dir` belongs to one folder (unused
-    entries are pruned). A bad folder raises the loader's own KnowledgeError; a failed load is never cached.
+    the episodes' keys, and are all a start reads: an episode is unpickled when first needed, its engine
+    read when a question first reaches it, and the `keep` most recently used engines stay in memory.
+    `cache_dir` belongs to one folder (unused entries are pruned). A bad folder raises the loader's own
+    KnowledgeError; a failed load is never cached.
     """
     root = Path(folder)
     if not root.is_dir():
@@ -249,14 +268,11 @@ def open_library(folder: Path, *, cache_dir: Path | None = None, keep: int = ENG
         served_name = f"library-{_key(*(name.encode() for name in names))}.pickle"
         served = cache.get(served_name, _Served)
         built = 0
-        if served is None or len(served.episodes) != len(files):
+        if served is None or len(served.ids) != len(files):
             served, built = _serve(files, contents, names, root, cache)
             cache.put(served_name, served)
-        episodes = tuple(_bound(e, path) for e, path in zip(served.episodes, files, strict=True))
-        if len({e.id for e in episodes}) < len(episodes):
-            raise _FolderError  # a duplicate id: the loader names both files
-        if not episodes or sum(e.featured for e in episodes) > 1:
-            raise _FolderError  # no episode, or two featured: the loader says so
+        if not files or len(set(served.ids)) < len(files) or sum(served.featured) > 1:
+            raise _FolderError  # no episode, a duplicate id or two featured: the loader says so
     except (KnowledgeError, OSError, _FolderError):
         # Every problem of the folder, worded and ordered by the loader itself; should it find none (a
         # file fixed meanwhile), its library is the answer.
@@ -264,9 +280,20 @@ def open_library(folder: Path, *, cache_dir: Path | None = None, keep: int = ENG
     if cache.wrote:
         cache.prune({*names, served_name})
     log.info(
-        "knowledge: %d episodes, %d parsed and indexed, the rest from %s", len(episodes), built, cache.folder
+        "knowledge: %d episodes, %d parsed and indexed, the rest from %s", len(files), built, cache.folder
     )
-    entries = {episode.id: name for episode, name in zip(episodes, names, strict=True)}
+
+    def read(i: int) -> Episode:
+        try:
+            card = _loads(served.cards[i])
+            if isinstance(card, Episode) and card.id == served.ids[i]:
+                return _bound(card, files[i])
+        except Exception as error:  # a corrupt card is any exception unpickling can raise
+            log.warning("ignoring the unreadable card of %s in %s (%s)", files[i].name, served_name, error)
+        return load_episode(files[i], root=root)
+
+    cards = Cards(served.ids, served.featured, served.citing, read)
+    entries = dict(zip(served.ids, names, strict=True))
 
     def load(episode: Episode) -> Engine:
         # The entry of the very bytes this library was opened from; should it be gone or unreadable (an
@@ -279,7 +306,7 @@ def open_library(folder: Path, *, cache_dir: Path | None = None, keep: int = ENG
                 log.warning("ignoring the unreadable engine in %s (%s)", entries[episode.id], error)
         return Engine(episode)
 
-    return Library(KnowledgeBase(episodes, safety), router=served.router, load=load, keep=keep)
+    return Library((cards, safety), router=served.router, load=load, keep=keep)
 
 
 def _serve(
@@ -287,21 +314,25 @@ def _serve(
 ) -> tuple[_Served, int]:
     """The cards and router of these files: each episode from its own entry, or parsed and indexed now."""
     episodes: list[Episode] = []
+    cards: list[bytes] = []
     routing: list[bytes | Corpus] = []
     built = 0
     for path, content, name in zip(files, contents, names, strict=True):
         compiled = cache.get(name, _Compiled)
-        if compiled is not None:
-            episodes.append(compiled.episode)
+        episode = _loads(compiled.episode) if compiled is not None else None
+        if compiled is not None and isinstance(episode, Episode):
+            episodes.append(episode)
+            cards.append(compiled.episode)
             routing.append(compiled.routing)
             continue
         episode = load_episode(path, root=root)
-        compiled, _, corpus = _compile(episode)
+        compiled, corpus = _compile(episode)
         built += 1
         # Cached only when the file did not change while it was parsed: the key must be of what was read.
         if read_knowledge_file(path, root) == content:
             cache.put(name, compiled)
         episodes.append(episode)
+        cards.append(compiled.episode)
         routing.append(corpus)
     if len({e.id for e in episodes}) < len(episodes) or sum(e.featured for e in episodes) > 1:
         raise _FolderError  # worded by the loader; nothing library-wide is built or cached
@@ -310,10 +341,13 @@ def _serve(
 
         def corpora() -> Iterator[tuple[str, Corpus]]:
             for episode, held in zip(episodes, routing, strict=True):
-                corpus = held if isinstance(held, Corpus) else pickle.loads(held)
+                corpus = held if isinstance(held, Corpus) else _loads(held)
                 if not isinstance(corpus, Corpus):
                     raise _FolderError  # a corrupt entry: opened anew through the loader
                 yield episode.id, corpus
 
         router = build_router(corpora())
-    return _Served(tuple(episodes), router), built
+    ids = tuple(e.id for e in episodes)
+    featured = tuple(e.featured for e in episodes)
+    citing = tuple(bool(e.studies) for e in episodes)
+    return _Served(ids, featured, citing, tuple(cards), router), built

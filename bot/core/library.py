@@ -100,6 +100,55 @@ def build_router(corpora: Iterable[tuple[str, Corpus]]) -> Router:
     return Router(corpora)
 
 
+class Cards:
+    """A library's episodes as a start needs them (ids, which is featured, which cite studies), each
+    episode itself made by `read` when first asked for: a thousand episodes' chapters and moments take
+    ~0.4 s to unpickle, and answering a question needs only the few it reaches."""
+
+    def __init__(
+        self,
+        ids: Sequence[str],
+        featured: Sequence[bool],
+        citing: Sequence[bool],
+        read: Callable[[int], Episode],
+    ) -> None:
+        self.ids = tuple(ids)
+        self.position = {episode_id: i for i, episode_id in enumerate(self.ids)}
+        flagged = [episode_id for episode_id, flag in zip(self.ids, featured, strict=True) if flag]
+        # As KnowledgeBase.featured: the episode marked featured, or the only one.
+        self.featured = self.ids[0] if len(self.ids) == 1 else next(iter(flagged), None)
+        self.citing = frozenset(e for e, flag in zip(self.ids, citing, strict=True) if flag)
+        self._read = read
+        self._made: list[Episode | None] = [None] * len(self.ids)
+        self._lock = threading.Lock()
+
+    @classmethod
+    def of(cls, episodes: Sequence[Episode]) -> Cards:
+        """Cards of episodes already in memory."""
+        return cls(
+            [e.id for e in episodes],
+            [e.featured for e in episodes],
+            [bool(e.studies) for e in episodes],
+            episodes.__getitem__,
+        )
+
+    def __getitem__(self, episode_id: str) -> Episode:
+        """The episode with this id, made once (every caller gets the same object); KeyError if unknown."""
+        i = self.position[episode_id]
+        made = self._made[i]
+        if made is None:
+            episode = self._read(i)
+            with self._lock:
+                made = self._made[i]
+                if made is None:
+                    made = self._made[i] = episode
+        return made
+
+    def all(self) -> tuple[Episode, ...]:
+        """Every episode, in library order."""
+        return tuple(self[episode_id] for episode_id in self.ids)
+
+
 class Engines(Mapping[str, Engine]):
     """Each episode's engine by id, made by `load` when first asked for; the `keep` most recently used stay.
 
@@ -108,12 +157,12 @@ class Engines(Mapping[str, Engine]):
 
     def __init__(
         self,
-        episodes: Iterable[Episode],
+        episodes: Cards | Sequence[Episode],
         load: Callable[[Episode], Engine] = Engine,
         keep: int = ENGINES_KEPT,
         loaded: Iterable[Engine] = (),
     ) -> None:
-        self._episodes = {episode.id: episode for episode in episodes}
+        self._episodes = episodes if isinstance(episodes, Cards) else Cards.of(episodes)
         self._load = load
         self._keep = max(keep, 1)
         self._kept: OrderedDict[str, Engine] = OrderedDict()
@@ -139,13 +188,13 @@ class Engines(Mapping[str, Engine]):
         return engine
 
     def __contains__(self, episode_id: object) -> bool:
-        return episode_id in self._episodes
+        return episode_id in self._episodes.position
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._episodes)
+        return iter(self._episodes.ids)
 
     def __len__(self) -> int:
-        return len(self._episodes)
+        return len(self._episodes.ids)
 
     def loaded(self) -> list[str]:
         """The ids of the engines in memory, least recently used first."""
@@ -158,28 +207,37 @@ class Library:
 
     def __init__(
         self,
-        knowledge: KnowledgeBase,
+        knowledge: KnowledgeBase | tuple[Cards, SafetyInfo],
         *,
         router: Router | None = None,
         load: Callable[[Episode], Engine] = Engine,
         keep: int = ENGINES_KEPT,
     ) -> None:
-        """Serve `knowledge`; `load` makes an episode's engine when first needed (bot.core.cache reads it
-        from the compiled cache); a prebuilt `router` (bot.core.cache) must be of exactly these episodes."""
-        self.knowledge = knowledge
-        self._by_id = {episode.id: episode for episode in knowledge.episodes}
-        self._citing = frozenset(episode.id for episode in knowledge.episodes if episode.studies)
-        self.engines = Engines(knowledge.episodes, load, keep)
+        """Serve `knowledge`, or cards read when first needed and the safety file (bot.core.cache); `load`
+        makes an episode's engine when first needed (bot.core.cache reads it from the compiled cache); a
+        prebuilt `router` (bot.core.cache) must be of exactly these episodes."""
+        if isinstance(knowledge, KnowledgeBase):
+            self._knowledge: KnowledgeBase | None = knowledge
+            self._cards, self._safety = Cards.of(knowledge.episodes), knowledge.safety
+        else:
+            self._knowledge = None
+            self._cards, self._safety = knowledge
+        self.engines = Engines(self._cards, load, keep)
         # Which episode a question is about: every chapter of the library in one index, so that a word
         # said in one episode only ("habenula", "toolkit") tells the episodes apart.
-        if router is None and len(self._by_id) > 1:
-            router = build_router((e.id, routing_corpus(self.engines[e.id])) for e in knowledge.episodes)
+        if router is None and len(self._cards.ids) > 1:
+            router = build_router((e, routing_corpus(self.engines[e])) for e in self._cards.ids)
         if router is not None:
             router.prepare()
         self._router = router
-        featured = knowledge.featured
-        self._featured = featured.id if featured else None
         self._chapter_titles: tuple[TitleLookup, list[list[tuple[Episode, Chapter]]]] | None = None
+
+    @property
+    def knowledge(self) -> KnowledgeBase:
+        """Every episode served and the safety file (made on first use when the library was opened lazily)."""
+        if self._knowledge is None:
+            self._knowledge = KnowledgeBase(self._cards.all(), self._safety)
+        return self._knowledge
 
     @property
     def episodes(self) -> tuple[Episode, ...]:
@@ -189,12 +247,16 @@ class Library:
     @property
     def safety(self) -> SafetyInfo:
         """The deployment's disclaimer, crisis and emergency help."""
-        return self.knowledge.safety
+        return self._safety
 
     @property
     def episode(self) -> Episode:
         """The episode browsed when none is named: the featured one, else the first."""
-        return self.knowledge.default
+        return self._cards[self._cards.featured or self._cards.ids[0]]
+
+    def has(self, episode_id: str) -> bool:
+        """Whether the library serves an episode with this id."""
+        return episode_id in self._cards.position
 
     def engine(self, episode_id: str | None = None) -> Engine:
         """The engine of one episode (the default one when none is named); KeyError for an unknown id."""
@@ -236,13 +298,13 @@ class Library:
 
         `prefer` names the episode a channel is about: it answers bare times and wins what it shares.
         """
-        preferred = prefer if prefer in self._by_id else self._featured
+        preferred = prefer if prefer in self._cards.position else self._cards.featured
         message = question if isinstance(question, Message) else read(question)
         safety = read_safety(message)
         # The episodes that may answer, by id: engines are only loaded for those a question reaches.
-        if episode_id and episode_id not in self._by_id:
+        if episode_id and episode_id not in self._cards.position:
             raise KeyError(episode_id)
-        scope = [episode_id] if episode_id else list(self._by_id)
+        scope = [episode_id] if episode_id else list(self._cards.ids)
 
         def reply(
             kind: Kind,
@@ -251,7 +313,7 @@ class Library:
             at: int | None = None,
         ) -> Answer:
             episode = (
-                chapters[0].episode if chapters else (self._by_id[scope[0]] if len(scope) == 1 else None)
+                chapters[0].episode if chapters else (self._cards[scope[0]] if len(scope) == 1 else None)
             )
             return Answer(
                 message.raw, kind, safety, tuple(chapters), tuple(studies), episode, at, message.truncated
@@ -314,7 +376,7 @@ class Library:
         """Episodes by how much of the library's evidence for the message is theirs, best first: the first
         `limit` of them, of those `among` when given."""
         if self._router is None:
-            return [(e, 1.0) for e in self._by_id if among is None or e in among][:limit]
+            return [(e, 1.0) for e in self._cards.ids if among is None or e in among][:limit]
         return self._router.route(message, preferred, limit=limit, among=among)
 
     def _find(
@@ -327,7 +389,9 @@ class Library:
         routed = self.route(message, preferred, limit=MAX_EPISODES_TRIED)
         if asks_for_every_study(message):
             # "Drop the sources": only an episode that cites studies can answer.
-            routed = self.route(message, preferred, limit=MAX_EPISODES_TRIED, among=self._citing) or routed
+            routed = (
+                self.route(message, preferred, limit=MAX_EPISODES_TRIED, among=self._cards.citing) or routed
+            )
         for episode_id, score in routed:
             if found and score < ALSO_SHARE * found[0][0]:
                 break

@@ -112,21 +112,26 @@ class _Vectors:
         np = self.np
         index = self.router.index
         weights = best_weights(terms)
-        scores = np.zeros(index.size)
-        touched = np.zeros(index.size, dtype=bool)
+        spans: list[tuple[int, int]] = []
+        factors: list[float] = []
         for term_stem, term in weights.items():
             span = index.postings(term_stem)
-            if span is None:
-                continue
-            factor = term.weight * term.specificity * index.idf[term_stem]
-            low, high = span
-            positions, tfs = self.positions[low:high], self.values[self.tfs[low:high]]
-            said = tfs != 0
-            if not said.all():
-                positions, tfs = positions[said], tfs[said]
+            if span is not None:
+                spans.append(span)
+                factors.append(term.weight * term.specificity * index.idf[term_stem])
+        touched = np.zeros(index.size, dtype=bool)
+        if spans:
+            # Every term's postings at once, in the terms' order: bincount adds each chapter's share in
+            # the order given, starting from 0.0, as Index.rank adds them term by term.
+            positions = np.concatenate([self.positions[low:high] for low, high in spans])
+            tfs = self.values[np.concatenate([self.tfs[low:high] for low, high in spans])]
+            factor = np.repeat(factors, [high - low for low, high in spans])
             # Index.rank's expression, operation for operation, so every chapter's sum is the same float.
-            scores[positions] += factor * tfs * (K1 + 1) / (tfs + self.norms[positions])
+            shares = factor * tfs * (K1 + 1) / (tfs + self.norms[positions])
+            scores = np.bincount(positions, weights=shares, minlength=index.size)
             touched[positions] = True
+        else:
+            scores = np.zeros(index.size)
         self._add_keywords(scores, touched, weights, message)
         documents = np.flatnonzero(touched)
         if not len(documents):

@@ -7,6 +7,7 @@ import pickle
 import shutil
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -212,11 +213,29 @@ def test_chapters_are_suggested_across_episodes(library: Library) -> None:
 def test_a_start_reads_no_engine_and_a_question_only_those_it_reaches(folder: Path) -> None:
     open_library(folder)
     library = open_library(folder)
-    assert library.engines.loaded() == []
+    # The test looks inside on purpose: which episodes were unpickled so far.
+    unread = library._cards._made
+    assert library.engines.loaded() == [] and unread == [None] * 6
     fresh = Library(load_knowledge(folder))
     assert library.answer("what's a k-hole") == fresh.answer("what's a k-hole")
     loaded = library.engines.loaded()
-    assert "ketamine" in loaded and len(loaded) < len(library.episodes)
+    assert "ketamine" in loaded and len(loaded) < 6 and sum(e is not None for e in unread) == len(loaded)
+    assert library.knowledge == fresh.knowledge and all(e is not None for e in unread)
+
+
+def test_a_card_that_does_not_read_back_is_parsed_from_its_file(
+    folder: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    open_library(folder)
+    path = next(p for p in entries(folder) if p.name.startswith("library-"))
+    served = pickle.loads(path.read_bytes())
+    cards = list(served.cards)
+    cards[served.ids.index("ketamine")] = b"\x80\x05 not a card"
+    path.write_bytes(pickle.dumps(replace(served, cards=tuple(cards)), protocol=5))
+    with caplog.at_level(logging.WARNING, logger="bot.core.cache"):
+        library = open_library(folder)
+        assert library.answer("what's a k-hole") == Library(load_knowledge(folder)).answer("what's a k-hole")
+    assert "unreadable card of ketamine.yaml" in caplog.text
 
 
 def test_engines_past_keep_are_dropped_and_read_again_alike(folder: Path, builds: Counter[str]) -> None:
