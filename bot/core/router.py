@@ -119,7 +119,6 @@ class _Vectors:
             if span is not None:
                 spans.append(span)
                 factors.append(term.weight * term.specificity * index.idf[term_stem])
-        touched = np.zeros(index.size, dtype=bool)
         if spans:
             # Every term's postings at once, in the terms' order: bincount adds each chapter's share in
             # the order given, starting from 0.0, as Index.rank adds them term by term.
@@ -129,9 +128,11 @@ class _Vectors:
             # Index.rank's expression, operation for operation, so every chapter's sum is the same float.
             shares = factor * tfs * (K1 + 1) / (tfs + self.norms[positions])
             scores = np.bincount(positions, weights=shares, minlength=index.size)
-            touched[positions] = True
+            # Every factor, weight and norm is positive, so a chapter a term touched scores above 0.
+            touched = scores > 0
         else:
             scores = np.zeros(index.size)
+            touched = np.zeros(index.size, dtype=bool)
         self._add_keywords(scores, touched, weights, message)
         documents = np.flatnonzero(touched)
         if not len(documents):
@@ -197,22 +198,18 @@ class _Vectors:
         # Documents are in index order, so each episode's are one run.
         starts = np.flatnonzero(np.concatenate(([True], episodes[1:] != episodes[:-1])))
         best = np.maximum.reduceat(scores, starts)
-        # The first of an episode's chapters to reach its best: where a stable sort of the hits meets it.
-        lengths = np.diff(np.append(starts, len(scores)))
-        at_best = scores == np.repeat(best, lengths)
-        order = np.arange(len(scores))
-        first = np.minimum.reduceat(np.where(at_best, order, len(scores)), starts)
-        ids = self.router._episode_ids
         found = episodes[starts]
-        boosted = best.copy()
+        boosted = best
         if preferred in self.number:
+            boosted = best.copy()
             boosted[found == self.number[preferred]] *= FEATURED_BOOST
-        first = documents[first]
         if among is not None:
             kept = np.isin(found, [self.number[e] for e in among if e in self.number])
-            found, best, boosted, first = found[kept], best[kept], boosted[kept], first[kept]
-        # By boosted score, then as first met in the hits: unboosted score, then index order.
-        ranking = np.lexsort((first, -best, -boosted))[:limit]
+            found, best, boosted = found[kept], best[kept], boosted[kept]
+        # By boosted score, then as first met in the hits: by unboosted score, then (an episode's chapters
+        # all coming before the next one's) in index order.
+        ranking = np.lexsort((found, -best, -boosted))[:limit]
+        ids = self.router._episode_ids
         return [(ids[e], s) for e, s in zip(found[ranking].tolist(), boosted[ranking].tolist(), strict=True)]
 
 

@@ -203,8 +203,9 @@ class Index:
         self._prepare()
 
     def _prepare(self) -> None:
-        """What is derived, not stored: term positions, words by initial, the typo cache."""
+        """What is derived from the rest: term positions, run heads, words by initial, the typo cache."""
         self._term_ids = {term: i for i, term in enumerate(self.idf)}
+        self._run_heads = {run[0] for run in self._runs}
         self._words_by_initial: dict[str, list[str]] = defaultdict(list)
         for word in self._words:
             self._words_by_initial[word[:1]].append(word)
@@ -226,16 +227,17 @@ class Index:
         return None if term_id is None else (self._offsets[term_id], self._offsets[term_id + 1])
 
     def __getstate__(self) -> dict[str, object]:
-        """The stored arrays and maps; what `_prepare` derives (the typo cache among it) is left out."""
+        """Everything but the typo cache: an lru_cache wrapper does not pickle, and it refills as asked."""
         state = dict(self.__dict__)
-        for derived in ("_term_ids", "_words_by_initial", "_correct"):
-            del state[derived]
+        del state["_correct"]
         return state
 
     def __setstate__(self, state: dict[str, object]) -> None:
-        """Restore a pickled index and derive the rest."""
+        """Restore a pickled index with an empty typo cache."""
+        # The derived maps are pickled too: unpickled, they cost less than deriving them again, and an
+        # engine is unpickled on the way to a question's answer.
         self.__dict__.update(state)
-        self._prepare()
+        self._correct = lru_cache(maxsize=8192)(self._closest)
 
     def expand(self, message: Message) -> list[Term]:
         """The question's terms: known stems, compounds, and misspellings read as the nearest known word."""
@@ -261,11 +263,14 @@ class Index:
 
     def _sequences_in(self, message: Message) -> set[tuple[str, ...]]:
         stems = tuple(stem(w) for w in message.words)
+        heads = self._run_heads
+        # Only where a keyword run can start (a long message has hundreds of places, few of them heads).
         return {
-            tuple(stems[i : i + n])
-            for n in range(2, MAX_SEQUENCE + 1)
-            for i in range(len(stems) - n + 1)
-            if tuple(stems[i : i + n]) in self._runs
+            run
+            for i in range(len(stems) - 1)
+            if stems[i] in heads
+            for n in range(2, min(MAX_SEQUENCE, len(stems) - i) + 1)
+            if (run := stems[i : i + n]) in self._runs
         }
 
     def coverage(self, message: Message, terms: Sequence[Term]) -> float:
