@@ -15,10 +15,13 @@ if TYPE_CHECKING:
 
 # The server (or channel) is about its preferred episode first: it wins what it shares.
 FEATURED_BOOST = 1.25
-# From this many chapters on, a question is scored with numpy: one pass over each of its terms' postings
-# in C instead of a Python step per chapter (125 ms a question at 24,000 chapters). Below it the import
-# (~0.5 s and ~16 MB here) is never repaid, so a library of a few episodes does not load numpy at all.
+# From this many chapters on, a question is scored with numpy: its terms' postings in a few passes in C
+# instead of a Python step per posting (125 ms a question at 24,000 chapters). Below it the import
+# (0.25-0.5 s and ~16 MB here) is never repaid, so a library of a few episodes does not load numpy at all.
 VECTOR_MIN_DOCUMENTS = 2_000
+# A question's keyword runs and phrases are told apart by one bit each of a 64-bit word; a message
+# holding more is scored document by document.
+MAX_KEYWORD_BITS = 63
 
 
 class Router:
@@ -154,7 +157,7 @@ class _Vectors:
         held = runs + phrases
         if not held:
             return
-        if len(held) >= 64:  # a long message: too many for one bit each, so document by document
+        if len(held) > MAX_KEYWORD_BITS:
             runs_at, phrases_at = index.keyword_matches(weights, message)
             touched[list(runs_at)] = True
             for position in runs_at.keys() | phrases_at.keys():

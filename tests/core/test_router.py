@@ -30,9 +30,9 @@ def doubled(knowledge: KnowledgeBase) -> Library:
     return Library(KnowledgeBase(knowledge.episodes + copies, knowledge.safety))
 
 
-@pytest.mark.parametrize("which", ["bundled", "doubled"])
+@pytest.mark.parametrize(("which", "keyword_bits"), [("bundled", 63), ("doubled", 63), ("doubled", 0)])
 def test_numpy_routes_as_python_to_the_last_bit(
-    which: str, library: Library, doubled: Library, monkeypatch: pytest.MonkeyPatch
+    which: str, keyword_bits: int, library: Library, doubled: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     served = library if which == "bundled" else doubled
     assert served.route(read("k hole"))[0][1] > 0
@@ -54,6 +54,8 @@ def test_numpy_routes_as_python_to_the_last_bit(
     expected = routes()
     assert any(len(route) > 2 for route in expected) and any(len(route) == 2 for route in expected)
     monkeypatch.setattr(router_module, "VECTOR_MIN_DOCUMENTS", 0)
+    # 0: every question's keywords take the document-by-document way, as a very long message's do.
+    monkeypatch.setattr(router_module, "MAX_KEYWORD_BITS", keyword_bits)
     routed = routes()
     assert routed == expected, [(e, r) for e, r in zip(expected, routed, strict=True) if e != r][:3]
 
