@@ -11,6 +11,7 @@ import pickle
 import sys
 import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -83,18 +84,11 @@ class _Cache:
             data = (self.folder / name).read_bytes()
         except OSError:
             return None  # not cached yet, or no cache to read (an unwritable one warns once, on writing)
-        # Unpickling makes many small containers, none of them garbage: without pauses for the cyclic
-        # collector scanning them again and again, a warm start takes about half as long.
-        collecting = gc.isenabled()
-        gc.disable()
         try:
-            value = pickle.loads(data)
+            value = _loads(data)
         except Exception as error:  # a corrupt entry is any exception unpickling can raise
             log.warning("ignoring the unreadable cache entry %s (%s); rebuilding it", name, error)
             return None
-        finally:
-            if collecting:
-                gc.enable()
         return value if isinstance(value, kind) else None
 
     def put(self, name: str, value: object) -> None:
@@ -155,22 +149,30 @@ class _Served:
     router: Router | None
 
 
-def _loads(data: bytes) -> object:
-    """Unpickle with the cyclic collector paused (see _Cache.get)."""
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Unpickling makes many small containers, none of them garbage: without pauses for the cyclic
+    collector scanning them again and again, a warm start takes about half as long."""
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return pickle.loads(data)
+        yield
     finally:
         if collecting:
             gc.enable()
+
+
+def _loads(data: bytes) -> object:
+    """Unpickle with the cyclic collector paused."""
+    with _collector_paused():
+        return pickle.loads(data)
 
 
 def _references(episode: Episode) -> dict[int, tuple[object, ...]]:
     """The episode's parts an engine points at, by identity: pickled as references to the served card."""
     found: dict[int, tuple[object, ...]] = {id(episode): ("episode",), id(episode.windows): ("windows",)}
     # Slices of the windows (each chapter's) share the windows' arrays.
-    found[id(episode.windows.__getstate__()[0])] = ("window arrays",)
+    found[id(episode.windows.shared)] = ("window arrays",)
     for i, chapter in enumerate(episode.chapters):
         found[id(chapter)] = ("chapter", i)
         for j, moment in enumerate(chapter.moments):
@@ -189,7 +191,7 @@ def _resolve(episode: Episode, reference: tuple[object, ...]) -> object:
             case ("windows",):
                 return episode.windows
             case ("window arrays",):
-                return episode.windows.__getstate__()[0]
+                return episode.windows.shared
             case ("chapter", int(i)):
                 return episode.chapters[i]
             case ("moment", int(i), int(j)):
@@ -215,13 +217,8 @@ def _load_engine(data: bytes, episode: Episode) -> Engine:
     """An engine from `_dump_engine`, pointing at this episode (the served card) again."""
     unpickler = pickle.Unpickler(io.BytesIO(data))
     unpickler.persistent_load = lambda reference: _resolve(episode, reference)  # type: ignore[method-assign]
-    collecting = gc.isenabled()
-    gc.disable()  # see _Cache.get
-    try:
+    with _collector_paused():
         engine = unpickler.load()
-    finally:
-        if collecting:
-            gc.enable()
     if not isinstance(engine, Engine) or engine.episode is not episode:
         raise pickle.UnpicklingError("not an engine of this episode")
     return engine

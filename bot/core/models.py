@@ -182,6 +182,11 @@ class Windows(Sequence[TranscriptWindow]):
         self._low, self._high = 0, len(starts)
 
     @property
+    def shared(self) -> object:
+        """The arrays behind these windows, one object that every slice of them shares."""
+        return self._data
+
+    @property
     def starts(self) -> Sequence[int]:
         """Each window's start in seconds, ascending (a slice of them for a slice)."""
         return self._data.starts[self._low : self._high]
