@@ -224,13 +224,12 @@ def _load_engine(data: bytes, episode: Episode) -> Engine:
     return engine
 
 
-def _compile(episode: Episode) -> tuple[_Compiled, Corpus]:
-    """Index one episode: the cache entry of its card, engine and routing corpus, and the corpus."""
+def _compile(episode: Episode) -> _Compiled:
+    """Index one episode: the cache entry of its card, engine and routing corpus."""
     engine = Engine(episode)
-    corpus = routing_corpus(engine)
     card = pickle.dumps(episode, protocol=PICKLE_PROTOCOL)
-    routing = pickle.dumps(corpus, protocol=PICKLE_PROTOCOL)
-    return _Compiled(card, _dump_engine(engine), routing), corpus
+    routing = pickle.dumps(routing_corpus(engine), protocol=PICKLE_PROTOCOL)
+    return _Compiled(card, _dump_engine(engine), routing)
 
 
 def _bound(episode: Episode, path: Path) -> Episode:
@@ -309,42 +308,42 @@ def open_library(folder: Path, *, cache_dir: Path | None = None, keep: int = ENG
 def _serve(
     files: list[Path], contents: list[bytes], names: list[str], root: Path, cache: _Cache
 ) -> tuple[_Served, int]:
-    """The cards and router of these files: each episode from its own entry, or parsed and indexed now."""
-    episodes: list[Episode] = []
+    """The cards and router of these files: each episode from its own entry, or parsed and indexed now.
+
+    Only pickled bytes are kept from one episode to the next (a thousand episodes' parsed cards and
+    routing corpora would take most of a gigabyte); the router unpickles the corpora one at a time.
+    """
+    flags: list[tuple[str, bool, bool]] = []
     cards: list[bytes] = []
-    routing: list[bytes | Corpus] = []
+    routing: list[bytes] = []
     built = 0
     for path, content, name in zip(files, contents, names, strict=True):
         compiled = cache.get(name, _Compiled)
         episode = _loads(compiled.episode) if compiled is not None else None
-        if compiled is not None and isinstance(episode, Episode):
-            episodes.append(episode)
-            cards.append(compiled.episode)
-            routing.append(compiled.routing)
-            continue
-        episode = load_episode(path, root=root)
-        compiled, corpus = _compile(episode)
-        built += 1
-        # Cached only when the file did not change while it was parsed: the key must be of what was read.
-        if read_knowledge_file(path, root) == content:
-            cache.put(name, compiled)
-        episodes.append(episode)
+        if compiled is None or not isinstance(episode, Episode):
+            episode = load_episode(path, root=root)
+            compiled = _compile(episode)
+            built += 1
+            # Cached only when the file did not change while it was parsed: the key must be of what was read.
+            if read_knowledge_file(path, root) == content:
+                cache.put(name, compiled)
+        flags.append((episode.id, episode.featured, bool(episode.studies)))
         cards.append(compiled.episode)
-        routing.append(corpus)
-    if len({e.id for e in episodes}) < len(episodes) or sum(e.featured for e in episodes) > 1:
+        routing.append(compiled.routing)
+    ids = tuple(episode_id for episode_id, _, _ in flags)
+    featured = tuple(flag for _, flag, _ in flags)
+    if len(set(ids)) < len(ids) or sum(featured) > 1:
         raise _FolderError  # worded by the loader; nothing library-wide is built or cached
     router = None
-    if len(episodes) > 1:
+    if len(ids) > 1:
 
         def corpora() -> Iterator[tuple[str, Corpus]]:
-            for episode, held in zip(episodes, routing, strict=True):
-                corpus = held if isinstance(held, Corpus) else _loads(held)
+            for episode_id, held in zip(ids, routing, strict=True):
+                corpus = _loads(held)
                 if not isinstance(corpus, Corpus):
                     raise _FolderError  # a corrupt entry: opened anew through the loader
-                yield episode.id, corpus
+                yield episode_id, corpus
 
         router = build_router(corpora())
-    ids = tuple(e.id for e in episodes)
-    featured = tuple(e.featured for e in episodes)
-    citing = tuple(bool(e.studies) for e in episodes)
+    citing = tuple(flag for _, _, flag in flags)
     return _Served(ids, featured, citing, tuple(cards), router), built
