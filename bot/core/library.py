@@ -7,6 +7,7 @@ import threading
 from bisect import bisect_left
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from itertools import pairwise
 
 from rapidfuzz import fuzz, process
 
@@ -42,6 +43,14 @@ MAX_TITLES_RANKED = 100
 ENGINES_KEPT = 64
 # "What is this episode about?": no topic words at all, only the episode itself.
 _ABOUT_THE_EPISODE = re.compile(r"\b(?:episode|ep|podcast|pod|video|vid|show)\b", re.IGNORECASE)
+
+
+def _may_look_up(message: Message) -> bool:
+    """Whether a chapter could match a word of the message rare enough for `_looked_up`: a match's words
+    are the message's own, one at a time or two side by side."""
+    tokens = message.content_words
+    said = [*tokens, *(f"{a} {b}" for a, b in pairwise(tokens))]
+    return any(specificity(word) >= RARE_WORD_SPECIFICITY for word in said)
 
 
 def _looked_up(chapters: list[ChapterMatch]) -> bool:
@@ -333,8 +342,11 @@ class Library:
         if not message.content_words and _ABOUT_THE_EPISODE.search(message.text):
             overview = self.engine(scope[0] if len(scope) == 1 else None)
             return reply(Kind.TOPIC, [overview.overview()])
+        chatter = is_chatter(message)
+        if chatter and not _may_look_up(message):
+            return reply(Kind.SMALL_TALK)  # whatever the episodes say: no episode need be searched
         chapters, studies = self._find(message, scope, personal=safety.advice, preferred=preferred)
-        if is_chatter(message) and not _looked_up(chapters):
+        if chatter and not _looked_up(chapters):
             return reply(Kind.SMALL_TALK)
         if not chapters and not studies:
             return reply(Kind.OFF_TOPIC)
