@@ -4,9 +4,10 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-SHARED_EVAL := ../shared/eval/score.py
-# The episode library to import from; a worktree elsewhere can point at it: make knowledge SHARED=/path.
+# The folder beside the project holding the episode library and the public question set; a worktree
+# elsewhere can point at it: make test SHARED=/path.
 SHARED ?= ../shared
+SHARED_EVAL := $(SHARED)/eval/score.py
 LIBRARY := $(SHARED)/library
 
 .PHONY: run test lint typecheck unit eval bench knowledge crisis-model crisis-eval emergency-eval clean
@@ -38,9 +39,9 @@ typecheck: $(VENV)/.dev
 
 unit: $(VENV)/.dev
 	$(BIN)/episode-bot check knowledge
-	$(BIN)/pytest -q
+	SHARED_DIR=$(abspath $(SHARED)) $(BIN)/pytest -q
 
-# The public question set lives beside the project (../shared); it must stay at 100%.
+# The public question set lives beside the project ($(SHARED)); it must stay at 100%.
 eval: $(VENV)/.runtime
 	@if [ -f $(SHARED_EVAL) ]; then $(BIN)/python benchmarks/require_full_score.py $(SHARED_EVAL); \
 	else echo "eval: $(SHARED_EVAL) not found, public question set not scored"; fi

@@ -165,7 +165,8 @@ def _print(text: str) -> int:
 
 def _ask(args: argparse.Namespace) -> int:
     library = _library(args)
-    chosen = _chosen(library.knowledge, args.episode)
+    # A large library reads its episodes when first needed: look them all up only to check --episode.
+    chosen = _chosen(library.knowledge, args.episode) if args.episode else None
     episode_id = chosen.id if chosen else None
     questions: Iterable[str]
     if args.question == ["-"]:

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import io
 import logging
 import os
 import pickle
 import sys
 import tempfile
-from dataclasses import replace
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import bot
 from bot.core.engine import Engine
-from bot.core.library import Library, build_router
+from bot.core.library import ENGINES_KEPT, Cards, Library, build_router, routing_corpus
 from bot.core.loader import (
     SAFETY_FILE,
     KnowledgeError,
@@ -25,14 +28,15 @@ from bot.core.loader import (
     load_safety,
     read_knowledge_file,
 )
-from bot.core.models import KnowledgeBase
-from bot.core.search import Index
+from bot.core.models import Episode
+from bot.core.router import Router
+from bot.core.search import Corpus
 from bot.paths import BUNDLED_KNOWLEDGE
 
 log = logging.getLogger(__name__)
 
 # Bump when what is pickled changes shape in a way the source hash below would not notice.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 CACHE_FOLDER = ".cache"
 PICKLE_PROTOCOL = 5
 _CORE = Path(__file__).resolve().parent
@@ -54,10 +58,12 @@ _SALT = _code_salt()
 
 def _key(*parts: bytes) -> str:
     """A cache key over the code salt and the given bytes."""
-    digest = hashlib.blake2b(_SALT, digest_size=20)
+    # SHA-256: the processor computes it (2x blake2b here), and a start hashes every knowledge file.
+    digest = hashlib.sha256(_SALT)
     for part in parts:
-        digest.update(len(part).to_bytes(8, "little") + part)
-    return digest.hexdigest()
+        digest.update(len(part).to_bytes(8, "little"))
+        digest.update(part)
+    return digest.hexdigest()[:40]
 
 
 class _FolderError(Exception):
@@ -78,18 +84,11 @@ class _Cache:
             data = (self.folder / name).read_bytes()
         except OSError:
             return None  # not cached yet, or no cache to read (an unwritable one warns once, on writing)
-        # Unpickling makes many small containers, none of them garbage: without pauses for the cyclic
-        # collector scanning them again and again, a warm start takes about half as long.
-        collecting = gc.isenabled()
-        gc.disable()
         try:
-            value = pickle.loads(data)
+            value = _loads(data)
         except Exception as error:  # a corrupt entry is any exception unpickling can raise
             log.warning("ignoring the unreadable cache entry %s (%s); rebuilding it", name, error)
             return None
-        finally:
-            if collecting:
-                gc.enable()
         return value if isinstance(value, kind) else None
 
     def put(self, name: str, value: object) -> None:
@@ -127,20 +126,127 @@ class _Cache:
             log.warning("cannot prune the knowledge cache in %s (%s)", self.folder, error)
 
 
-def _bound(engine: Engine, path: Path) -> Engine:
-    """The engine serving its episode as load_knowledge gives it: from this path."""
-    # The path is not indexed, so a cached index stays valid when the folder moves.
-    if engine.episode.source_file != str(path):
-        engine.episode = replace(engine.episode, source_file=str(path))
+@dataclass(frozen=True, slots=True)
+class _Compiled:
+    """One episode compiled, each part pickled apart and unpickled only when needed: the parsed episode
+    (its card), its engine (when a question first reaches it) and its routing corpus (when the router is
+    rebuilt)."""
+
+    episode: bytes
+    engine: bytes
+    routing: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class _Served:
+    """A library as a start needs it, under all the episodes' keys: the router, each episode's id and
+    flags, and its card pickled (unpickled when the episode is first needed)."""
+
+    ids: tuple[str, ...]
+    featured: tuple[bool, ...]
+    citing: tuple[bool, ...]
+    cards: tuple[bytes, ...]
+    router: Router | None
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Unpickling makes many small containers, none of them garbage: without pauses for the cyclic
+    collector scanning them again and again, a warm start takes about half as long."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _loads(data: bytes) -> object:
+    """Unpickle with the cyclic collector paused."""
+    with _collector_paused():
+        return pickle.loads(data)
+
+
+def _references(episode: Episode) -> dict[int, tuple[object, ...]]:
+    """The episode's parts an engine points at, by identity: pickled as references to the served card."""
+    found: dict[int, tuple[object, ...]] = {id(episode): ("episode",), id(episode.windows): ("windows",)}
+    # Slices of the windows (each chapter's) share the windows' arrays.
+    found[id(episode.windows.shared)] = ("window arrays",)
+    for i, chapter in enumerate(episode.chapters):
+        found[id(chapter)] = ("chapter", i)
+        for j, moment in enumerate(chapter.moments):
+            found[id(moment)] = ("moment", i, j)
+    for i, study in enumerate(episode.studies):
+        found[id(study)] = ("study", i)
+    return found
+
+
+def _resolve(episode: Episode, reference: tuple[object, ...]) -> object:
+    """The part of `episode` a reference names; UnpicklingError for one it does not have."""
+    try:
+        match reference:
+            case ("episode",):
+                return episode
+            case ("windows",):
+                return episode.windows
+            case ("window arrays",):
+                return episode.windows.shared
+            case ("chapter", int(i)):
+                return episode.chapters[i]
+            case ("moment", int(i), int(j)):
+                return episode.chapters[i].moments[j]
+            case ("study", int(i)):
+                return episode.studies[i]
+    except IndexError:
+        pass
+    raise pickle.UnpicklingError(f"no {reference!r} in episode {episode.id}")
+
+
+def _dump_engine(engine: Engine) -> bytes:
+    """The engine pickled without its episode: what it points at of the episode is pickled by reference."""
+    references = _references(engine.episode)
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=PICKLE_PROTOCOL)
+    pickler.persistent_id = lambda value: references.get(id(value))  # type: ignore[method-assign]
+    pickler.dump(engine)
+    return buffer.getvalue()
+
+
+def _load_engine(data: bytes, episode: Episode) -> Engine:
+    """An engine from `_dump_engine`, pointing at this episode (the served card) again."""
+    unpickler = pickle.Unpickler(io.BytesIO(data))
+    unpickler.persistent_load = lambda reference: _resolve(episode, reference)  # type: ignore[method-assign]
+    with _collector_paused():
+        engine = unpickler.load()
+    if not isinstance(engine, Engine) or engine.episode is not episode:
+        raise pickle.UnpicklingError("not an engine of this episode")
     return engine
 
 
-def open_library(folder: Path, *, cache_dir: Path | None = None) -> Library:
-    """`Library(load_knowledge(folder))`, each episode compiled once into `cache_dir` (`<folder>/.cache/`).
+def _compile(episode: Episode) -> _Compiled:
+    """Index one episode: the cache entry of its card, engine and routing corpus."""
+    engine = Engine(episode)
+    card = pickle.dumps(episode, protocol=PICKLE_PROTOCOL)
+    routing = pickle.dumps(routing_corpus(engine), protocol=PICKLE_PROTOCOL)
+    return _Compiled(card, _dump_engine(engine), routing)
 
-    Each episode's parsed Episode and Engine is cached under the hash of its file's bytes, so an edit
-    rebuilds that episode alone; `cache_dir` belongs to one folder (unused entries are pruned). A bad folder
-    raises the loader's own KnowledgeError, and a failed load is never cached.
+
+def _bound(episode: Episode, path: Path) -> Episode:
+    """The episode as load_knowledge gives it: from this path."""
+    # The path is not indexed, so a cached episode stays valid when the folder moves.
+    return episode if episode.source_file == str(path) else replace(episode, source_file=str(path))
+
+
+def open_library(folder: Path, *, cache_dir: Path | None = None, keep: int = ENGINES_KEPT) -> Library:
+    """`Library(load_knowledge(folder))`, compiled once into `cache_dir` (`<folder>/.cache/`).
+
+    Each episode is cached under the hash of its file's bytes (and the core's code), so an edit re-parses
+    and re-indexes that episode alone; the router and every episode's card are cached once more under all
+    the episodes' keys, and are all a start reads: an episode is unpickled when first needed, its engine
+    read when a question first reaches it, and the `keep` most recently used engines stay in memory.
+    `cache_dir` belongs to one folder (unused entries are pruned). A bad folder raises the loader's own
+    KnowledgeError; a failed load is never cached.
     """
     root = Path(folder)
     if not root.is_dir():
@@ -153,49 +259,91 @@ def open_library(folder: Path, *, cache_dir: Path | None = None) -> Library:
             safety = load_safety(safety_path, root=root)
         else:
             safety = load_safety(BUNDLED_KNOWLEDGE / SAFETY_FILE, root=BUNDLED_KNOWLEDGE)
-        engines: dict[str, Engine] = {}
-        keys: list[str] = []
+        contents = [read_knowledge_file(path, root) for path in files]
+        names = [f"episode-{_key(content)}.pickle" for content in contents]
+        served_name = f"library-{_key(*(name.encode() for name in names))}.pickle"
+        served = cache.get(served_name, _Served)
         built = 0
-        for path in files:
-            engine, key, fresh = _episode_engine(path, root, cache)
-            built += fresh
-            if engine.episode.id in engines:
-                raise _FolderError  # a duplicate id: the loader names both files
-            engines[engine.episode.id] = _bound(engine, path)
-            keys.append(key)
-        episodes = tuple(engine.episode for engine in engines.values())
-        if not episodes or sum(e.featured for e in episodes) > 1:
-            raise _FolderError  # no episode, or two featured: the loader says so
+        if served is None or len(served.ids) != len(files):
+            served, built = _serve(files, contents, names, root, cache)
+            cache.put(served_name, served)
+        if not files or len(set(served.ids)) < len(files) or sum(served.featured) > 1:
+            raise _FolderError  # no episode, a duplicate id or two featured: the loader says so
     except (KnowledgeError, OSError, _FolderError):
         # Every problem of the folder, worded and ordered by the loader itself; should it find none (a
         # file fixed meanwhile), its library is the answer.
         return Library(load_knowledge(root))
-    router: Index | None = None
-    if len(engines) > 1:
-        router_name = f"router-{_key(*(k.encode() for k in keys))}.pickle"
-        router = cache.get(router_name, Index)
-        if router is None:
-            router = build_router(engines)
-            cache.put(router_name, router)
-        keys.append(router_name)
     if cache.wrote:
-        cache.prune(set(keys))
+        cache.prune({*names, served_name})
     log.info(
-        "knowledge: %d episodes, %d parsed and indexed, the rest from %s", len(engines), built, cache.folder
+        "knowledge: %d episodes, %d parsed and indexed, the rest from %s", len(files), built, cache.folder
     )
-    return Library(KnowledgeBase(episodes, safety), engines=engines, router=router)
+
+    def read(i: int) -> Episode:
+        try:
+            card = _loads(served.cards[i])
+            if isinstance(card, Episode) and card.id == served.ids[i]:
+                return _bound(card, files[i])
+        except Exception as error:  # a corrupt card is any exception unpickling can raise
+            log.warning("ignoring the unreadable card of %s in %s (%s)", files[i].name, served_name, error)
+        return load_episode(files[i], root=root)
+
+    cards = Cards(served.ids, served.featured, served.citing, read)
+    entries = dict(zip(served.ids, names, strict=True))
+
+    def load(episode: Episode) -> Engine:
+        # The entry of the very bytes this library was opened from; should it be gone or unreadable (an
+        # edit pruned it), the engine is built from the served card itself: never from a newer file.
+        compiled = cache.get(entries[episode.id], _Compiled)
+        if compiled is not None:
+            try:
+                return _load_engine(compiled.engine, episode)
+            except Exception as error:  # a corrupt entry is any exception unpickling can raise
+                log.warning("ignoring the unreadable engine in %s (%s)", entries[episode.id], error)
+        return Engine(episode)
+
+    return Library((cards, safety), router=served.router, load=load, keep=keep)
 
 
-def _episode_engine(path: Path, root: Path, cache: _Cache) -> tuple[Engine, str, bool]:
-    """One episode's engine and cache entry, and whether it was built now (not cached); KnowledgeError."""
-    # Read as the loader reads: only a regular file inside the folder, within the size limit.
-    content = read_knowledge_file(path, root)
-    name = f"episode-{_key(content)}.pickle"
-    engine = cache.get(name, Engine)
-    if engine is not None:
-        return engine, name, False
-    engine = Engine(load_episode(path, root=root))
-    # Cached only when the file did not change while it was parsed: the key must be of what was read.
-    if read_knowledge_file(path, root) == content:
-        cache.put(name, engine)
-    return engine, name, True
+def _serve(
+    files: list[Path], contents: list[bytes], names: list[str], root: Path, cache: _Cache
+) -> tuple[_Served, int]:
+    """The cards and router of these files: each episode from its own entry, or parsed and indexed now.
+
+    Only pickled bytes are kept from one episode to the next (a thousand episodes' parsed cards and
+    routing corpora would take most of a gigabyte); the router unpickles the corpora one at a time.
+    """
+    flags: list[tuple[str, bool, bool]] = []
+    cards: list[bytes] = []
+    routing: list[bytes] = []
+    built = 0
+    for path, content, name in zip(files, contents, names, strict=True):
+        compiled = cache.get(name, _Compiled)
+        episode = _loads(compiled.episode) if compiled is not None else None
+        if compiled is None or not isinstance(episode, Episode):
+            episode = load_episode(path, root=root)
+            compiled = _compile(episode)
+            built += 1
+            # Cached only when the file did not change while it was parsed: the key must be of what was read.
+            if read_knowledge_file(path, root) == content:
+                cache.put(name, compiled)
+        flags.append((episode.id, episode.featured, bool(episode.studies)))
+        cards.append(compiled.episode)
+        routing.append(compiled.routing)
+    ids = tuple(episode_id for episode_id, _, _ in flags)
+    featured = tuple(flag for _, flag, _ in flags)
+    if len(set(ids)) < len(ids) or sum(featured) > 1:
+        raise _FolderError  # worded by the loader; nothing library-wide is built or cached
+    router = None
+    if len(ids) > 1:
+
+        def corpora() -> Iterator[tuple[str, Corpus]]:
+            for episode_id, held in zip(ids, routing, strict=True):
+                corpus = _loads(held)
+                if not isinstance(corpus, Corpus):
+                    raise _FolderError  # a corrupt entry: opened anew through the loader
+                yield episode_id, corpus
+
+        router = build_router(corpora())
+    citing = tuple(flag for _, _, flag in flags)
+    return _Served(ids, featured, citing, tuple(cards), router), built

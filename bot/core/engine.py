@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -378,14 +379,15 @@ def _sponsor_names(episode: Episode) -> list[str]:
     return names
 
 
-def _windows_by_chapter(episode: Episode) -> dict[str, tuple[TranscriptWindow, ...]]:
-    """Each chapter's transcript windows."""
-    found: dict[str, list[TranscriptWindow]] = {}
-    for window in episode.windows:
-        chapter = episode.chapter_at(window.start)
-        if chapter is not None:
-            found.setdefault(chapter.id, []).append(window)
-    return {key: tuple(windows) for key, windows in found.items()}
+def _windows_by_chapter(episode: Episode) -> dict[str, Sequence[TranscriptWindow]]:
+    """Each chapter's transcript windows: a slice of the episode's (chapters follow each other in time)."""
+    found: dict[str, Sequence[TranscriptWindow]] = {}
+    starts = episode.windows.starts
+    for chapter in episode.chapters:
+        low, high = bisect_left(starts, chapter.start), bisect_left(starts, chapter.end)
+        if low < high:
+            found[chapter.id] = episode.windows[low:high]
+    return found
 
 
 def _chapter_document(chapter: Chapter, windows: Sequence[TranscriptWindow] = ()) -> Document:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+import threading
 from bisect import bisect_left
-from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections import Counter, OrderedDict
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from itertools import pairwise
 
 from rapidfuzz import fuzz, process
 
@@ -19,15 +21,15 @@ from bot.core.engine import (
 )
 from bot.core.message import Message, read
 from bot.core.models import Chapter, Episode, KnowledgeBase, SafetyInfo, Study
+from bot.core.router import Router
 from bot.core.safety import SafetyRead, is_chatter, is_small_talk, read_safety
-from bot.core.search import Index
+from bot.core.search import Corpus
 from bot.core.text import fold, specificity, words
 from bot.core.timecode import TimeRef
 
 # Routing: a question is tried on its best episodes in turn; another episode that scores this share of
 # the best one's evidence and answers too is named beside it.
 MAX_EPISODES_TRIED = 3
-FEATURED_BOOST = 1.25
 # A time with words that point at one episode this strongly ("53:17 in the sleep toolkit") is that episode's.
 NAMED_EPISODE_SCORE = 4.0
 ALSO_SHARE = 0.85
@@ -36,8 +38,19 @@ ALSO_SHARE = 0.85
 MIN_TITLE_TYPO = 3
 TITLE_TYPO_CUTOFF = 75.0
 MAX_TITLES_RANKED = 100
+# Engines kept in memory at once: a library of a thousand episodes loads each engine when a question
+# first needs it (bot.core.cache) and keeps the most recently used (an imported episode's is ~1 MB).
+ENGINES_KEPT = 64
 # "What is this episode about?": no topic words at all, only the episode itself.
 _ABOUT_THE_EPISODE = re.compile(r"\b(?:episode|ep|podcast|pod|video|vid|show)\b", re.IGNORECASE)
+
+
+def _may_look_up(message: Message) -> bool:
+    """Whether a chapter could match a word of the message rare enough for `_looked_up`: a match's words
+    are the message's own, one at a time or two side by side."""
+    tokens = message.content_words
+    said = [*tokens, *(f"{a} {b}" for a, b in pairwise(tokens))]
+    return any(specificity(word) >= RARE_WORD_SPECIFICITY for word in said)
 
 
 def _looked_up(chapters: list[ChapterMatch]) -> bool:
@@ -86,11 +99,116 @@ class TitleLookup:
         return process.extract(folded, ranked, scorer=fuzz.WRatio, limit=limit)
 
 
-def build_router(engines: Mapping[str, Engine]) -> Index:
+def routing_corpus(engine: Engine) -> Corpus:
+    """An episode's chapters as the router indexes them."""
+    return Corpus(engine.routing_documents(), ROUTING_FIELDS)
+
+
+def build_router(corpora: Iterable[tuple[str, Corpus]]) -> Router:
     """The library-wide index over every episode's chapters that routes a question to its episode."""
-    return Index(
-        (document for engine in engines.values() for document in engine.routing_documents()), ROUTING_FIELDS
-    )
+    return Router(corpora)
+
+
+class Cards:
+    """A library's episodes as a start needs them (ids, which is featured, which cite studies), each
+    episode itself made by `read` when first asked for: a thousand episodes' chapters and moments take
+    ~0.4 s to unpickle, and answering a question needs only the few it reaches."""
+
+    def __init__(
+        self,
+        ids: Sequence[str],
+        featured: Sequence[bool],
+        citing: Sequence[bool],
+        read: Callable[[int], Episode],
+    ) -> None:
+        self.ids = tuple(ids)
+        self.position = {episode_id: i for i, episode_id in enumerate(self.ids)}
+        flagged = [episode_id for episode_id, flag in zip(self.ids, featured, strict=True) if flag]
+        # As KnowledgeBase.featured: the episode marked featured, or the only one.
+        self.featured = self.ids[0] if len(self.ids) == 1 else next(iter(flagged), None)
+        self.citing = frozenset(e for e, flag in zip(self.ids, citing, strict=True) if flag)
+        self._read = read
+        self._made: list[Episode | None] = [None] * len(self.ids)
+        self._lock = threading.Lock()
+
+    @classmethod
+    def of(cls, episodes: Sequence[Episode]) -> Cards:
+        """Cards of episodes already in memory."""
+        return cls(
+            [e.id for e in episodes],
+            [e.featured for e in episodes],
+            [bool(e.studies) for e in episodes],
+            episodes.__getitem__,
+        )
+
+    def __getitem__(self, episode_id: str) -> Episode:
+        """The episode with this id, made once (every caller gets the same object); KeyError if unknown."""
+        i = self.position[episode_id]
+        made = self._made[i]
+        if made is None:
+            episode = self._read(i)
+            with self._lock:
+                made = self._made[i]
+                if made is None:
+                    made = self._made[i] = episode
+        return made
+
+    def all(self) -> tuple[Episode, ...]:
+        """Every episode, in library order."""
+        return tuple(self[episode_id] for episode_id in self.ids)
+
+
+class Engines(Mapping[str, Engine]):
+    """Each episode's engine by id, made by `load` when first asked for; the `keep` most recently used stay.
+
+    Safe to share between threads: two threads asking for the same new engine at once may both load it.
+    """
+
+    def __init__(
+        self,
+        episodes: Cards | Sequence[Episode],
+        load: Callable[[Episode], Engine] = Engine,
+        keep: int = ENGINES_KEPT,
+        loaded: Iterable[Engine] = (),
+    ) -> None:
+        self._episodes = episodes if isinstance(episodes, Cards) else Cards.of(episodes)
+        self._load = load
+        self._keep = max(keep, 1)
+        self._kept: OrderedDict[str, Engine] = OrderedDict()
+        self._lock = threading.Lock()
+        for engine in loaded:
+            self._remember(engine.episode.id, engine)
+
+    def _remember(self, episode_id: str, engine: Engine) -> None:
+        with self._lock:
+            self._kept[episode_id] = engine
+            self._kept.move_to_end(episode_id)
+            while len(self._kept) > self._keep:
+                self._kept.popitem(last=False)
+
+    def __getitem__(self, episode_id: str) -> Engine:
+        with self._lock:
+            engine = self._kept.get(episode_id)
+            if engine is not None:
+                self._kept.move_to_end(episode_id)
+                return engine
+        engine = self._load(self._episodes[episode_id])  # KeyError for an unknown id
+        self._remember(episode_id, engine)
+        return engine
+
+    def __contains__(self, episode_id: object) -> bool:
+        return episode_id in self._episodes.position
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._episodes.ids)
+
+    def __len__(self) -> int:
+        return len(self._episodes.ids)
+
+    def loaded(self) -> list[str]:
+        """The ids of the engines in memory, least recently used first."""
+        with self._lock:
+            return list(self._kept)
 
 
 class Library:
@@ -98,18 +216,37 @@ class Library:
 
     def __init__(
         self,
-        knowledge: KnowledgeBase,
+        knowledge: KnowledgeBase | tuple[Cards, SafetyInfo],
         *,
-        engines: Mapping[str, Engine] | None = None,
-        router: Index | None = None,
+        router: Router | None = None,
+        load: Callable[[Episode], Engine] = Engine,
+        keep: int = ENGINES_KEPT,
     ) -> None:
-        self.knowledge = knowledge
-        # Prebuilt engines and router (bot.core.cache) must be those of exactly these episodes.
-        self.engines = dict(engines) if engines is not None else {e.id: Engine(e) for e in knowledge.episodes}
+        """Serve `knowledge`, or cards read when first needed and the safety file (bot.core.cache); `load`
+        makes an episode's engine when first needed (bot.core.cache reads it from the compiled cache); a
+        prebuilt `router` (bot.core.cache) must be of exactly these episodes."""
+        if isinstance(knowledge, KnowledgeBase):
+            self._knowledge: KnowledgeBase | None = knowledge
+            self._cards, self._safety = Cards.of(knowledge.episodes), knowledge.safety
+        else:
+            self._knowledge = None
+            self._cards, self._safety = knowledge
+        self.engines = Engines(self._cards, load, keep)
         # Which episode a question is about: every chapter of the library in one index, so that a word
         # said in one episode only ("habenula", "toolkit") tells the episodes apart.
-        self._router = router if router is not None or len(self.engines) < 2 else build_router(self.engines)
+        if router is None and len(self._cards.ids) > 1:
+            router = build_router((e, routing_corpus(self.engines[e])) for e in self._cards.ids)
+        if router is not None:
+            router.prepare()
+        self._router = router
         self._chapter_titles: tuple[TitleLookup, list[list[tuple[Episode, Chapter]]]] | None = None
+
+    @property
+    def knowledge(self) -> KnowledgeBase:
+        """Every episode served and the safety file (made on first use when the library was opened lazily)."""
+        if self._knowledge is None:
+            self._knowledge = KnowledgeBase(self._cards.all(), self._safety)
+        return self._knowledge
 
     @property
     def episodes(self) -> tuple[Episode, ...]:
@@ -119,12 +256,16 @@ class Library:
     @property
     def safety(self) -> SafetyInfo:
         """The deployment's disclaimer, crisis and emergency help."""
-        return self.knowledge.safety
+        return self._safety
 
     @property
     def episode(self) -> Episode:
         """The episode browsed when none is named: the featured one, else the first."""
-        return self.knowledge.default
+        return self._cards[self._cards.featured or self._cards.ids[0]]
+
+    def has(self, episode_id: str) -> bool:
+        """Whether the library serves an episode with this id."""
+        return episode_id in self._cards.position
 
     def engine(self, episode_id: str | None = None) -> Engine:
         """The engine of one episode (the default one when none is named); KeyError for an unknown id."""
@@ -166,14 +307,13 @@ class Library:
 
         `prefer` names the episode a channel is about: it answers bare times and wins what it shares.
         """
-        preferred = (
-            prefer
-            if prefer in self.engines
-            else (self.knowledge.featured.id if self.knowledge.featured else None)
-        )
+        preferred = prefer if prefer in self._cards.position else self._cards.featured
         message = question if isinstance(question, Message) else read(question)
         safety = read_safety(message)
-        engines = [self.engines[episode_id]] if episode_id else list(self.engines.values())
+        # The episodes that may answer, by id: engines are only loaded for those a question reaches.
+        if episode_id and episode_id not in self._cards.position:
+            raise KeyError(episode_id)
+        scope = [episode_id] if episode_id else list(self._cards.ids)
 
         def reply(
             kind: Kind,
@@ -181,7 +321,9 @@ class Library:
             studies: list[Study] | tuple[Study, ...] = (),
             at: int | None = None,
         ) -> Answer:
-            episode = chapters[0].episode if chapters else (engines[0].episode if len(engines) == 1 else None)
+            episode = (
+                chapters[0].episode if chapters else (self._cards[scope[0]] if len(scope) == 1 else None)
+            )
             return Answer(
                 message.raw, kind, safety, tuple(chapters), tuple(studies), episode, at, message.truncated
             )
@@ -194,38 +336,37 @@ class Library:
         if not message.has_letters or is_small_talk(message):
             return reply(Kind.SMALL_TALK)
         if message.time is not None:
-            if not episode_id and len(engines) > 1:
-                engines = self._episode_for_time(message, engines, preferred)
-            return self._at_time(message.time, engines, safety=safety, message=message)
+            if not episode_id and len(scope) > 1:
+                scope = self._episode_for_time(message, scope, preferred)
+            return self._at_time(message.time, scope, safety=safety, message=message)
         if not message.content_words and _ABOUT_THE_EPISODE.search(message.text):
-            overview = engines[0] if len(engines) == 1 else self.engine()
+            overview = self.engine(scope[0] if len(scope) == 1 else None)
             return reply(Kind.TOPIC, [overview.overview()])
-        chapters, studies = self._find(message, engines, personal=safety.advice, preferred=preferred)
-        if is_chatter(message) and not _looked_up(chapters):
+        chatter = is_chatter(message)
+        if chatter and not _may_look_up(message):
+            return reply(Kind.SMALL_TALK)  # whatever the episodes say: no episode need be searched
+        chapters, studies = self._find(message, scope, personal=safety.advice, preferred=preferred)
+        if chatter and not _looked_up(chapters):
             return reply(Kind.SMALL_TALK)
         if not chapters and not studies:
             return reply(Kind.OFF_TOPIC)
         return reply(Kind.STUDIES if studies and not chapters else Kind.TOPIC, chapters, studies)
 
-    def _episode_for_time(
-        self, message: Message, engines: list[Engine], preferred: str | None
-    ) -> list[Engine]:
+    def _episode_for_time(self, message: Message, scope: list[str], preferred: str | None) -> list[str]:
         """A time's episode: the one the message names, else the preferred one, else still all of them."""
         if message.content_words:
-            named = self.route(message, preferred)
+            named = self.route(message, preferred, limit=1)
             if named and named[0][1] >= NAMED_EPISODE_SCORE:
-                return [self.engines[named[0][0]]]
-        return [self.engines[preferred]] if preferred else engines
+                return [named[0][0]]
+        return [preferred] if preferred else scope
 
-    def _at_time(
-        self, time: TimeRef, engines: list[Engine], *, safety: SafetyRead, message: Message
-    ) -> Answer:
-        if len(engines) > 1:
+    def _at_time(self, time: TimeRef, scope: list[str], *, safety: SafetyRead, message: Message) -> Answer:
+        if len(scope) > 1:
             seconds = time.seconds
             return Answer(
                 message.raw, Kind.WHICH_EPISODE, safety, asked_time=seconds, truncated=message.truncated
             )
-        engine = engines[0]
+        engine = self.engines[scope[0]]
         seconds = time.within(engine.episode.duration)
         match = engine.at(seconds)
         kind = Kind.TIME if match else Kind.PAST_END
@@ -236,30 +377,34 @@ class Library:
             message.raw, kind, safety, chapters, studies, engine.episode, seconds, message.truncated
         )
 
-    def route(self, message: Message, preferred: str | None = None) -> list[tuple[str, float]]:
-        """Episodes by how much of the library's evidence for the message is theirs, best first."""
+    def route(
+        self,
+        message: Message,
+        preferred: str | None = None,
+        *,
+        limit: int | None = None,
+        among: Collection[str] | None = None,
+    ) -> list[tuple[str, float]]:
+        """Episodes by how much of the library's evidence for the message is theirs, best first: the first
+        `limit` of them, of those `among` when given."""
         if self._router is None:
-            return [(episode_id, 1.0) for episode_id in self.engines]
-        best: dict[str, float] = {}
-        for hit in self._router.rank(self._router.expand(message), message):
-            episode_id = hit.key.split("\t", 1)[0]
-            # The server (or channel) is about its preferred episode first: it wins what it shares.
-            boost = FEATURED_BOOST if episode_id == preferred else 1.0
-            best[episode_id] = max(best.get(episode_id, 0.0), hit.score * boost)
-        return sorted(best.items(), key=lambda pair: -pair[1])
+            return [(e, 1.0) for e in self._cards.ids if among is None or e in among][:limit]
+        return self._router.route(message, preferred, limit=limit, among=among)
 
     def _find(
-        self, message: Message, engines: list[Engine], *, personal: bool, preferred: str | None
+        self, message: Message, scope: list[str], *, personal: bool, preferred: str | None
     ) -> tuple[list[ChapterMatch], list[Study]]:
         """The routed episode answers; a close second episode that answers too comes along."""
-        if len(engines) == 1:
-            return engines[0].find(message, personal=personal)
+        if len(scope) == 1:
+            return self.engines[scope[0]].find(message, personal=personal)
         found: list[tuple[float, list[ChapterMatch], list[Study]]] = []
-        routed = self.route(message, preferred)
+        routed = self.route(message, preferred, limit=MAX_EPISODES_TRIED)
         if asks_for_every_study(message):
             # "Drop the sources": only an episode that cites studies can answer.
-            routed = [(e, s) for e, s in routed if self.engines[e].episode.studies] or routed
-        for episode_id, score in routed[:MAX_EPISODES_TRIED]:
+            routed = (
+                self.route(message, preferred, limit=MAX_EPISODES_TRIED, among=self._cards.citing) or routed
+            )
+        for episode_id, score in routed:
             if found and score < ALSO_SHARE * found[0][0]:
                 break
             chapters, studies = self.engines[episode_id].find(message, personal=personal)

@@ -25,6 +25,7 @@ from bot.core.models import (
     SafetyInfo,
     Study,
     TranscriptWindow,
+    Windows,
 )
 from bot.core.timecode import format_time, parse_time
 from bot.paths import BUNDLED_KNOWLEDGE
@@ -715,7 +716,7 @@ class _Validator:
             chapters=tuple(chapters),
             studies=tuple(s for s in studies if s is not None),
             resources=tuple(r for r in resources if r is not None),
-            windows=tuple(windows),
+            windows=Windows(windows),
             featured=self.flag(info, "featured", "episode"),
             source_file=self.tree.file,
         )

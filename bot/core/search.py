@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
+from array import array
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -72,22 +73,16 @@ class _Entry:
     sequences: frozenset[tuple[str, ...]] = frozenset()
 
 
-def terms_of(text: str) -> list[str]:
-    """Stems of a text's content words, plus compounds around one- and two-letter words ("k hole")."""
-    tokens = content_words(text)
-    stems = [stem(t) for t in tokens]
-    stems += [stem(a + b) for a, b in pairwise(tokens) if min(len(a), len(b)) <= 2]
-    return stems
-
-
-class Index:
-    """BM25F over documents with weighted fields; `expand` turns a question into terms, `rank` scores them."""
+class Corpus:
+    """Documents reduced to what an index keeps (stem weights, phrases, runs): the costly part of indexing,
+    done once per episode; `Index.merged` joins corpora without reading a word again."""
 
     def __init__(self, documents: Iterable[Document], weights: Mapping[str, float]) -> None:
-        self._entries: list[_Entry] = []
-        surface: dict[str, str] = {}
+        self.entries: list[_Entry] = []
+        # Each written word's stem, for reading a misspelt question word as a known one.
+        self.surface: dict[str, str] = {}
         # A run of everyday words ("how long") says less than one holding a rare word ("k hole").
-        self._sequence_weight: dict[tuple[str, ...], float] = {}
+        self.sequence_weight: dict[tuple[str, ...], float] = {}
         for doc in documents:
             tf: defaultdict[str, float] = defaultdict(float)
             for name, texts in doc.fields.items():
@@ -96,7 +91,7 @@ class Index:
                     continue
                 for text in texts:
                     for word in content_words(text):
-                        surface.setdefault(word, stem(word))
+                        self.surface.setdefault(word, stem(word))
                     for term in terms_of(text):
                         tf[term] += weight
             for name, stem_counts in doc.counts.items():
@@ -110,42 +105,126 @@ class Index:
                 if 1 < len(run) <= MAX_SEQUENCE:
                     runs.add(run)
                     weight = math.sqrt(len(run)) * _run_specificity(phrase)
-                    self._sequence_weight[run] = max(weight, self._sequence_weight.get(run, 0.0))
-            sequences = frozenset(runs)
-            entry = _Entry(doc.key, tf, sum(tf.values()), [p for p in phrases if len(p) > 1], sequences)
-            self._entries.append(entry)
-        count = max(len(self._entries), 1)
-        self._avg_length = sum(e.length for e in self._entries) / count or 1.0
-        document_frequency: Counter[str] = Counter()
-        for entry in self._entries:
-            document_frequency.update(entry.tf.keys())
-        self.idf = {t: _idf(count, n) for t, n in document_frequency.items()}
-        sequence_frequency: Counter[tuple[str, ...]] = Counter(q for e in self._entries for q in e.sequences)
-        self._sequence_idf = {q: _idf(count, n) for q, n in sequence_frequency.items()}
-        # Postings: which entries hold a stem or a run, so a question scores only the documents it touches.
-        self._postings: defaultdict[str, list[int]] = defaultdict(list)
-        self._run_postings: defaultdict[tuple[str, ...], list[int]] = defaultdict(list)
-        for position, entry in enumerate(self._entries):
-            for term in entry.tf:
-                self._postings[term].append(position)
-            for run in entry.sequences:
-                self._run_postings[run].append(position)
+                    self.sequence_weight[run] = max(weight, self.sequence_weight.get(run, 0.0))
+            entry = _Entry(
+                doc.key, dict(tf), sum(tf.values()), [p for p in phrases if len(p) > 1], frozenset(runs)
+            )
+            self.entries.append(entry)
+
+
+def terms_of(text: str) -> list[str]:
+    """Stems of a text's content words, plus compounds around one- and two-letter words ("k hole")."""
+    tokens = content_words(text)
+    stems = [stem(t) for t in tokens]
+    stems += [stem(a + b) for a, b in pairwise(tokens) if min(len(a), len(b)) <= 2]
+    return stems
+
+
+class Index:
+    """BM25F over documents with weighted fields; `expand` turns a question into terms, `rank` scores them.
+
+    Postings are held as arrays (a term's documents and weights are one slice of each), so a large index
+    loads as a few blocks of bytes rather than a dict per document.
+    """
+
+    def __init__(self, documents: Iterable[Document], weights: Mapping[str, float]) -> None:
+        self._build([Corpus(documents, weights)])
+
+    @classmethod
+    def merged(cls, corpora: Iterable[Corpus]) -> Index:
+        """One index over the documents of every corpus, in order: the same as indexing them together."""
+        index = cls.__new__(cls)
+        index._build(corpora)
+        return index
+
+    def _build(self, corpora: Iterable[Corpus]) -> None:
+        # Corpora are read one at a time, so a library's are never all in memory: postings grow as arrays.
+        self._keys: list[str] = []
+        lengths: list[float] = []
+        surface: dict[str, str] = {}
+        sequence_weight: dict[tuple[str, ...], float] = {}
+        term_ids: dict[str, int] = {}
+        containing: list[int] = []
+        positions: list[array[int]] = []
+        weights: list[array[float]] = []
+        run_postings: defaultdict[tuple[str, ...], list[int]] = defaultdict(list)
+        phrase_entries: defaultdict[tuple[str, ...], list[int]] = defaultdict(list)
+        for corpus in corpora:
+            for word, stemmed in corpus.surface.items():
+                surface.setdefault(word, stemmed)
+            for run, weight in corpus.sequence_weight.items():
+                sequence_weight[run] = max(weight, sequence_weight.get(run, 0.0))
+            for entry in corpus.entries:
+                position = len(self._keys)
+                self._keys.append(entry.key)
+                lengths.append(entry.length)
+                for term, tf in entry.tf.items():
+                    term_id = term_ids.setdefault(term, len(term_ids))
+                    if term_id == len(positions):
+                        containing.append(0)
+                        positions.append(array("I"))
+                        weights.append(array("d"))
+                    containing[term_id] += 1
+                    if tf:  # a weight of nothing still counts as holding the term, but never scores
+                        positions[term_id].append(position)
+                        weights[term_id].append(tf)
+                for run in entry.sequences:
+                    run_postings[run].append(position)
+                for known in dict.fromkeys(entry.phrases):
+                    phrase_entries[known].append(position)
+        count = max(len(self._keys), 1)
+        self._avg_length = sum(lengths) / count or 1.0
+        self.idf = {t: _idf(count, containing[i]) for t, i in term_ids.items()}
+        # Each run's bonus (its rarity among the documents times its weight) and the documents holding it.
+        self._runs = {
+            run: (_idf(count, len(held)) * sequence_weight[run], _held(held))
+            for run, held in run_postings.items()
+        }
+        # Postings: which documents hold a stem or a run, so a question scores only the documents it touches.
+        self._offsets = array("Q", [0])
+        for held in positions:
+            self._offsets.append(self._offsets[-1] + len(held))
+        self._positions = narrow(array("I", b"".join(held.tobytes() for held in positions)))
+        # A weight is a sum of a few field weights times counts: a library holds a few hundred distinct
+        # ones, so each posting keeps the number of its weight in a table (2 bytes rather than 8).
+        values: dict[float, int] = {}
+        codes = array("I", [values.setdefault(tf, len(values)) for held in weights for tf in held])
+        self._tf_values = array("d", values)
+        self._tfs = narrow(codes)
         # BM25's length normalisation per document, fixed once the index is built.
-        self._norms = [K1 * (1 - B + B * e.length / self._avg_length) for e in self._entries]
+        self._norms = array("d", [K1 * (1 - B + B * length / self._avg_length) for length in lengths])
         self._phrases_by_stem: dict[str, list[tuple[str, ...]]] = defaultdict(list)
-        for known in {p for e in self._entries for p in e.phrases}:
+        for known in phrase_entries:
             self._phrases_by_stem[known[0]].append(known)
         # Which documents hold each phrase: a question's whole phrases go straight to their documents.
-        self._phrase_entries: dict[tuple[str, ...], list[int]] = defaultdict(list)
-        for position, entry in enumerate(self._entries):
-            for known in dict.fromkeys(entry.phrases):
-                self._phrase_entries[known].append(position)
+        self._phrase_entries = {phrase: _held(held) for phrase, held in phrase_entries.items()}
         self._surface = surface
         self._words = sorted(surface)
+        self._prepare()
+
+    def _prepare(self) -> None:
+        """What is derived from the rest: term positions, run heads, words by initial, the typo cache."""
+        self._term_ids = {term: i for i, term in enumerate(self.idf)}
+        self._run_heads = {run[0] for run in self._runs}
         self._words_by_initial: dict[str, list[str]] = defaultdict(list)
         for word in self._words:
             self._words_by_initial[word[:1]].append(word)
         self._correct = lru_cache(maxsize=8192)(self._closest)
+
+    @property
+    def size(self) -> int:
+        """How many documents the index holds."""
+        return len(self._keys)
+
+    def columns(self) -> tuple[array[int], array[int], array[float], array[float]]:
+        """Every posting's document and number of its term weight (term by term), the weights so
+        numbered, and each document's BM25 norm."""
+        return self._positions, self._tfs, self._tf_values, self._norms
+
+    def postings(self, term_stem: str) -> tuple[int, int] | None:
+        """Where a stem's postings lie in `columns()`, or None for a stem the index does not hold."""
+        term_id = self._term_ids.get(term_stem)
+        return None if term_id is None else (self._offsets[term_id], self._offsets[term_id + 1])
 
     def __getstate__(self) -> dict[str, object]:
         """Everything but the typo cache: an lru_cache wrapper does not pickle, and it refills as asked."""
@@ -155,6 +234,8 @@ class Index:
 
     def __setstate__(self, state: dict[str, object]) -> None:
         """Restore a pickled index with an empty typo cache."""
+        # The derived maps are pickled too: unpickled, they cost less than deriving them again, and an
+        # engine is unpickled on the way to a question's answer.
         self.__dict__.update(state)
         self._correct = lru_cache(maxsize=8192)(self._closest)
 
@@ -182,11 +263,14 @@ class Index:
 
     def _sequences_in(self, message: Message) -> set[tuple[str, ...]]:
         stems = tuple(stem(w) for w in message.words)
+        heads = self._run_heads
+        # Only where a keyword run can start (a long message has hundreds of places, few of them heads).
         return {
-            tuple(stems[i : i + n])
-            for n in range(2, MAX_SEQUENCE + 1)
-            for i in range(len(stems) - n + 1)
-            if tuple(stems[i : i + n]) in self._sequence_idf
+            run
+            for i in range(len(stems) - 1)
+            if stems[i] in heads
+            for n in range(2, min(MAX_SEQUENCE, len(stems) - i) + 1)
+            if (run := stems[i : i + n]) in self._runs
         }
 
     def coverage(self, message: Message, terms: Sequence[Term]) -> float:
@@ -224,25 +308,22 @@ class Index:
 
     def rank(self, terms: Sequence[Term], message: Message) -> list[Hit]:
         """Documents that match any term (or contain a run of the text's words as a keyword), best first."""
-        best_weight: dict[str, Term] = {}
-        for term in terms:
-            if term.stem not in best_weight or term.weight > best_weight[term.stem].weight:
-                best_weight[term.stem] = term
-        query_stems = set(best_weight)
-        query_sequences = self._sequences_in(message)
+        best_weight = best_weights(terms)
         # Term at a time over the postings, in the terms' order (so each document's sum is added up in
         # the same order as document at a time): a question touching thousands of chapters of a large
         # library looks up only the stems each one holds.
         scores: dict[int, float] = {}
         matched: dict[int, list[str]] = {}
-        entries, norms = self._entries, self._norms
+        norms, positions, offsets = self._norms, self._positions, self._offsets
+        tfs, values = self._tfs, self._tf_values
         for term_stem, term in best_weight.items():
-            postings = self._postings.get(term_stem)
-            if not postings:
+            term_id = self._term_ids.get(term_stem)
+            if term_id is None:
                 continue
             factor = term.weight * term.specificity * self.idf[term_stem]
-            for position in postings:
-                tf = entries[position].tf[term_stem]
+            low, high = offsets[term_id], offsets[term_id + 1]
+            for position, code in zip(positions[low:high], tfs[low:high], strict=True):
+                tf = values[code]
                 if not tf:
                     continue
                 score = factor * tf * (K1 + 1) / (tf + norms[position])
@@ -252,35 +333,88 @@ class Index:
                 else:
                     scores[position] = score
                     matched[position] = [term.word]
-        touched = set(scores)
-        touched.update(p for q in query_sequences for p in self._run_postings.get(q, ()))
-        # The keyword phrases the question holds whole, found once rather than per document.
+        runs_at, phrases_at = self.keyword_matches(best_weight, message)
+        hits: list[Hit] = []
+        for position in sorted(scores.keys() | runs_at.keys()):
+            phrases = phrases_at.get(position, [])
+            runs = runs_at.get(position, [])
+            score = self.with_keywords(scores.get(position, 0.0), phrases, runs)
+            words = matched.get(position, ())
+            hits.append(
+                Hit(self._keys[position], score, tuple(dict.fromkeys(words)), len(phrases) + len(runs))
+            )
+        hits.sort(key=lambda h: -h.score)
+        return hits
+
+    def keywords(
+        self, best_weight: Mapping[str, Term], message: Message
+    ) -> tuple[list[tuple[tuple[str, ...], Sequence[int]]], list[tuple[tuple[str, ...], Sequence[int]]]]:
+        """The runs of the message's words that are keywords, and the keyword phrases the question holds
+        whole (found once per question rather than per document), each with the documents holding it."""
+        runs = [(run, self._runs[run][1]) for run in self._sequences_in(message)]
+        query_stems = best_weight.keys()
         wanted = {
             phrase
             for term_stem in query_stems
             for phrase in self._phrases_by_stem.get(term_stem, ())
-            if query_stems.issuperset(phrase)
+            if query_stems >= set(phrase)
         }
+        return runs, [(phrase, self._phrase_entries[phrase]) for phrase in wanted]
+
+    def keyword_matches(
+        self, best_weight: Mapping[str, Term], message: Message
+    ) -> tuple[dict[int, list[tuple[str, ...]]], dict[int, list[tuple[str, ...]]]]:
+        """`keywords` by document: the runs each holds, and the phrases."""
+        runs, phrases = self.keywords(best_weight, message)
+        runs_at: defaultdict[int, list[tuple[str, ...]]] = defaultdict(list)
+        for run, held in runs:
+            for position in held:
+                runs_at[position].append(run)
         phrases_at: defaultdict[int, list[tuple[str, ...]]] = defaultdict(list)
-        for phrase in wanted:
-            for position in self._phrase_entries.get(phrase, ()):
+        for phrase, held in phrases:
+            for position in held:
                 phrases_at[position].append(phrase)
-        hits: list[Hit] = []
-        for position in sorted(touched):
-            entry = entries[position]
-            runs = query_sequences & entry.sequences
-            score = scores.get(position, 0.0)
-            phrases = phrases_at.get(position, [])
-            # fsum: exact whatever the order, and a set's order may differ once it has been pickled.
-            score += PHRASE_BONUS * math.fsum(self.idf.get(s, 0.0) for p in phrases for s in p)
-            score += SEQUENCE_BONUS * math.fsum(
-                self._sequence_idf[q] * self._sequence_weight[q] for q in runs
-            )
-            phrases += list(runs)
-            words = matched.get(position, ())
-            hits.append(Hit(entry.key, score, tuple(dict.fromkeys(words)), len(phrases)))
-        hits.sort(key=lambda h: -h.score)
-        return hits
+        return runs_at, phrases_at
+
+    def keyword_bonus(
+        self, phrases: Iterable[tuple[str, ...]], runs: Iterable[tuple[str, ...]]
+    ) -> tuple[float, float]:
+        """What a document's whole keyword phrases add, and what its runs add."""
+        # fsum: exact whatever the order, and a set's order may differ once it has been pickled.
+        return (
+            PHRASE_BONUS * math.fsum(self.idf.get(s, 0.0) for p in phrases for s in p),
+            SEQUENCE_BONUS * math.fsum(self._runs[q][0] for q in runs),
+        )
+
+    def with_keywords(
+        self, score: float, phrases: Sequence[tuple[str, ...]], runs: Sequence[tuple[str, ...]]
+    ) -> float:
+        """A document's term score plus what its whole keyword phrases and runs add."""
+        phrase_bonus, run_bonus = self.keyword_bonus(phrases, runs)
+        score += phrase_bonus
+        return score + run_bonus
+
+
+def best_weights(terms: Sequence[Term]) -> dict[str, Term]:
+    """Each stem once, read as its surest term (a stem typed and also corrected counts once)."""
+    best_weight: dict[str, Term] = {}
+    for term in terms:
+        if term.stem not in best_weight or term.weight > best_weight[term.stem].weight:
+            best_weight[term.stem] = term
+    return best_weight
+
+
+def narrow(values: array[int]) -> array[int]:
+    """The same unsigned integers in the narrowest array type that holds them."""
+    top = max(values, default=0)
+    code = "B" if top < 1 << 8 else "H" if top < 1 << 16 else "I" if top < 1 << 32 else "Q"
+    return values if values.typecode == code else array(code, values)
+
+
+def _held(positions: list[int]) -> Sequence[int]:
+    """A run's or phrase's documents: a tuple when few (a small index unpickles thousands of them fast),
+    else an array."""
+    return tuple(positions) if len(positions) < 64 else narrow(array("I", positions))
 
 
 def _idf(documents: int, containing: int) -> float:

@@ -266,7 +266,6 @@ def _release(box: list[tuple[KnowledgeBase, Any]]) -> None:
     knowledge = box.pop()[0]
     pieces: list[object] = []
     for episode in knowledge.episodes:
-        pieces += episode.windows
         pieces += episode.chapters
         pieces += episode.studies
     del knowledge

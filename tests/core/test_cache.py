@@ -7,20 +7,21 @@ import pickle
 import shutil
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-from bot.core import KnowledgeError, Library, load_episode, load_knowledge
+from bot.core import Kind, KnowledgeError, Library, load_episode, load_knowledge
 from bot.core import cache as cache_module
 from bot.core.cache import open_library
 from bot.core.library import build_router
 from bot.core.models import Episode
 from bot.core.render import reply_text
 from bot.core.reply import compose
-from bot.core.search import Index
+from bot.core.router import Router
 from tests.conftest import DATA, copy_knowledge
 
 KETAMINE_CHAPTER = "title: Dissociative States"
@@ -81,7 +82,7 @@ def test_cached_and_uncached_libraries_answer_identically(folder: Path, builds: 
 
 def test_the_cache_sits_beside_the_knowledge_and_ignores_itself(folder: Path) -> None:
     open_library(folder)
-    assert len(entries(folder)) == 7  # six episodes and the router
+    assert len(entries(folder)) == 7  # six episodes, and the cards and router of all six
     assert (folder / ".cache" / ".gitignore").read_text(encoding="utf-8") == "*\n"
 
 
@@ -107,12 +108,12 @@ def test_a_corrupt_or_foreign_entry_is_rebuilt(folder: Path, builds: Counter[str
     episodes = [p for p in entries(folder) if p.name.startswith("episode-")]
     episodes[0].write_bytes(b"\x80\x05 not a pickle")
     episodes[1].write_bytes(pickle.dumps("not an engine", protocol=5))
-    router = next(p for p in entries(folder) if p.name.startswith("router-"))
-    router.write_bytes(router.read_bytes()[:100])
+    served = next(p for p in entries(folder) if p.name.startswith("library-"))
+    served.write_bytes(served.read_bytes()[:100])
     builds.clear()
     library = open_library(folder)
     assert builds == {"episode": 2, "router": 1}
-    assert isinstance(pickle.loads(router.read_bytes()), Index)
+    assert isinstance(pickle.loads(served.read_bytes()).router, Router)
     question = "what's a k-hole"
     assert library.answer(question) == Library(load_knowledge(folder)).answer(question)
     builds.clear()
@@ -207,3 +208,90 @@ def test_chapters_are_suggested_across_episodes(library: Library) -> None:
     assert library.suggest_chapters_across("") == []
     found = library.suggest_chapters_across("introducing", limit=25)
     assert len({episode.id for episode, _ in found}) > 1
+
+
+def test_a_start_reads_no_engine_and_a_question_only_those_it_reaches(folder: Path) -> None:
+    open_library(folder)
+    library = open_library(folder)
+    # The test looks inside on purpose: which episodes were unpickled so far.
+    unread = library._cards._made
+    assert library.engines.loaded() == [] and unread == [None] * 6
+    fresh = Library(load_knowledge(folder))
+    assert library.answer("what's a k-hole") == fresh.answer("what's a k-hole")
+    loaded = library.engines.loaded()
+    assert "ketamine" in loaded and len(loaded) < 6 and sum(e is not None for e in unread) == len(loaded)
+    assert library.knowledge == fresh.knowledge and all(e is not None for e in unread)
+
+
+def test_a_card_that_does_not_read_back_is_parsed_from_its_file(
+    folder: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    open_library(folder)
+    path = next(p for p in entries(folder) if p.name.startswith("library-"))
+    served = pickle.loads(path.read_bytes())
+    cards = list(served.cards)
+    cards[served.ids.index("ketamine")] = b"\x80\x05 not a card"
+    path.write_bytes(pickle.dumps(replace(served, cards=tuple(cards)), protocol=5))
+    with caplog.at_level(logging.WARNING, logger="bot.core.cache"):
+        library = open_library(folder)
+        assert library.answer("what's a k-hole") == Library(load_knowledge(folder)).answer("what's a k-hole")
+    assert "unreadable card of ketamine.yaml" in caplog.text
+
+
+def test_engines_past_keep_are_dropped_and_read_again_alike(folder: Path, builds: Counter[str]) -> None:
+    open_library(folder)
+    builds.clear()
+    library = open_library(folder, keep=2)
+    fresh = Library(load_knowledge(folder))
+    question = "what does he say about sleep and caffeine"
+    for _ in range(2):
+        for episode in library.episodes:
+            assert library.answer(question, episode.id) == fresh.answer(question, episode.id)
+            assert len(library.engines.loaded()) <= 2
+            assert library.engines.loaded()[-1] == episode.id
+    assert builds == {}, "every engine came from the cache, twice over"
+
+
+def test_an_engine_whose_entry_went_bad_is_built_from_the_served_episode(
+    folder: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    open_library(folder)
+    library = open_library(folder)
+    for path in entries(folder):
+        if path.name.startswith("episode-"):
+            path.write_bytes(pickle.dumps("not an engine", protocol=5)[:-1])
+    with caplog.at_level(logging.WARNING, logger="bot.core.cache"):
+        answer = library.answer("what's a k-hole")
+    assert answer == Library(load_knowledge(folder)).answer("what's a k-hole")
+    assert "unreadable cache entry" in caplog.text
+    assert library.engine().episode is library.episode
+
+
+def test_an_edit_reaches_the_router_and_an_older_library_keeps_its_own_version(folder: Path) -> None:
+    question = "what does he say about quokkas"
+    before = open_library(folder)
+    assert before.answer(question).kind is Kind.OFF_TOPIC
+    chapter = "Morning Tool: Morning Sunlight Viewing, Cortisol"
+    edit(folder / "h2aWYjSA1Jc.yaml", chapter, f"{chapter}, Quokkas")
+    after = open_library(folder)  # prunes the entries of the old version
+    routed = after.answer(question)
+    assert routed.chapters and routed.chapters[0].episode.id == "h2aWYjSA1Jc"
+    assert routed.chapters[0].chapter.title.endswith("Quokkas")
+    assert routed == Library(load_knowledge(folder)).answer(question)
+    # The library opened before the edit still answers from the version it serves, engines included.
+    assert before.answer(question).kind is Kind.OFF_TOPIC
+    sunlight = before.answer("morning sunlight viewing cortisol", "h2aWYjSA1Jc")
+    assert sunlight.chapters and sunlight.chapters[0].chapter.title == chapter
+
+
+def test_a_cache_from_other_code_is_rebuilt(
+    folder: Path, builds: Counter[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    open_library(folder)
+    old = set(entries(folder))
+    monkeypatch.setattr(cache_module, "_SALT", b"another version of the core")
+    builds.clear()
+    library = open_library(folder)
+    assert builds == {"episode": 6, "router": 1}
+    assert not old & set(entries(folder)) and len(entries(folder)) == 7, "the other code's entries are gone"
+    assert library.answer("what's a k-hole") == Library(load_knowledge(folder)).answer("what's a k-hole")

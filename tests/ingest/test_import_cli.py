@@ -85,7 +85,7 @@ def test_an_existing_file_needs_force(
     assert run("import", str(notes), "--released", "2024-01-02", "-o", str(out), "--force") == 0
     episode = load_episode(out)
     # No transcript: the end is the last chapter's start plus five minutes.
-    assert episode.duration == 9 * 60 + 300 and episode.windows == ()
+    assert episode.duration == 9 * 60 + 300 and len(episode.windows) == 0
     assert not list(tmp_path.glob(".*.tmp"))
 
 

@@ -1,0 +1,224 @@
+"""Which episode a question is about: every chapter of the library in one index, scored per episode."""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+
+from bot.core.message import Message
+from bot.core.search import K1, Corpus, Index, Term, best_weights
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
+
+# The server (or channel) is about its preferred episode first: it wins what it shares.
+FEATURED_BOOST = 1.25
+# From this many chapters on, a question is scored with numpy: its terms' postings in a few passes in C
+# instead of a Python step per posting (125 ms a question at 24,000 chapters). Below it the import
+# (0.25-0.5 s and ~16 MB here) is never repaid, so a library of a few episodes does not load numpy at all.
+VECTOR_MIN_DOCUMENTS = 2_000
+# A question's keyword runs and phrases are told apart by one bit each of a 64-bit word; a message
+# holding more is scored document by document.
+MAX_KEYWORD_BITS = 63
+
+
+class Router:
+    """Routes a question to episodes: one index over every chapter of the library, so that a word said in
+    one episode only ("habenula", "toolkit") tells the episodes apart; an episode scores its best chapter."""
+
+    def __init__(self, corpora: Iterable[tuple[str, Corpus]]) -> None:
+        """Index the episodes' routing corpora (episode id, its chapters), in library order."""
+        self._episode_ids: list[str] = []
+        # Each document's episode, by position: an episode's chapters are consecutive.
+        self._episode_of = array("I")
+
+        def read() -> Iterator[Corpus]:
+            for episode_id, corpus in corpora:
+                self._episode_of.extend([len(self._episode_ids)] * len(corpus.entries))
+                self._episode_ids.append(episode_id)
+                yield corpus
+
+        self.index = Index.merged(read())
+        self._vectors: _Vectors | None = None
+
+    def __getstate__(self) -> dict[str, object]:
+        """Everything but the numpy views, which are made again on first use."""
+        state = dict(self.__dict__)
+        state["_vectors"] = None
+        return state
+
+    @property
+    def size(self) -> int:
+        """How many chapters the router holds."""
+        return self.index.size
+
+    def prepare(self) -> None:
+        """Get ready to route: a large library imports numpy now rather than on its first question."""
+        if self.index.size >= VECTOR_MIN_DOCUMENTS and self._vectors is None:
+            self._vectors = _Vectors(self)
+
+    def route(
+        self,
+        message: Message,
+        preferred: str | None = None,
+        *,
+        limit: int | None = None,
+        among: Collection[str] | None = None,
+    ) -> list[tuple[str, float]]:
+        """Episodes by their best chapter's score for the message (the preferred one's boosted), best first:
+        the first `limit` of them, of those `among` when given.
+
+        Ties go to the episode whose best chapter was indexed first, as a stable sort of the hits gives.
+        """
+        terms = self.index.expand(message)
+        if self.index.size >= VECTOR_MIN_DOCUMENTS:
+            self.prepare()
+            assert self._vectors is not None
+            return self._vectors.route(terms, message, preferred, limit, among)
+        best: dict[str, float] = {}
+        for hit in self.index.rank(terms, message):
+            episode_id = hit.key.split("\t", 1)[0]
+            boost = FEATURED_BOOST if episode_id == preferred else 1.0
+            best[episode_id] = max(best.get(episode_id, 0.0), hit.score * boost)
+        routed = sorted(best.items(), key=lambda pair: -pair[1])
+        return [pair for pair in routed if among is None or pair[0] in among][:limit]
+
+
+class _Vectors:
+    """numpy views of a router's postings (no copy) and the vectorised scoring of one question."""
+
+    def __init__(self, router: Router) -> None:
+        import numpy as np  # a large library only: see VECTOR_MIN_DOCUMENTS
+
+        self.np = np
+        index = router.index
+        self.router = router
+        positions, tfs, values, norms = index.columns()
+        self.positions = _view(positions)
+        self.tfs = _view(tfs)
+        self.values = np.frombuffer(values, dtype=np.float64)
+        self.norms = np.frombuffer(norms, dtype=np.float64)
+        self.episode_of = _view(router._episode_of)
+        self.number = {episode_id: i for i, episode_id in enumerate(router._episode_ids)}
+
+    def route(
+        self,
+        terms: Sequence[Term],
+        message: Message,
+        preferred: str | None,
+        limit: int | None,
+        among: Collection[str] | None,
+    ) -> list[tuple[str, float]]:
+        """What Router.route gives, to the last bit: the same operations on each chapter, in numpy."""
+        np = self.np
+        index = self.router.index
+        weights = best_weights(terms)
+        spans: list[tuple[int, int]] = []
+        factors: list[float] = []
+        for term_stem, term in weights.items():
+            span = index.postings(term_stem)
+            if span is not None:
+                spans.append(span)
+                factors.append(term.weight * term.specificity * index.idf[term_stem])
+        if spans:
+            # Every term's postings at once, in the terms' order: bincount adds each chapter's share in
+            # the order given, starting from 0.0, as Index.rank adds them term by term.
+            positions = np.concatenate([self.positions[low:high] for low, high in spans])
+            tfs = self.values[np.concatenate([self.tfs[low:high] for low, high in spans])]
+            factor = np.repeat(factors, [high - low for low, high in spans])
+            # Index.rank's expression, operation for operation, so every chapter's sum is the same float.
+            shares = factor * tfs * (K1 + 1) / (tfs + self.norms[positions])
+            scores = np.bincount(positions, weights=shares, minlength=index.size)
+            # Every factor, weight and norm is positive, so a chapter a term touched scores above 0.
+            touched = scores > 0
+        else:
+            scores = np.zeros(index.size)
+            touched = np.zeros(index.size, dtype=bool)
+        self._add_keywords(scores, touched, weights, message)
+        documents = np.flatnonzero(touched)
+        if not len(documents):
+            return []
+        return self._per_episode(documents, scores[documents], preferred, limit, among)
+
+    def _add_keywords(
+        self,
+        scores: NDArray[np.float64],
+        touched: NDArray[np.bool_],
+        weights: dict[str, Term],
+        message: Message,
+    ) -> None:
+        """Index.rank's keyword bonuses: each document holding a run is touched, and every touched document
+        gets what its phrases and runs add; documents holding the same ones get the same bonus."""
+        np = self.np
+        index = self.router.index
+        runs, phrases = index.keywords(weights, message)
+        held = runs + phrases
+        if not held:
+            return
+        if len(held) > MAX_KEYWORD_BITS:
+            runs_at, phrases_at = index.keyword_matches(weights, message)
+            touched[list(runs_at)] = True
+            for position in runs_at.keys() | phrases_at.keys():
+                if touched[position]:
+                    phrases_in, runs_in = phrases_at.get(position, []), runs_at.get(position, [])
+                    scores[position] = index.with_keywords(float(scores[position]), phrases_in, runs_in)
+            return
+        # One bit per run or phrase: a document's bits say which it holds.
+        bits = np.zeros(len(scores), dtype=np.uint64)
+        for bit, (_, positions) in enumerate(held):
+            documents = (
+                _view(positions) if isinstance(positions, array) else np.array(positions, dtype=np.intp)
+            )
+            bits[documents] |= np.uint64(1 << bit)
+        touched |= (bits & np.uint64((1 << len(runs)) - 1)) != 0
+        documents = np.flatnonzero((bits != 0) & touched)
+        kinds, which = np.unique(bits[documents], return_inverse=True)
+        bonuses = [
+            index.keyword_bonus(
+                (phrase for bit, (phrase, _) in enumerate(phrases, len(runs)) if kind >> bit & 1),
+                (run for bit, (run, _) in enumerate(runs) if kind >> bit & 1),
+            )
+            for kind in kinds.tolist()
+        ]
+        phrase_bonus = np.array([bonus[0] for bonus in bonuses])[which]
+        run_bonus = np.array([bonus[1] for bonus in bonuses])[which]
+        # As Index.with_keywords adds them: the phrases' bonus first, then the runs'.
+        scores[documents] = (scores[documents] + phrase_bonus) + run_bonus
+
+    def _per_episode(
+        self,
+        documents: NDArray[np.intp],
+        scores: NDArray[np.float64],
+        preferred: str | None,
+        limit: int | None,
+        among: Collection[str] | None,
+    ) -> list[tuple[str, float]]:
+        """Each episode's best score, ordered as Router.route orders them."""
+        np = self.np
+        episodes = self.episode_of[documents]
+        # Documents are in index order, so each episode's are one run.
+        starts = np.flatnonzero(np.concatenate(([True], episodes[1:] != episodes[:-1])))
+        best = np.maximum.reduceat(scores, starts)
+        found = episodes[starts]
+        boosted = best
+        if preferred in self.number:
+            boosted = best.copy()
+            boosted[found == self.number[preferred]] *= FEATURED_BOOST
+        if among is not None:
+            kept = np.isin(found, [self.number[e] for e in among if e in self.number])
+            found, best, boosted = found[kept], best[kept], boosted[kept]
+        # By boosted score, then as first met in the hits: by unboosted score, then (an episode's chapters
+        # all coming before the next one's) in index order.
+        ranking = np.lexsort((found, -best, -boosted))[:limit]
+        ids = self.router._episode_ids
+        return [(ids[e], s) for e, s in zip(found[ranking].tolist(), boosted[ranking].tolist(), strict=True)]
+
+
+def _view(values: array[int]) -> NDArray[np.unsignedinteger[Any]]:
+    """An array's integers seen by numpy, without a copy."""
+    import numpy as np  # loaded already: only _Vectors calls this
+
+    kinds = {1: np.uint8, 2: np.uint16, 4: np.uint32, 8: np.uint64}
+    return np.frombuffer(values, dtype=kinds[values.itemsize])
