@@ -46,52 +46,41 @@ class SafetyRead:
 _QUOTED = re.compile(r"\bstuck\s+in\s+my\s+head\b|\blyrics?\b|\bsong\b|\bplaylist\b")
 
 
-def _classifier_crisis(message: Message) -> bool:
-    """The second reader's verdict where it can be trusted; the cue rules read every message anyway.
+def _left_to_the_rules(message: Message, lethal: bool) -> bool:
+    """What neither classifier is asked about: greetings and thanks alone, quoted lyrics, lethal amounts.
 
-    It weighs words, so a bare "great episode thanks!! 🙏" can score like a farewell, a quoted lyric like
-    the writer's own words, a crisis long over like one now, and a lethal-amount question like a plan.
-    Those are left to the rules (a lethal amount is refused to anyone, with crisis help on a self-harm cue).
+    They weigh words, so a bare "great episode thanks!! 🙏" can score like a farewell, a quoted lyric like
+    the writer's own words, and a lethal-amount question like a plan (a lethal amount is refused to anyone,
+    with crisis help when the rules see a self-harm cue).
     """
-    return not leaves_crisis_to_the_rules(message) and reads_crisis(message)
+    return lethal or is_small_talk(message) or bool(_QUOTED.search(message.folded))
 
 
 def leaves_crisis_to_the_rules(message: Message) -> bool:
-    """Whether the message is one the crisis classifier is not asked about."""
-    return bool(
-        is_small_talk(message)
-        or asks_lethal_amount(message)
-        or is_over(message)
-        or _QUOTED.search(message.folded)
-    )
-
-
-def _classifier_emergency(message: Message) -> bool:
-    """The second emergency reader's verdict where it can be trusted, as for crises."""
-    return not leaves_emergency_to_the_rules(message) and reads_emergency(message)
+    """Whether the message is one the crisis classifier is not asked about (a crisis long over too)."""
+    return _left_to_the_rules(message, asks_lethal_amount(message)) or is_over(message)
 
 
 # Words of danger are the same in a story that is over ("back in college he passed out, he was fine"), in a
 # general question ("what happens if someone stops breathing") and in an emergency now: the rules' checks of
-# the past and of general questions decide those, as they do greetings, quoted lyrics and lethal amounts.
+# the past and of general questions decide those.
 def leaves_emergency_to_the_rules(message: Message) -> bool:
     """Whether the message is one the emergency classifier is not asked about."""
-    return bool(
-        is_small_talk(message)
-        or asks_lethal_amount(message)
-        or is_not_now(message)
-        or _QUOTED.search(message.folded)
-    )
+    return _left_to_the_rules(message, asks_lethal_amount(message)) or is_not_now(message)
 
 
 def read_safety(message: Message) -> SafetyRead:
     """Crisis, emergency, lethal-amount and advice signs of one message."""
+    lethal = asks_lethal_amount(message)
+    # As leaves_crisis_to_the_rules and leaves_emergency_to_the_rules, each sign read once.
+    left_to_rules = _left_to_the_rules(message, lethal)
+    crisis = is_crisis(message) or (not left_to_rules and not is_over(message) and reads_crisis(message))
     said = is_emergency(message)
-    inferred = not said and _classifier_emergency(message)
+    inferred = not said and not left_to_rules and not is_not_now(message) and reads_emergency(message)
     return SafetyRead(
-        crisis=is_crisis(message) or _classifier_crisis(message),
+        crisis=crisis,
         emergency=said or inferred,
-        lethal=asks_lethal_amount(message),
+        lethal=lethal,
         advice=wants_health_advice(message),
         emergency_inferred=inferred,
     )

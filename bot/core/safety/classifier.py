@@ -74,11 +74,16 @@ class Label:
     def features(self, message: Message) -> list[str]:
         """Every word's stem over the whole message, each pair of neighbouring stems, and the label's signs."""
         text = message.plain
-        stems = [stem(w) for w in words(text)]
-        found = set(stems)
-        found.update(f"{a} {b}" for a, b in pairwise(stems))
+        found = set(_stems_and_pairs(text))
         found.update(sign for sign, pattern in self.signs if pattern.search(text))
         return sorted(found)
+
+
+@lru_cache(maxsize=256)
+def _stems_and_pairs(text: str) -> frozenset[str]:
+    """A text's stems and pairs of neighbouring stems, made once for both readers of a message."""
+    stems = [stem(w) for w in words(text)]
+    return frozenset((*stems, *(f"{a} {b}" for a, b in pairwise(stems))))
 
 
 CRISIS = Label("crisis", (("<self>", _SELF), ("<soon>", _SOON)))
