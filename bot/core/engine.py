@@ -7,12 +7,13 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import pairwise
 
 from bot.core.answer import ChapterMatch
 from bot.core.message import Message
 from bot.core.models import Chapter, Episode, Moment, Study, TranscriptWindow
 from bot.core.search import Document, Hit, Index, Term, terms_of
-from bot.core.text import specificity, words
+from bot.core.text import content_words, specificity, words
 
 # An imported episode's transcript counts each time a stem is said, so each saying weighs little.
 TRANSCRIPT_WEIGHT = 0.25
@@ -142,12 +143,12 @@ class Engine:
     def routing_documents(self) -> list[Document]:
         """The episode's chapters for the library's router, keyed `episode<TAB>chapter`, titled by episode."""
         documents = []
+        named = _name_phrases(self.episode.title)
         for chapter in self.episode.chapters:
             document = _chapter_document(chapter, self._windows.get(chapter.id, ()))
             fields = {**document.fields, "episode": [self.episode.title]}
-            documents.append(
-                Document(f"{self.episode.id}\t{chapter.id}", fields, document.phrases, document.counts)
-            )
+            phrases = [*document.phrases, *named]
+            documents.append(Document(f"{self.episode.id}\t{chapter.id}", fields, phrases, document.counts))
         return documents
 
     def at(self, seconds: int) -> ChapterMatch | None:
@@ -377,6 +378,14 @@ def _sponsor_names(episode: Episode) -> list[str]:
             if name and name not in ("sponsor", "sponsors"):
                 names.append(name)
     return names
+
+
+def _name_phrases(title: str) -> list[str]:
+    """The word pairs of an episode's name, its title before any colon ("Sleep Toolkit", "Matthew Johnson"):
+    a message that says one names the episode, whatever a chapter elsewhere lists among its keywords
+    (measured: 8 more of 301 library questions routed right, none of the ketamine episode's lost)."""
+    name = content_words(title.split(":", 1)[0])
+    return [f"{a} {b}" for a, b in pairwise(name)]
 
 
 def _windows_by_chapter(episode: Episode) -> dict[str, Sequence[TranscriptWindow]]:

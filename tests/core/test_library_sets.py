@@ -17,7 +17,7 @@ from bot.core import Library
 from bot.core.timecode import format_time, parse_time
 
 SETS = sorted((Path(__file__).parent.parent / "data" / "library").glob("*.yaml"))
-FLOORS = {"given@1": 0.81, "given@3": 0.91, "routed@1": 0.64, "episode": 0.73}
+FLOORS = {"given@1": 0.81, "given@3": 0.91, "routed@1": 0.67, "episode": 0.74}
 
 
 def cases() -> list[dict[str, Any]]:
@@ -54,3 +54,10 @@ def test_questions_naming_no_episode_reach_the_right_one(library: Library) -> No
         for answer in [library.answer(c["q"])]
     ]
     assert sum(right) >= FLOORS["episode"] * len(right), f"episode: {sum(right)}/{len(right)}"
+
+
+def test_an_episode_named_wins_over_a_chapter_that_lists_its_name(library: Library) -> None:
+    # The ketamine episode's outro lists the newsletter's "sleep toolkit" among its keywords.
+    answer = library.answer("in the sleep toolkit ep what did he say about caffeine")
+    assert answer.chapters
+    assert answer.chapters[0].episode.id == "h2aWYjSA1Jc"
