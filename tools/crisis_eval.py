@@ -44,12 +44,18 @@ LEFT_TO_THE_RULES: dict[str, Callable[[Message], bool]] = {
 # The labels a message can have; one that has another is a look-alike of each label it does not have.
 FLAGS = ("crisis", "emergency", "lethal")
 
-# Reads crisis with the code of an old commit, whatever its interface then: JSON messages in, flags out.
-OLD_RULES = """
+# Reads a flag with the code of an old commit, whatever its interface then: JSON messages in, flags out.
+_OLD_HEAD = """
 import json, sys
 import bot
 assert bot.__file__.startswith(sys.argv[1]), bot.__file__
-try:
+"""
+_OLD_TAIL = """
+print(json.dumps([bool(flag(q)) for q in json.load(sys.stdin)]))
+"""
+OLD_RULES = (
+    _OLD_HEAD
+    + """try:
     from bot.core.message import read
     from bot.core.safety.crisis import is_crisis
     flag = lambda q: is_crisis(read(q))
@@ -57,15 +63,13 @@ except ImportError:
     try:
         from bot.core.crisis import is_crisis as flag
     except ImportError:
-        from bot.core.safety import is_crisis as flag
-print(json.dumps([bool(flag(q)) for q in json.load(sys.stdin)]))
-"""
+        from bot.core.safety import is_crisis as flag"""
+    + _OLD_TAIL
+)
 # The same for emergencies: their own module, else the crisis rules' emergency family, else nothing.
-OLD_EMERGENCY_RULES = """
-import json, sys
-import bot
-assert bot.__file__.startswith(sys.argv[1]), bot.__file__
-try:
+OLD_EMERGENCY_RULES = (
+    _OLD_HEAD
+    + """try:
     from bot.core.message import read
     from bot.core.safety.emergency import is_emergency
     flag = lambda q: is_emergency(read(q))
@@ -74,9 +78,9 @@ except ImportError:
         from bot.core.crisis import crisis_cues
         flag = lambda q: "emergency" in crisis_cues(q)
     except ImportError:
-        flag = lambda q: False
-print(json.dumps([bool(flag(q)) for q in json.load(sys.stdin)]))
-"""
+        flag = lambda q: False"""
+    + _OLD_TAIL
+)
 OLD = {"crisis": OLD_RULES, "emergency": OLD_EMERGENCY_RULES}
 
 

@@ -260,15 +260,10 @@ class Engine:
             return False
         coverage = self._chapter_index.coverage(message, terms)
         # In a long story the question is a small part: its words need be known less of the whole.
-        long_story = len(message.content_words) >= LONG_MESSAGE_WORDS
-        min_coverage, min_strong = (
-            (LONG_MIN_COVERAGE, LONG_MIN_STRONG_COVERAGE)
-            if long_story
-            else (
-                MIN_COVERAGE,
-                MIN_STRONG_COVERAGE,
-            )
-        )
+        if len(message.content_words) >= LONG_MESSAGE_WORDS:
+            min_coverage, min_strong = LONG_MIN_COVERAGE, LONG_MIN_STRONG_COVERAGE
+        else:
+            min_coverage, min_strong = MIN_COVERAGE, MIN_STRONG_COVERAGE
         if hit.score >= STRONG_CHAPTER_SCORE and coverage >= min_strong:
             return True
         matched = [t for t in terms if t.word in hit.matched]

@@ -97,7 +97,7 @@ def find_time_ref(text: str) -> TimeRef | None:
             )
     for pattern in (_TEXT_HMS, _TEXT_SECONDS, _TEXT_MINUTES):
         found = pattern.search(text)
-        if found and not _is_duration(text, found.start()) and not _hours_only_length(text, pattern, found):
+        if found and not _is_duration(text, found.start()) and not _unmarked_length(text, pattern, found):
             return TimeRef(_spelled_seconds(pattern, found))
     return None
 
@@ -109,16 +109,17 @@ _PLACE_BEFORE = re.compile(r"\b(?:at|to|near|past)\s+(?:the\s+)?$|@\s*$", re.IGN
 _PLACE_AFTER = re.compile(r"^\s*(?:mark|in\b|into|timestamp)", re.IGNORECASE)
 
 
-def _hours_only_length(text: str, pattern: re.Pattern[str], found: re.Match[str]) -> bool:
+def _unmarked_length(text: str, pattern: re.Pattern[str], found: re.Match[str]) -> bool:
     """Whether "3 hrs", "24 hours", "30 sec" is a length of time rather than a place in the episode."""
     if pattern is _TEXT_SECONDS:
         # "a 30 sec recap" is a length; "skip to 3000 seconds" or "4000s" a place.
         if int(found.group(1) or found.group(2)) >= 60:
             return False
-    elif pattern is not _TEXT_HMS or found.group(2) or found.group(3):
+    elif pattern is _TEXT_HMS and not (found.group(2) or found.group(3)):
+        if int(found.group(1)) >= MAX_EPISODE_HOURS:
+            return True
+    else:
         return False
-    elif int(found.group(1)) >= MAX_EPISODE_HOURS:
-        return True
     before = text[max(0, found.start() - 12) : found.start()]
     return not (_PLACE_BEFORE.search(before) or _PLACE_AFTER.match(text[found.end() :]))
 

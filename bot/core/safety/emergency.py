@@ -54,7 +54,7 @@ _EMERGENCY = any_of(
     # everything taken at once: "took them. all of them", "40 of my seroquel", "a handful of his troches"
     r"\b(?:took|taken|swallowed|ate|downed)\s+(?:\w+\s+){0,2}(?:all\s+of\s+them|a\s+handful|the\s+rest\s+of)\b|\ball\s+of\s+them\b.{0,40}\b\d{2,}\s+of\s+(?:my|his|her|their)\b",
     # the heart, the head, the bladder, speech and balance
-    r"\bheart\s+(?:is\s+)?(?:\w+\s+){0,3}(?:skipping\s+beats|skipping|fluttering\s+like\s+crazy|doing\s+something\s+(?:insane|weird|crazy))\b",
+    r"\bheart\s+(?:is\s+)?(?:\w+\s+){0,3}(?:skipping\s+beats|skipping|fluttering\s+like\s+crazy|doing\s+something\s+(?:insane|weird|crazy)|doing\s+(?:weird|crazy|strange)\s+(?:stuff|things))\b",
     r"\b(?:worst\s+headache|head\s+(?:is\s+)?(?:splitting|exploding))\b|\bbp\b.{0,20}\b(?:1[89]\d|2\d\d)\s*/\s*1[0-4]\d\b",
     r"\b(?:cant|barely|can\s+barely|cannot|can\s+not)\s+pee\b.{0,60}\b(?:pain|blood|worse)\b|\b(?:pain|blood)\b.{0,80}\b(?:cant|barely)\s+pee\b",
     r"\bslurr\w*\b.{0,40}\bfall\w*\s+(?:over|down)\b|\bfall\w*\s+(?:over|down)\b.{0,40}\bslurr\w*",
@@ -62,7 +62,7 @@ _EMERGENCY = any_of(
     # a child who swallowed something not food: "chewed open a pack of nicotine gum ... vomiting"
     r"\b(?:baby|toddler|kid|child|son|daughter|\d\s*yo|\d\s*(?:yr|year)\s*old|\(\d\))\b.{0,60}\b(?:ate|swallowed|drank|chewed|got\s+into)\b.{0,80}\b(?:vomit\w*|throwing\s+up|puking|pale|sleepy|drowsy|floppy|limp|wont\s+wake)\b",
     # a heart far too fast, swelling that closes the throat, blood loss, or "feel like im dying" on drugs
-    r"\bheart\s+rate\s+(?:is\s+)?(?:at\s+)?(?:1[6-9]\d|2\d\d)\b|\bheart\s+(?:is\s+)?doing\s+(?:weird|crazy|strange)\s+(?:stuff|things)\b",
+    r"\bheart\s+rate\s+(?:is\s+)?(?:at\s+)?(?:1[6-9]\d|2\d\d)\b",
     r"\b(?:throat|tongue|lips|face)\s+(?:is\s+|are\s+|feels?\s+|keeps?\s+)?(?:\w+\s+)?(?:swell\w*|closing\s+up|tight)\b(?=.*\b(?:dose|took|after|spray|breath\w*)\b)",
     r"\bso\s+much\s+blood\b|\bblood\s+everywhere\b|\blosing\s+(?:a\s+lot\s+of\s+)?blood\b",
     r"\bfeel\s+like\s+(?:im|i\s+am|i\s+m)\s+(?:dying|going\s+to\s+die|gonna\s+die)\b(?=.*\b(?:took|did|on|k|ket|ketamine|coke|molly|pills)\b)",
