@@ -45,14 +45,29 @@ _HOST_REMARK = re.compile(
 )
 
 
+# Nor is the show's schedule, the server's housekeeping, praise that the host "could read the phone book",
+# or a task from elsewhere that says so ("off topic but", "translate ... into", "for hw").
+_NOT_IN_AN_EPISODE = re.compile(
+    r"\bnext\s+(?:episode|ep|video|one|pod)\s+(?:\w+\s+)?(?:drops?|dropping|comes?\s+out|coming\s+out|releases?|out)\b"
+    r"|\bpinned\s+(?:thread|post|message)\b|\bmods?\s+(?:can|could|pls|please|should)\b"
+    r"|\bcould\s+(?:read|explain|narrate|talk\s+about)\s+(?:me\s+)?(?:the\s+)?(?:phone\s*book|paint\s+drying|a\s+grocery\s+list|anything|the\s+dictionary)\b"
+    r"|\boff\s*-?\s*topic\b|\btranslate\b.{1,60}\b(?:to|into|in)\s+(?:spanish|german|french|english|italian|portuguese|hindi|japanese|chinese)\b"
+    r"|\b(?:for|my)\s+(?:hw|homework)\b"
+)
+
+
 _SYMBOLS = re.compile(r"[^\w\s!.?,']")
 
 
 def is_small_talk(message: Message) -> bool:
-    """Greetings, thanks, laughter and the like alone, or a remark on the host: nothing to look up."""
+    """Greetings, thanks, laughter and the like alone, a remark on the host, or nothing an episode holds."""
     # Emoji and other symbols say nothing more: "great episode thanks!! 🙏" is thanks alone.
     bare = _SYMBOLS.sub(" ", message.folded).strip()
-    return bool(_SMALL_TALK.match(bare) or _HOST_REMARK.search(message.folded))
+    return bool(
+        _SMALL_TALK.match(bare)
+        or _HOST_REMARK.search(message.folded)
+        or _NOT_IN_AN_EPISODE.search(message.folded)
+    )
 
 
 def is_chatter(message: Message) -> bool:
