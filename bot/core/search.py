@@ -130,10 +130,14 @@ class Index:
     def __init__(self, documents: Iterable[Document], weights: Mapping[str, float]) -> None:
         self._build([Corpus(documents, weights)])
 
+    # What a whole keyword phrase or run adds, as a share of PHRASE_BONUS and SEQUENCE_BONUS.
+    keyword_share = 1.0
+
     @classmethod
-    def merged(cls, corpora: Iterable[Corpus]) -> Index:
+    def merged(cls, corpora: Iterable[Corpus], *, keyword_share: float = 1.0) -> Index:
         """One index over the documents of every corpus, in order: the same as indexing them together."""
         index = cls.__new__(cls)
+        index.keyword_share = keyword_share
         index._build(corpora)
         return index
 
@@ -381,9 +385,10 @@ class Index:
     ) -> tuple[float, float]:
         """What a document's whole keyword phrases add, and what its runs add."""
         # fsum: exact whatever the order, and a set's order may differ once it has been pickled.
+        share = self.keyword_share
         return (
-            PHRASE_BONUS * math.fsum(self.idf.get(s, 0.0) for p in phrases for s in p),
-            SEQUENCE_BONUS * math.fsum(self._runs[q][0] for q in runs),
+            share * PHRASE_BONUS * math.fsum(self.idf.get(s, 0.0) for p in phrases for s in p),
+            share * SEQUENCE_BONUS * math.fsum(self._runs[q][0] for q in runs),
         )
 
     def with_keywords(
