@@ -103,7 +103,15 @@ def test_small_talk(message: str) -> None:
     assert is_small_talk(read(message))
 
 
-@pytest.mark.parametrize("message", ["thanks, what is bdnf?", "hey what does memantine do", "k hole"])
+@pytest.mark.parametrize(
+    "message",
+    [
+        "thanks, what is bdnf?",
+        "hey what does memantine do",
+        "k hole",
+        "my kids are on screens for homework till 10. is that evening sun offsetting the screens?",
+    ],
+)
 def test_questions_are_not_small_talk(message: str) -> None:
     assert not is_small_talk(read(message))
 
@@ -130,6 +138,8 @@ LETHAL = [
     "how many bumps is an overdose",
 ]
 NOT_LETHAL = [
+    "saw a stat that less REM sleep = higher chance of dying, every 5% less REM bumps mortality risk. real?",
+    "my alarm clock is my mortal enemy",
     "what dose did the study use",
     "what is the anesthetic dose",
     "how much is absorbed as a troche",

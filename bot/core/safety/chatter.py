@@ -52,7 +52,7 @@ _NOT_IN_AN_EPISODE = re.compile(
     r"|\bpinned\s+(?:thread|post|message)\b|\bmods?\s+(?:can|could|pls|please|should)\b"
     r"|\bcould\s+(?:read|explain|narrate|talk\s+about)\s+(?:me\s+)?(?:the\s+)?(?:phone\s*book|paint\s+drying|a\s+grocery\s+list|anything|the\s+dictionary)\b"
     r"|\boff\s*-?\s*topic\b|\btranslate\b.{1,60}\b(?:to|into|in)\s+(?:spanish|german|french|english|italian|portuguese|hindi|japanese|chinese)\b"
-    r"|\b(?:for|my)\s+(?:hw|homework)\b"
+    r"|\bneed\s+(?:it|this|help|an?\s+answer)\s+(?:for|with)\s+(?:my\s+)?(?:hw|homework)\b|\b(?:hw|homework)\s+(?:help|question|problem)\b"
 )
 
 

@@ -82,7 +82,8 @@ LETHAL = any_of(
     r"\bhow\s+(?:much|many)\b.{0,60}\bwould\s+be\s+enough\b",
     r"\b(?:lethal|fatal|deadly|toxic|killing|overdose|od)\s+(?:dose|dosage|doses|amount|level|threshold|number|limit|point|range|mg)\b",
     r"\bld\s*-?\s*50\b",
-    r"\b(?:mortal\w*|letal\w*)\b",
+    # "dosis letal", "es una dosis mortal", "son mortales"; never "mortality" or "my mortal enemy"
+    r"\bletal\w*\b|\b(?:dosis|dose|es|son|sao|e)\s+(?:\w+\s+)?(?:mortal|mortales|mortais)\b",
     r"\bhow\s+(?:much|many)\b.{0,80}\b(?:kill|kills|killing|killed|die|dead|fatal|lethal|deadly|overdose|od|stop\s+(?:my|your|the|a|his|her)\s+heart|never\s+wake|not\s+wake)\b",
     r"\b(?:what|which|at\s+what)\s+(?:\w+\s+){0,4}(?:dose|amount|mg|point|number)\b.{0,60}\b(?:kill|lethal|fatal|deadly|overdose|od|die|dead)\b",
     r"\b(?:dose|amount|mg|much)\b.{0,40}\b(?:is|becomes?|gets?|be)\s+(?:\w+\s+)?(?:lethal|fatal|deadly)\b",
