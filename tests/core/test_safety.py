@@ -117,6 +117,12 @@ def test_questions_are_not_small_talk(message: str) -> None:
 
 
 EMERGENCY = [
+    "mon coloc a pris de la kétamine, il respire bizarrement et on n'arrive pas à le réveiller",
+    "Mein Freund hat Ketamin mit Alkohol genommen und krampft gerade",
+    "bhai mera dost ketamine aur daru mix karke behosh pada hai, saans bohot dheere chal rahi hai",
+    "minha irmã tomou ketamina, lábios roxos, respirando devagar. socorro",
+    "heavy k user, tonight im peeing what looks like straight blood and the bladder pain is 10/10",
+    "took my troche and then 4 xanax and now my chest feels heavy and i keep nodding off",
     "roommate's been in a k hole for 2 hours, breathing is super slow and i can't wake him",
     "my friend took too much ketamine and is unconscious",
     "guys please help my friend took way too much k tonight and he wont wake up",
