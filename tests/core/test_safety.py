@@ -218,6 +218,9 @@ def test_a_crisis_reply_is_private_and_an_emergency_said_outright_never_is(
         "my best friend deleted every photo off her insta and has plenty saved up from her troches",
         "ya no quiero estar aquí. nadie me va a extrañar",
         "não aguento mais. já separei os remédios. hoje à noite acaba",
+        "game over screen irl is looking kinda cozy ngl. thinking about the pills in my drawer",
+        "saving this episode for whoever finds my phone",
+        "whats the lethal dose for someone around 60kg. doesnt matter why. pretty sure i have enough",
     ],
 )
 def test_crisis_said_sideways_is_recognised(message: str) -> None:
@@ -232,6 +235,8 @@ def test_crisis_said_sideways_is_recognised(message: str) -> None:
         "this episode is my last hope for passing my neuro final tmrw, if i fail i'm literally dead lol",
         "back in 2020 i was suicidal and ketamine saved my life. 3 years free of those thoughts now",
         "if my boss schedules one more 7am standup i'm walking into the sea",
+        'unalive me if he says "protocol" one more time',
+        "i want to disappear into a cabin for a month with no wifi after this week at work",
     ],
 )
 def test_look_alikes_of_the_fifth_set_are_not_crises(message: str) -> None:
@@ -272,6 +277,9 @@ def test_listening_work_and_other_peoples_people_are_not_advice(message: str) ->
         "translate 'good morning' to spanish",
         "huberman could read me the phone book and i'd take notes",
         "mods can we get a pinned thread for ep notes?",
+        "would love a part 2 with a guest psychiatrist",
+        "audio is kinda quiet on this upload compared to the last one",
+        "skipped the eight sleep ad so fast my finger hurts",
     ],
 )
 def test_what_no_episode_holds_is_small_talk(message: str) -> None:

@@ -88,7 +88,7 @@ _DIRECT = _any(
     r"\b(?:he|she|they|hes|shes|theyre)\s+(?:\w+\s+)?(?:is|are|keeps?|has been|have been|been|was)?\s*(?:saying|talking about|said|says|wants?|going|threaten\w*)\s+(?:\w+\s+)?(?:to\s+)?(?:die|end it|ending it|ending (?:his|her|their) life|kill|shoot|hang|jump)\b",
     # ways out, giving up on everything, a plan and a day
     r"\b(?:painless|easy|easiest|quick|quickest|best)\s+ways?\s+(?:out|to go|to die|to end)\b|\b(?:out of|no more)\s+options\b|\bthats\s+it\s+for\s+me\b",
-    r"\b(?:want|wanna|wanted)\s+to\s+(?:just\s+)?(?:disappear|vanish|not wake|sleep and not wake|stop existing)\b|\b(?:want|wanna)\s+(?:it|everything|it all)\s+to\s+(?:just\s+)?stop\b",
+    r"\b(?:want|wanna|wanted)\s+to\s+(?:just\s+)?(?:disappear|vanish|not wake|sleep and not wake|stop existing)\b(?!\s+(?:into|to|for|from|off|on)\b)|\b(?:want|wanna)\s+(?:it|everything|it all)\s+to\s+(?:just\s+)?stop\b",
     r"\b(?:dont|do not)\s+think\s+(?:ill|i will|i can)\s+(?:make it|last|hold on)\b|\b(?:days?|weeks?)\s+left\s+in\s+me\b|\bneed\s+a\s+reason\s+not\s+to\b",
     r"\b(?:finish|end)\s+it\s+(?:this|tonight|tomorrow|on|after|before|soon|for good)\b|\blook\s+like\s+an\s+accident\b|\bone\s+less\s+(?:bill|mouth|problem|burden)\b",
     rf"\b{_PILLS}\s+(?:all\s+)?(?:lined|laid|counted)\s+(?:up|out)\b|\bthinking\s+about\s+(?:my\s+)?(?:\w+\s+){{0,2}}(?:gun|rope|pills|bridge)\b|\bkeep\s+thinking\s+about\s+(?:\w+\s+){{0,3}}gun\b",
@@ -128,6 +128,9 @@ _DIRECT = _any(
     r"\b(?:hope|hoping|wish|wishing|pray\w*)\s+(?:that\s+)?(?:i|a\s+\w+|something|someone)\s+(?:\w+\s+){0,3}(?:wreck|crash|accident|kills?\s+me|hits?\s+me|runs?\s+me\s+over)\b",
     r"\bknow\s+(?:exactly\s+)?(?:what|how\s+much)\s+to\s+take\b(?=.*\b(?:close|tonight|scary|ready|enough)\b)",
     r"\b(?:least\s+(?:messy|painful)|easiest|best|quickest)\s+way\s+to\s+not\s+be\s+(?:here|around|alive)\b|\b(?:right|perfect)\s+(?:moment|time)\s+to\s+(?:disappear|end\s+it)\b",
+    # the sixth's: a game's words for one's own end, a phone left for whoever finds it, tired of being here
+    r"\b(?:game\s+over(?:\s+screen)?|respawn\w*|log(?:ging)?\s+off|uninstall\w*)\s+(?:\w+\s+){0,2}(?:irl|in\s+real\s+life|for\s+real)\b|\bctrl\s*\W*\s*alt\s*\W*\s*delet\w*\s+myself\b",
+    r"\bfor\s+whoever\s+finds\s+(?:my|this|me)\b|\b(?:so\s+)?tired\s+of\s+being\s+(?:here|alive|around)\b",
     r"\b(?:log|logging|sign|signing|check|checking)\s+(?:off|out)\s+(?:permanently|forever)\b|\b(?:ill|i\s+will)\s+be\s+gone\s+by\s+\w+",
     # a few other languages' plainest words
     r"\b(?:me\s+despido|ya\s+no\s+voy\s+a\s+estar|quiero\s+morir(?:me)?|no\s+quiero\s+vivir|quero\s+morrer|je\s+veux\s+mourir|ich\s+will\s+sterben|ich\s+will\s+nicht\s+mehr\s+leben)\b",
@@ -158,7 +161,8 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "absence",
         _any(
-            r"\b(?:die|dying|dead|death|gone|disappear\w*|vanish)\b",
+            # (disappearing "into a cabin for a month" is a holiday)
+            r"\b(?:die|dying|dead|death|gone|vanish)\b|\bdisappear\w*\b(?!\s+(?:into|to|for|from|off|on)\b)",
             r"\bnot\s+(?:being\s+)?(?:here|around|alive)\b|\bwont\s+be\s+(?:here|around)\b",
             r"\b(?:make|making)\s+(?:it|this|everything)\s+(?:all\s+)?stop\b|\bending\s+it\b|\bend\s+(?:it|this)\b",
             r"\b(?:long|permanent|eternal|endless|forever|big)\s+(?:nap|sleep|rest)\b|\bthe\s+permanent\s+kind\b|\bdo\s+it\s+quietly\b",
@@ -212,6 +216,7 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bgo(?:ing)?\s+through\s+with\s+it\b|\bplanning\s+mine\b|\bfound\s+the\s+solution\b|\b(?:made|make)\s+(?:my\s+)?peace\b|\b(?:feels?|feeling)\s+(?:weirdly\s+|so\s+)?peaceful\b",
             r"\b(?:looking\s+at|driving\s+past|staring\s+at|scoping\s+out)\s+(?:the\s+)?(?:\w+\s+)?(?:bridges?|tracks|ledges?|rooftops?|cliffs?)\b|\bforgive\s+(?:you|me|him|her)\s+if\s+(?:you|i|he|she)\s+(?:go|left|leave|die)\b",
             r"\bneed\s+(?:it|these|them|this)\s+more\s+than\s+(?:me|i\s+do)\b|\bhand(?:ing|ed)?\s+(?:out\s+)?my\s+\w+\s+(?:out\s+)?to\b",
+            r"\b(?:got|have)\s+(?:the\s+)?(?:\w+\s+)?(?:part|plan|method)\s+(?:all\s+)?figured\s+out\b|\bdoesnt\s+matter\s+why\b|\bpretty\s+sure\s+i\s+(?:have|got)\s+enough\b|\blooking\s+smarter\b",
             r"\bdone\s+after\s+(?:this|tonight|today|tomorrow|the)\b|\b(?:it|k|ketamine|treatment)\s+stopped\s+working\W+so\s+did\s+i\b",
             r"\bdone\s+trying\b|\bpain\s+(?:needs|has)\s+to\s+stop\b|\bstarting\s+to\s+understand\s+(?:them|why)\b|\bwant\s+(?:it|this|everything|the\s+\w+(?:\s+in\s+my\s+head)?)\s+to\s+(?:just\s+)?(?:end|stop)\b|\bforgive\s+me\b|"
             r"\b(?:week|time)\s+is\s+up\b|\bclinical\s+way\b|\bif\s+you\s+know\s+what\s+i\s+mean\b|\bthoughts\s+are\s+back\b|\bkeep\s+looking\s+at\s+it\b|\bnot\s+(?:taking|doing)\s+(?:them|it)\s+yet\b",

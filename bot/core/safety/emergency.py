@@ -71,7 +71,7 @@ _EMERGENCY = any_of(
     r"\b(?:no\s+respira|se\s+(?:esta\s+)?poniendo\s+(?:morado|azul)|inconsciente|no\s+responde|no\s+reacciona|boca\s+arriba|convulsion\w*|sobredosis|nao\s+respira|desmaiou|convulsionando)\b",
     # ... in French, German and Hinglish ("il respire bizarrement", "krampft gerade", "behosh pada hai")
     r"\b(?:respire\s+(?:bizarrement|mal|plus|a\s+peine|tres\s+lentement)|ne\s+respire\s+(?:plus|pas)|arrive\s+pas\s+a\s+(?:le|la)\s+reveiller|inconscient\w*|(?:il|elle)\s+convulse|levres\s+(?:bleues|violettes))\b",
-    r"\b(?:labios\s+(?:roxos|azuis)|respirando\s+(?:devagar|mal|estranho)|nao\s+acorda|labios\s+morados|respira\s+muy\s+lento)\b",
+    r"\b(?:labios\s+(?:roxos|azuis)|respirando\s+(?:devagar|mal|estranho)|nao\s+acorda|nao\s+responde|olhos\s+virados|tremendo\s+todo|repond\s+plus|ne\s+repond\s+(?:plus|pas)|labios\s+morados|respira\s+muy\s+lento)\b",
     r"\b(?:krampft|atmet\s+(?:nicht|kaum|komisch|ganz\s+langsam)|bewusstlos|wacht\s+nicht\s+(?:mehr\s+)?auf|blaue\s+lippen)\b",
     r"\b(?:behosh|saans\s+(?:\w+\s+){0,2}(?:dheere|nahi|ruk)|hosh\s+(?:nahi|mein\s+nahi)|utha\s+nahi\s+(?:raha|rahi|pa))\w*",
     # blood in the urine with bad pain (a bladder ruined by heavy use), enough taken and gone quiet
