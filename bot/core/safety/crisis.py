@@ -17,6 +17,7 @@ from bot.core.message import Message
 from bot.core.safety.emergency import LETHAL
 from bot.core.safety.patterns import FIGURES, IMPERSONAL, PERSONAL
 from bot.core.safety.patterns import any_of as _any
+from bot.core.safety.prefilter import AnyOf
 
 _SELF = r"(?:i|im|ive|id|me|my|myself|mine)"
 _THEMSELF = r"(?:myself|my self|himself|him self|herself|her self|themselves|themself|yourself|ourselves)"
@@ -144,7 +145,7 @@ _DIRECT = _any(
 
 
 # Weaker cue families: (name, pattern). Two different families together make a crisis.
-_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+_CUES: tuple[tuple[str, AnyOf], ...] = (
     (
         "means",
         _any(
@@ -262,13 +263,13 @@ def crisis_cues(message: Message) -> list[str]:
         return []
     if _FICTION.search(text):
         text = _SUICIDE_WORD.sub(" ", text)
-    found = ["direct"] if _DIRECT.search(text) else []
+    found = ["direct"] if _DIRECT.found_in(text) else []
     if PERSONAL.search(text) or not IMPERSONAL.search(text):
         # Asking how much would kill is a means cue, whose own words ("die", "kill") count for nothing
         # more: with one other sign ("asking so i get it right") it is a crisis.
-        lethal = LETHAL.search(text)
-        rest = LETHAL.sub(" ", text) if lethal else text
-        found += [name for name, pattern in _CUES if pattern.search(rest)]
+        lethal = LETHAL.found_in(text)
+        rest = LETHAL.compiled.sub(" ", text) if lethal else text
+        found += [name for name, cues in _CUES if cues.found_in(rest)]
         if lethal and "means" not in found:
             found.append("means")
     return found

@@ -103,7 +103,7 @@ LETHAL = any_of(
 def is_emergency(message: Message) -> bool:
     """Whether the message tells of a medical emergency happening now, to the writer or someone else."""
     text = FIGURES.sub(" ", message.plain)
-    return bool(_EMERGENCY.search(text)) and not _not_now(text)
+    return _EMERGENCY.found_in(text) and not _not_now(text)
 
 
 def is_not_now(message: Message) -> bool:
@@ -121,4 +121,4 @@ def _not_now(text: str) -> bool:
 
 def asks_lethal_amount(message: Message) -> bool:
     """Whether the message asks how much would kill, an overdose amount or an LD50."""
-    return bool(LETHAL.search(FIGURES.sub(" ", message.plain)))
+    return LETHAL.found_in(FIGURES.sub(" ", message.plain))

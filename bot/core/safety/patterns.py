@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 
+from bot.core.safety.prefilter import AnyOf
 
-def any_of(*patterns: str) -> re.Pattern[str]:
-    """One pattern that matches where any of `patterns` does."""
-    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+def any_of(*patterns: str) -> AnyOf:
+    """The cue list of `patterns`: found in a text where any of them matches (see `prefilter.AnyOf`)."""
+    return AnyOf(*patterns)
 
 
 # The writer or someone close to them: "i", "my", "we"; a chat message with no pronoun is its writer's.
