@@ -15,7 +15,7 @@ import re
 
 from bot.core.message import Message
 from bot.core.safety.emergency import LETHAL
-from bot.core.safety.patterns import FIGURES, IMPERSONAL, PERSONAL
+from bot.core.safety.patterns import IMPERSONAL, PERSONAL, without_figures
 from bot.core.safety.patterns import any_of as _any
 from bot.core.safety.prefilter import AnyOf
 
@@ -258,7 +258,7 @@ _SUICIDE_WORD = re.compile(r"\bsu[i1]c[i1]d\w*")
 
 def crisis_cues(message: Message) -> list[str]:
     """The cue families a message shows, "direct" first when something is said outright."""
-    text = FIGURES.sub(" ", message.plain)
+    text = without_figures(message.plain)
     if _HISTORY.search(text):
         return []
     if _FICTION.search(text):
@@ -277,7 +277,7 @@ def crisis_cues(message: Message) -> list[str]:
 
 def is_over(message: Message) -> bool:
     """Whether the message tells of a crisis that is over ("suicidal in 2016, doing great now")."""
-    return bool(_HISTORY.search(FIGURES.sub(" ", message.plain)))
+    return bool(_HISTORY.search(without_figures(message.plain)))
 
 
 def is_crisis(message: Message) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.core.message import Message
-from bot.core.safety.patterns import FIGURES, NOW, OVER, PAST_EVENT, any_of
+from bot.core.safety.patterns import NOW, OVER, PAST_EVENT, any_of, without_figures
 
 _EMERGENCY = any_of(
     # not responding
@@ -102,13 +102,13 @@ LETHAL = any_of(
 
 def is_emergency(message: Message) -> bool:
     """Whether the message tells of a medical emergency happening now, to the writer or someone else."""
-    text = FIGURES.sub(" ", message.plain)
+    text = without_figures(message.plain)
     return _EMERGENCY.found_in(text) and not _not_now(text)
 
 
 def is_not_now(message: Message) -> bool:
     """Whether the message tells of something over or past, or asks in general, with nothing said of now."""
-    return _not_now(FIGURES.sub(" ", message.plain))
+    return _not_now(without_figures(message.plain))
 
 
 def _not_now(text: str) -> bool:
@@ -121,4 +121,4 @@ def _not_now(text: str) -> bool:
 
 def asks_lethal_amount(message: Message) -> bool:
     """Whether the message asks how much would kill, an overdose amount or an LD50."""
-    return LETHAL.found_in(FIGURES.sub(" ", message.plain))
+    return LETHAL.found_in(without_figures(message.plain))
