@@ -367,13 +367,20 @@ class AnyOf:
         self.parts = tuple((needs(p), re.compile(p)) for p in patterns)
         by_word: dict[str, list[int]] = {}
         always: list[int] = []
-        for position, (pattern_needs, _) in enumerate(self.parts):
+        # Each pattern with the needs left to check once it is found by a word (that of its filing need
+        # when that one is words alone).
+        self._checks: list[tuple[tuple[Need, ...], re.Pattern[str]]] = []
+        for position, (pattern_needs, pattern) in enumerate(self.parts):
             keyed = [need for need in pattern_needs if need.keys() is not None]
             if not keyed:
                 always.append(position)
+                self._checks.append((pattern_needs, pattern))
                 continue
-            for word in max(keyed, key=Need.rank).keys() or ():
+            filed = max(keyed, key=Need.rank)
+            for word in filed.keys() or ():
                 by_word.setdefault(word, []).append(position)
+            met = filed if not filed.phrases else None
+            self._checks.append((tuple(need for need in pattern_needs if need is not met), pattern))
         self._by_word = {word: tuple(positions) for word, positions in by_word.items()}
         self._always = frozenset(always)
 
@@ -388,7 +395,7 @@ class AnyOf:
         """Whether any of the patterns matches somewhere in `text` (as `compiled.search` would)."""
         words = words_in(text)
         for position in self.candidates(words):
-            pattern_needs, pattern = self.parts[position]
-            if may_match(pattern_needs, text, words) and pattern.search(text):
+            left, pattern = self._checks[position]
+            if all(need.met(text, words) for need in left) and pattern.search(text):
                 return True
         return False
