@@ -15,6 +15,10 @@ looked for in the text itself. A lookahead's or lookbehind's words are needed in
 this reading does not know (a flag that changes what a letter or a word is, a backreference, an
 unexpected node of a future parser) gives no need for that part, so the pattern is tried more often,
 never less: a pattern with no need at all is tried on every text.
+
+Reading every cue list's needs at import takes about what compiling the lists took before (~0.1 s), and
+costs a start nothing more: each pattern is compiled when a text first gets as far as trying it, and the
+list joined into one pattern only when asked for it (`AnyOf.compiled`).
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ import importlib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import product
 from typing import Any
 
@@ -41,6 +45,7 @@ MAX_SPELLED_REPEAT = 3
 MAX_BRANCH_NEEDS = 3
 # Flags that change what a letter or a word is: a pattern with them is tried on every text.
 _UNREAD_FLAGS = re.IGNORECASE | re.ASCII | re.LOCALE
+_REPEATS = ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
 
 _WORD = re.compile(r"\w+")
 _WORD_CHAR = re.compile(r"\w")
@@ -121,9 +126,42 @@ def _union(needs: Sequence[Need]) -> Need:
     return Need(words, tuple(sorted(phrases)), tuple(sorted(pieces)))
 
 
-def _name(node: Any) -> str:
-    """A parsed node's (or code's) name: "LITERAL", "AT_BOUNDARY"..."""
-    return str(getattr(node, "name", ""))
+# A parsed pattern as this reading walks it: a list of (name, argument) nodes, "LITERAL", "IN", "BRANCH"...,
+# with sub-patterns as lists too. The parser's own (private) types are met in `_nodes` alone.
+Node = tuple[str, Any]
+
+
+def _name(code: Any) -> str:
+    return str(getattr(code, "name", code))
+
+
+def _nodes(parsed: Any) -> list[Node]:
+    """The parser's nodes as (name, argument) pairs, with every sub-pattern read the same way."""
+    found: list[Node] = []
+    for code, argument in getattr(parsed, "data", parsed):
+        name = _name(code)
+        if name == "SUBPATTERN":
+            group, added, removed, sub = argument
+            argument = (group, added, removed, _nodes(sub))
+        elif name in _REPEATS:
+            low, high, sub = argument
+            argument = (low, high, _nodes(sub))
+        elif name in ("ASSERT", "ASSERT_NOT"):
+            direction, sub = argument
+            argument = (direction, _nodes(sub))
+        elif name == "BRANCH":
+            argument = (None, [_nodes(branch) for branch in argument[1]])
+        elif name == "ATOMIC_GROUP":
+            argument = _nodes(argument)
+        elif name == "IN":
+            argument = [
+                (_name(kind), _name(value) if _name(kind) == "CATEGORY" else value)
+                for kind, value in argument
+            ]
+        elif name == "AT":
+            argument = _name(argument)
+        found.append((name, argument))
+    return found
 
 
 def _is_word_char(code: int) -> bool:
@@ -136,21 +174,21 @@ _MARKS_AFTER = {"AT_BOUNDARY", "AT_END", "AT_END_STRING", "AT_END_LINE"}
 _NOT_WORD_CATEGORIES = {"CATEGORY_SPACE", "CATEGORY_NOT_WORD", "CATEGORY_LINEBREAK"}
 
 
-def _non_word(item: tuple[Any, Any]) -> bool:
+def _non_word(item: Node) -> bool:
     """Whether the item always matches one character that is not a word character (" ", `\\s`, `\\W`)."""
-    op, av = item
-    if _name(op) == "LITERAL":
+    name, av = item
+    if name == "LITERAL":
         return not _is_word_char(av)
-    if _name(op) == "IN":
+    if name == "IN":
         return bool(av) and all(
-            (_name(kind) == "LITERAL" and not _is_word_char(value))
-            or (_name(kind) == "CATEGORY" and _name(value) in _NOT_WORD_CATEGORIES)
+            (kind == "LITERAL" and not _is_word_char(value))
+            or (kind == "CATEGORY" and value in _NOT_WORD_CATEGORIES)
             for kind, value in av
         )
     return False
 
 
-def _edge_marks(items: Sequence[tuple[Any, Any]], side: str) -> bool | None:
+def _edge_marks(items: Sequence[Node], side: str) -> bool | None:
     """Whether a sequence marks off a word beside it: one that starts just after it (`side` "before") or
     ends just before it ("after"). None when it may match nothing at that edge: look past it."""
     for item in reversed(items) if side == "before" else items:
@@ -160,16 +198,15 @@ def _edge_marks(items: Sequence[tuple[Any, Any]], side: str) -> bool | None:
     return None
 
 
-def _item_marks(item: tuple[Any, Any], side: str) -> bool | None:
+def _item_marks(item: Node, side: str) -> bool | None:
     """As `_edge_marks`, for one node: `\\b`, `^` and `$` mark, and so does a character that is not a word
     character; zero-width assertions, and optional parts that mark when there, are looked past."""
-    op, av = item
-    name = _name(op)
+    name, av = item
     if name == "AT":
-        return _name(av) in (_MARKS_BEFORE if side == "before" else _MARKS_AFTER)
+        return av in (_MARKS_BEFORE if side == "before" else _MARKS_AFTER)
     if name in ("ASSERT", "ASSERT_NOT"):
         return None
-    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+    if name in _REPEATS:
         low, _, sub = av
         marks = _edge_marks(sub, side)
         return marks if low >= 1 or marks is None else (None if marks else False)
@@ -182,7 +219,7 @@ def _item_marks(item: tuple[Any, Any], side: str) -> bool | None:
     return _non_word(item)
 
 
-def _strings(items: Sequence[tuple[Any, Any]]) -> set[str] | None:
+def _strings(items: Sequence[Node]) -> set[str] | None:
     """Every string a sequence of nodes can match, when it is a few fixed strings; else None."""
     found = {""}
     for item in items:
@@ -195,15 +232,14 @@ def _strings(items: Sequence[tuple[Any, Any]]) -> set[str] | None:
     return found
 
 
-def _item_strings(item: tuple[Any, Any]) -> set[str] | None:
-    op, av = item
-    name = _name(op)
+def _item_strings(item: Node) -> set[str] | None:
+    name, av = item
     if name == "LITERAL":
         return {chr(av)}
     if name == "IN":
         chars: set[str] = set()
         for kind, value in av:
-            if _name(kind) != "LITERAL":  # a range, a category, a negation: too many to spell
+            if kind != "LITERAL":  # a range, a category, a negation: too many to spell
                 return None
             chars.add(chr(value))
         return chars
@@ -218,7 +254,7 @@ def _item_strings(item: tuple[Any, Any]) -> set[str] | None:
                 return None
             found |= spelled
         return found if len(found) <= MAX_STRINGS else None
-    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+    if name in _REPEATS:
         low, high, sub = av
         once = _strings(sub) if high <= MAX_SPELLED_REPEAT else None
         if once is None:
@@ -233,7 +269,7 @@ def _item_strings(item: tuple[Any, Any]) -> set[str] | None:
 
 
 def _sequence_needs(
-    items: Sequence[tuple[Any, Any]],
+    items: Sequence[Node],
     marked_before: bool = False,
     marked_after: bool = False,
     prefix: tuple[set[str], bool] = ({""}, False),
@@ -270,8 +306,11 @@ def _sequence_needs(
     for position, item in enumerate(items):
         spelled = _item_strings(item)
         if spelled is None:
-            before, after = marks(position - 1, "before"), marks(position + 1, "after")
-            if _name(item[0]) == "BRANCH" and run != {""}:
+            # Where a group or an alternation is marked off, so is what it starts or ends with.
+            grouped = item[0] in ("SUBPATTERN", "BRANCH", "ATOMIC_GROUP")
+            before = grouped and marks(position - 1, "before")
+            after = grouped and marks(position + 1, "after")
+            if item[0] == "BRANCH" and run != {""}:
                 # The parser moves a prefix shared by every branch out of them ("c(?:hest|lutch)" for
                 # "chest|clutch"): the stretch read so far is read on into each branch.
                 needs += _branch_needs(item[1][1], before, after, prefix=(run, run_marked))
@@ -293,7 +332,7 @@ def _sequence_needs(
 
 
 def _branch_needs(
-    branches: Sequence[Sequence[tuple[Any, Any]]],
+    branches: Sequence[Sequence[Node]],
     marked_before: bool,
     marked_after: bool,
     prefix: tuple[set[str], bool] = ({""}, False),
@@ -313,10 +352,9 @@ def _branch_needs(
     return [_union([r[min(column, len(r) - 1)] for r in ranked]) for column in range(depth)]
 
 
-def _item_needs(item: tuple[Any, Any], marked_before: bool, marked_after: bool) -> list[Need]:
+def _item_needs(item: Node, marked_before: bool, marked_after: bool) -> list[Need]:
     """What one node that is not a few fixed strings needs, marked off or not where it starts and ends."""
-    op, av = item
-    name = _name(op)
+    name, av = item
     if name == "SUBPATTERN":
         _, added, _, sub = av
         return [] if added & _UNREAD_FLAGS else _sequence_needs(sub, marked_before, marked_after)
@@ -325,7 +363,7 @@ def _item_needs(item: tuple[Any, Any], marked_before: bool, marked_after: bool) 
     if name == "ASSERT":  # a lookahead or lookbehind: what it reads is in the text too
         _, sub = av
         return _sequence_needs(sub)
-    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+    if name in _REPEATS:
         low, _, sub = av
         return _sequence_needs(sub) if low >= 1 else []
     if name == "BRANCH":
@@ -336,7 +374,8 @@ def _item_needs(item: tuple[Any, Any], marked_before: bool, marked_after: bool) 
 def needs(pattern: str) -> tuple[Need, ...]:
     """What `pattern` cannot match a text without, best first: every need must be met for it to match.
 
-    Empty when nothing is known (then the pattern is tried on every text).
+    Empty when nothing is known (then the pattern is tried on every text). A pattern that is not one
+    raises `re.error`, as `re.compile` would.
     """
     if _PARSER is None:
         return ()
@@ -344,7 +383,9 @@ def needs(pattern: str) -> tuple[Need, ...]:
         parsed = _PARSER.parse(pattern)
         if parsed.state.flags & _UNREAD_FLAGS:
             return ()
-        found = _sequence_needs(list(parsed))
+        found = _sequence_needs(_nodes(parsed))
+    except re.error:
+        raise
     except Exception:  # a parser this reading does not know: try the pattern on every text
         return ()
     return tuple(sorted(set(found), key=Need.rank, reverse=True))
@@ -359,30 +400,43 @@ class AnyOf:
     """Patterns of which any may match: a cue list. Each is tried only on a text that has what it cannot
     match without, so a long message costs the few patterns whose words it holds rather than every
     pattern at every position. The patterns are found by those words: each is filed under the words of
-    one of its needs (those with a piece of text to look for are tried on every text)."""
+    one of its needs (those with a piece of text to look for are tried on every text). Each is compiled
+    when first tried (a start compiles only what its first messages need)."""
 
     def __init__(self, *patterns: str) -> None:
-        # All of them as one pattern, for what finds where they match (`sub`), not only whether.
-        self.compiled = re.compile("|".join(f"(?:{p})" for p in patterns))
-        self.parts = tuple((needs(p), re.compile(p)) for p in patterns)
+        self.patterns = patterns
+        self.needs = tuple(needs(p) for p in patterns)
+        self._compiled: list[re.Pattern[str] | None] = [None] * len(patterns)
         by_word: dict[str, list[int]] = {}
         always: list[int] = []
-        # Each pattern with the needs left to check once it is found by a word (that of its filing need
-        # when that one is words alone).
-        self._checks: list[tuple[tuple[Need, ...], re.Pattern[str]]] = []
-        for position, (pattern_needs, pattern) in enumerate(self.parts):
+        # The needs left to check for each pattern once it is found by a word (all of them but the one it
+        # is filed under, when that one is words alone).
+        self._left: list[tuple[Need, ...]] = []
+        for position, pattern_needs in enumerate(self.needs):
             keyed = [need for need in pattern_needs if need.keys() is not None]
             if not keyed:
                 always.append(position)
-                self._checks.append((pattern_needs, pattern))
+                self._left.append(pattern_needs)
                 continue
             filed = max(keyed, key=Need.rank)
             for word in filed.keys() or ():
                 by_word.setdefault(word, []).append(position)
             met = filed if not filed.phrases else None
-            self._checks.append((tuple(need for need in pattern_needs if need is not met), pattern))
+            self._left.append(tuple(need for need in pattern_needs if need is not met))
         self._by_word = {word: tuple(positions) for word, positions in by_word.items()}
         self._always = frozenset(always)
+
+    @cached_property
+    def compiled(self) -> re.Pattern[str]:
+        """All the patterns as one, for what finds where they match (`sub`), not only whether."""
+        return re.compile("|".join(f"(?:{p})" for p in self.patterns))
+
+    def pattern(self, position: int) -> re.Pattern[str]:
+        """The pattern at `position`, compiled."""
+        compiled = self._compiled[position]
+        if compiled is None:
+            compiled = self._compiled[position] = re.compile(self.patterns[position])
+        return compiled
 
     def candidates(self, words: frozenset[str]) -> list[int]:
         """The positions of the patterns a text with these words could match, in order, and maybe more."""
@@ -395,7 +449,8 @@ class AnyOf:
         """Whether any of the patterns matches somewhere in `text` (as `compiled.search` would)."""
         words = words_in(text)
         for position in self.candidates(words):
-            left, pattern = self._checks[position]
-            if all(need.met(text, words) for need in left) and pattern.search(text):
+            if all(need.met(text, words) for need in self._left[position]) and self.pattern(position).search(
+                text
+            ):
                 return True
         return False
