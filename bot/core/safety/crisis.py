@@ -24,6 +24,9 @@ _THEMSELF = r"(?:myself|my self|himself|him self|herself|her self|themselves|the
 _WORDS = r"(?:\w+\s+){0,3}"  # up to three words between the parts of a cue
 _RESEARCH = r"(?:study|studies|research|trials?|patients|data|paper|papers|rates?|effects?|scores?|reduce\w*|antisuicid\w*|thesis|essay|class|epidemiolog\w*|statistics|stats)"
 _PILLS = r"(?:pills|meds|medication|medications|prescriptions?|scripts?|oxy|oxys|tablets|capsules|painkillers|sleeping pills|sleeping tablets|ketamine|k)"
+# "See you on the other side" with a farewell's signs anywhere in the message (a post, a note, the lake).
+_OTHER_SIDE = r"\bsee\s+(?:you|u|ya)\s+(?:all\s+)?on\s+the\s+other\s+side\b"
+_FAREWELL_SIGN = r"\b(?:posted|story|texted|note|wrote|lake|bridge|pills|goodbye|bye)\b"
 
 # Said outright: intent, a wish to be dead, an overdose or an emergency. One of these is enough.
 _DIRECT = _any(
@@ -119,7 +122,7 @@ _DIRECT = _any(
     r"\b(?:log|logging|sign|signing|check|checking|tap|tapping|bow|bowing|clock|clocking)\s+(?:off|out)\s+for\s+good\b|\b(?:made|make)\s+(?:my\s+)?peace\s+with\s+(?:checking\s+out|going|dying|ending)\b",
     r"\b(?:drift\w*|swerv\w*|steer\w*|veer\w*|driv\w*)\s+(?:\w+\s+)?into\s+(?:the\s+)?(?:oncoming|traffic|a\s+truck|a\s+semi|a\s+wall|the\s+median)\b",
     r"\b(?:wish|wished|should\s+have)\b.{0,40}\bfinish\w*\s+(?:the\s+job|me\s+off)\b|\b(?:gun|rope|pistol|rifle)\b.{0,60}\bjust\s+for\s+me\b",
-    r"\bsee\s+(?:you|u|ya)\s+(?:all\s+)?on\s+the\s+other\s+side\b(?=.*\b(?:posted|story|texted|note|wrote|lake|bridge|pills|goodbye|bye)\b)|\blong\s+walk\s+(?:in\s+the\s+snow|off\s+a\s+short\s+pier)\b",
+    rf"^(?=.*{_FAREWELL_SIGN}).*{_OTHER_SIDE}|{_OTHER_SIDE}(?=.*{_FAREWELL_SIGN})|\blong\s+walk\s+(?:in\s+the\s+snow|off\s+a\s+short\s+pier)\b",
     r"\breasons?\s+to\s+(?:stay|live|keep\s+going|be\s+here)\b.{0,60}\b(?:couldnt|cant|cannot|no|none)\b|\b(?:couldnt|cant|cannot)\s+(?:come\s+up\s+with|think\s+of|find)\s+(?:one|a\s+single)\s+reason\b",
     r"\bonly\s+reason\s+(?:im|i\s+am|i\s+m)\s+(?:still\s+)?(?:here|alive|around)\b|\b(?:a)?sleep\s+forever\b|^(?=.*\b(?:dose|pills|take|ketamine|want)\b).*\b(?:dont|do\s+not|wont|will\s+not)\s+come\s+back\b|\bsomething\s+to\s+remember\s+me\s+by\b",
     r"\bswallow\w*\s+(?:his|her|my|their)\s+whole\s+(?:month|bottle|supply|prescription|stash)\b|\bi\s+(?:dont|do\s+not)\s+(?:really\s+)?care\s+how\s+anymore\b",

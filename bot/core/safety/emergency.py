@@ -13,6 +13,13 @@ import re
 from bot.core.message import Message
 from bot.core.safety.patterns import NOW, OVER, PAST_EVENT, any_of, without_figures
 
+# Three signs that are an emergency on drugs: with a drug or a dose said anywhere in the message ("took
+# xanax and some beers ... can barely keep my eyes open"). A word of taking ("took", "did", "after") counts
+# only after them: before them it is anyone's day ("did leg day and i feel like im dying").
+_DYING = r"\bfeel\s+like\s+(?:im|i\s+am|i\s+m)\s+(?:dying|going\s+to\s+die|gonna\s+die)\b"
+_EYES_CLOSING = r"\b(?:can|could)\s+barely\s+keep\s+(?:my|his|her)\s+eyes\s+open\b"
+_THROAT_CLOSING = r"\b(?:throat|tongue|lips|face)\s+(?:is\s+|are\s+|feels?\s+|keeps?\s+)?(?:\w+\s+)?(?:swell\w*|closing\s+up|tight)\b"
+
 _EMERGENCY = any_of(
     # not responding
     r"\b(?:unresponsive|unconscious|not\s+(?:really\s+)?responding|slumped\s+(?:over|down)|isnt\s+responding|wont\s+respond\w*|not\s+respond\w*|doesnt\s+respond\w*|no\s+response)\b",
@@ -63,10 +70,10 @@ _EMERGENCY = any_of(
     r"\b(?:baby|toddler|kid|child|son|daughter|\d\s*yo|\d\s*(?:yr|year)\s*old|\(\d\))\b.{0,60}\b(?:ate|swallowed|drank|chewed|got\s+into)\b.{0,80}\b(?:vomit\w*|throwing\s+up|puking|pale|sleepy|drowsy|floppy|limp|wont\s+wake)\b",
     # a heart far too fast, swelling that closes the throat, blood loss, or "feel like im dying" on drugs
     r"\bheart\s+rate\s+(?:is\s+)?(?:at\s+)?(?:1[6-9]\d|2\d\d)\b",
-    r"\b(?:throat|tongue|lips|face)\s+(?:is\s+|are\s+|feels?\s+|keeps?\s+)?(?:\w+\s+)?(?:swell\w*|closing\s+up|tight)\b(?=.*\b(?:dose|took|after|spray|breath\w*)\b)",
+    rf"^(?=.*\b(?:dose|spray)\b).*{_THROAT_CLOSING}|{_THROAT_CLOSING}(?=.*\b(?:dose|took|after|spray|breath\w*)\b)",
     r"\bso\s+much\s+blood\b|\bblood\s+everywhere\b|\blosing\s+(?:a\s+lot\s+of\s+)?blood\b",
-    r"\bfeel\s+like\s+(?:im|i\s+am|i\s+m)\s+(?:dying|going\s+to\s+die|gonna\s+die)\b(?=.*\b(?:took|did|on|k|ket|ketamine|coke|molly|pills)\b)",
-    r"\b(?:can|could)\s+barely\s+keep\s+(?:my|his|her)\s+eyes\s+open\b(?=.*\b(?:xanax|benzos?|beers?|drinks|alcohol|pills|took)\b)",
+    rf"^(?=.*\b(?:k|ket|ketamine|coke|molly|pills)\b).*{_DYING}|{_DYING}(?=.*\b(?:took|did|on|k|ket|ketamine|coke|molly|pills)\b)",
+    rf"^(?=.*\b(?:xanax|benzos?|beers?|drinks|alcohol|pills)\b).*{_EYES_CLOSING}|{_EYES_CLOSING}(?=.*\b(?:xanax|benzos?|beers?|drinks|alcohol|pills|took)\b)",
     # the plainest words in Spanish and Portuguese
     r"\b(?:no\s+respira|se\s+(?:esta\s+)?poniendo\s+(?:morado|azul)|inconsciente|no\s+responde|no\s+reacciona|boca\s+arriba|convulsion\w*|sobredosis|nao\s+respira|desmaiou|convulsionando)\b",
     # ... in French, German and Hinglish ("il respire bizarrement", "krampft gerade", "behosh pada hai")
