@@ -342,7 +342,12 @@ class Index:
         for position in sorted(scores.keys() | runs_at.keys()):
             phrases = phrases_at.get(position, [])
             runs = runs_at.get(position, [])
-            score = self.with_keywords(scores.get(position, 0.0), phrases, runs)
+            # Most documents hold no keyword phrase or run: their score is the terms' alone.
+            score = (
+                self.with_keywords(scores.get(position, 0.0), phrases, runs)
+                if phrases or runs
+                else scores[position]
+            )
             words = matched.get(position, ())
             hits.append(
                 Hit(self._keys[position], score, tuple(dict.fromkeys(words)), len(phrases) + len(runs))

@@ -163,6 +163,59 @@ def test_the_past_and_general_questions_are_not_emergencies(message: str) -> Non
     assert not is_emergency(read(message))
 
 
+# Feeling like dying, eyes that will not stay open and a closing throat are an emergency with a drug or a dose
+# said anywhere in the message, before them too; a word of taking ("took", "did", "after", "on") only after
+# them: said before, it is anyone's day. (These look-alikes are the rules' to leave alone; the emergency
+# classifier reads some of them as emergencies on its own, as it did before the rules changed.)
+DRUG_SAID_BEFORE = [
+    "took 2 xanax and a few beers and i can barely keep my eyes open",
+    "had like 6 drinks, can barely keep my eyes open",
+    "ket and coke all night at the party, i feel like im dying",
+    "my first spravato dose was an hour ago and now my throat is closing up",
+    "used my nasal spray and now my tongue is swelling",
+]
+DAY_SAID_BEFORE = [
+    "did leg day yesterday and i feel like im dying",
+    "been on a 12 hour shift and feel like im dying",
+    "took my finals today and i feel like im dying lol",
+    "took a red-eye flight and can barely keep my eyes open",
+    "after crying all night my face feels tight",
+    "took a deep breath and my throat still feels tight, anxiety is the worst",
+]
+
+
+@pytest.mark.parametrize("message", DRUG_SAID_BEFORE)
+def test_a_drug_said_before_the_sign_is_an_emergency(message: str) -> None:
+    assert is_emergency(read(message))
+
+
+@pytest.mark.parametrize("message", DAY_SAID_BEFORE)
+def test_a_word_of_taking_said_before_the_sign_is_not(message: str) -> None:
+    assert not is_emergency(read(message))
+
+
+def test_said_after_the_sign_on_any_line_as_before() -> None:
+    assert is_emergency(read("hey\ncan barely keep my eyes open after 3 xanax"))
+    assert is_emergency(read("i feel like im dying on this comedown"))
+    assert not is_emergency(read("i feel like im dying"))
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["wrote my note. see you on the other side", "posted it on my story. see you all on the other side"],
+)
+def test_see_you_on_the_other_side_with_a_farewell_sign_before_it(message: str) -> None:
+    assert is_crisis(read(message))
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["going into surgery tomorrow, see you on the other side", "see you on the other side of finals week"],
+)
+def test_see_you_on_the_other_side_alone_is_not_a_crisis(message: str) -> None:
+    assert not is_crisis(read(message))
+
+
 @pytest.mark.parametrize("message", LETHAL)
 def test_lethal_amounts_are_recognised(message: str) -> None:
     assert asks_lethal_amount(read(message))

@@ -158,7 +158,7 @@ def wants_health_advice(message: Message) -> bool:
     over = OVER.search(text) and not _ONGOING.search(text)
     if (_EPISODE_CLAIM.search(text) or over or _PROFESSIONAL.search(text)) and not _DIRECT_ASK.search(text):
         return False
-    if _PERSONAL.search(text) and _HEALTH_CONTEXT.search(text):
+    if _PERSONAL.found_in(text) and _HEALTH_CONTEXT.search(text):
         return True
     asks = bool(_ASK.search(text))
     if asks and _COMBINED.search(text) and _DRUGS.search(text):

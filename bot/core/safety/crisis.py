@@ -15,14 +15,18 @@ import re
 
 from bot.core.message import Message
 from bot.core.safety.emergency import LETHAL
-from bot.core.safety.patterns import FIGURES, IMPERSONAL, PERSONAL
+from bot.core.safety.patterns import IMPERSONAL, PERSONAL, without_figures
 from bot.core.safety.patterns import any_of as _any
+from bot.core.safety.prefilter import AnyOf
 
 _SELF = r"(?:i|im|ive|id|me|my|myself|mine)"
 _THEMSELF = r"(?:myself|my self|himself|him self|herself|her self|themselves|themself|yourself|ourselves)"
 _WORDS = r"(?:\w+\s+){0,3}"  # up to three words between the parts of a cue
 _RESEARCH = r"(?:study|studies|research|trials?|patients|data|paper|papers|rates?|effects?|scores?|reduce\w*|antisuicid\w*|thesis|essay|class|epidemiolog\w*|statistics|stats)"
 _PILLS = r"(?:pills|meds|medication|medications|prescriptions?|scripts?|oxy|oxys|tablets|capsules|painkillers|sleeping pills|sleeping tablets|ketamine|k)"
+# "See you on the other side" with a farewell's signs anywhere in the message (a post, a note, the lake).
+_OTHER_SIDE = r"\bsee\s+(?:you|u|ya)\s+(?:all\s+)?on\s+the\s+other\s+side\b"
+_FAREWELL_SIGN = r"\b(?:posted|story|texted|note|wrote|lake|bridge|pills|goodbye|bye)\b"
 
 # Said outright: intent, a wish to be dead, an overdose or an emergency. One of these is enough.
 _DIRECT = _any(
@@ -118,7 +122,7 @@ _DIRECT = _any(
     r"\b(?:log|logging|sign|signing|check|checking|tap|tapping|bow|bowing|clock|clocking)\s+(?:off|out)\s+for\s+good\b|\b(?:made|make)\s+(?:my\s+)?peace\s+with\s+(?:checking\s+out|going|dying|ending)\b",
     r"\b(?:drift\w*|swerv\w*|steer\w*|veer\w*|driv\w*)\s+(?:\w+\s+)?into\s+(?:the\s+)?(?:oncoming|traffic|a\s+truck|a\s+semi|a\s+wall|the\s+median)\b",
     r"\b(?:wish|wished|should\s+have)\b.{0,40}\bfinish\w*\s+(?:the\s+job|me\s+off)\b|\b(?:gun|rope|pistol|rifle)\b.{0,60}\bjust\s+for\s+me\b",
-    r"\bsee\s+(?:you|u|ya)\s+(?:all\s+)?on\s+the\s+other\s+side\b(?=.*\b(?:posted|story|texted|note|wrote|lake|bridge|pills|goodbye|bye)\b)|\blong\s+walk\s+(?:in\s+the\s+snow|off\s+a\s+short\s+pier)\b",
+    rf"^(?=.*{_FAREWELL_SIGN}).*{_OTHER_SIDE}|{_OTHER_SIDE}(?=.*{_FAREWELL_SIGN})|\blong\s+walk\s+(?:in\s+the\s+snow|off\s+a\s+short\s+pier)\b",
     r"\breasons?\s+to\s+(?:stay|live|keep\s+going|be\s+here)\b.{0,60}\b(?:couldnt|cant|cannot|no|none)\b|\b(?:couldnt|cant|cannot)\s+(?:come\s+up\s+with|think\s+of|find)\s+(?:one|a\s+single)\s+reason\b",
     r"\bonly\s+reason\s+(?:im|i\s+am|i\s+m)\s+(?:still\s+)?(?:here|alive|around)\b|\b(?:a)?sleep\s+forever\b|^(?=.*\b(?:dose|pills|take|ketamine|want)\b).*\b(?:dont|do\s+not|wont|will\s+not)\s+come\s+back\b|\bsomething\s+to\s+remember\s+me\s+by\b",
     r"\bswallow\w*\s+(?:his|her|my|their)\s+whole\s+(?:month|bottle|supply|prescription|stash)\b|\bi\s+(?:dont|do\s+not)\s+(?:really\s+)?care\s+how\s+anymore\b",
@@ -144,7 +148,7 @@ _DIRECT = _any(
 
 
 # Weaker cue families: (name, pattern). Two different families together make a crisis.
-_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+_CUES: tuple[tuple[str, AnyOf], ...] = (
     (
         "means",
         _any(
@@ -257,18 +261,18 @@ _SUICIDE_WORD = re.compile(r"\bsu[i1]c[i1]d\w*")
 
 def crisis_cues(message: Message) -> list[str]:
     """The cue families a message shows, "direct" first when something is said outright."""
-    text = FIGURES.sub(" ", message.plain)
+    text = without_figures(message.plain)
     if _HISTORY.search(text):
         return []
     if _FICTION.search(text):
         text = _SUICIDE_WORD.sub(" ", text)
-    found = ["direct"] if _DIRECT.search(text) else []
+    found = ["direct"] if _DIRECT.found_in(text) else []
     if PERSONAL.search(text) or not IMPERSONAL.search(text):
         # Asking how much would kill is a means cue, whose own words ("die", "kill") count for nothing
         # more: with one other sign ("asking so i get it right") it is a crisis.
-        lethal = LETHAL.search(text)
-        rest = LETHAL.sub(" ", text) if lethal else text
-        found += [name for name, pattern in _CUES if pattern.search(rest)]
+        lethal = LETHAL.found_in(text)
+        rest = LETHAL.compiled.sub(" ", text) if lethal else text
+        found += [name for name, cues in _CUES if cues.found_in(rest)]
         if lethal and "means" not in found:
             found.append("means")
     return found
@@ -276,7 +280,7 @@ def crisis_cues(message: Message) -> list[str]:
 
 def is_over(message: Message) -> bool:
     """Whether the message tells of a crisis that is over ("suicidal in 2016, doing great now")."""
-    return bool(_HISTORY.search(FIGURES.sub(" ", message.plain)))
+    return bool(_HISTORY.search(without_figures(message.plain)))
 
 
 def is_crisis(message: Message) -> bool:

@@ -11,7 +11,14 @@ from __future__ import annotations
 import re
 
 from bot.core.message import Message
-from bot.core.safety.patterns import FIGURES, NOW, OVER, PAST_EVENT, any_of
+from bot.core.safety.patterns import NOW, OVER, PAST_EVENT, any_of, without_figures
+
+# Three signs that are an emergency on drugs: with a drug or a dose said anywhere in the message ("took
+# xanax and some beers ... can barely keep my eyes open"). A word of taking ("took", "did", "after") counts
+# only after them: before them it is anyone's day ("did leg day and i feel like im dying").
+_DYING = r"\bfeel\s+like\s+(?:im|i\s+am|i\s+m)\s+(?:dying|going\s+to\s+die|gonna\s+die)\b"
+_EYES_CLOSING = r"\b(?:can|could)\s+barely\s+keep\s+(?:my|his|her)\s+eyes\s+open\b"
+_THROAT_CLOSING = r"\b(?:throat|tongue|lips|face)\s+(?:is\s+|are\s+|feels?\s+|keeps?\s+)?(?:\w+\s+)?(?:swell\w*|closing\s+up|tight)\b"
 
 _EMERGENCY = any_of(
     # not responding
@@ -63,10 +70,10 @@ _EMERGENCY = any_of(
     r"\b(?:baby|toddler|kid|child|son|daughter|\d\s*yo|\d\s*(?:yr|year)\s*old|\(\d\))\b.{0,60}\b(?:ate|swallowed|drank|chewed|got\s+into)\b.{0,80}\b(?:vomit\w*|throwing\s+up|puking|pale|sleepy|drowsy|floppy|limp|wont\s+wake)\b",
     # a heart far too fast, swelling that closes the throat, blood loss, or "feel like im dying" on drugs
     r"\bheart\s+rate\s+(?:is\s+)?(?:at\s+)?(?:1[6-9]\d|2\d\d)\b",
-    r"\b(?:throat|tongue|lips|face)\s+(?:is\s+|are\s+|feels?\s+|keeps?\s+)?(?:\w+\s+)?(?:swell\w*|closing\s+up|tight)\b(?=.*\b(?:dose|took|after|spray|breath\w*)\b)",
+    rf"^(?=.*\b(?:dose|spray)\b).*{_THROAT_CLOSING}|{_THROAT_CLOSING}(?=.*\b(?:dose|took|after|spray|breath\w*)\b)",
     r"\bso\s+much\s+blood\b|\bblood\s+everywhere\b|\blosing\s+(?:a\s+lot\s+of\s+)?blood\b",
-    r"\bfeel\s+like\s+(?:im|i\s+am|i\s+m)\s+(?:dying|going\s+to\s+die|gonna\s+die)\b(?=.*\b(?:took|did|on|k|ket|ketamine|coke|molly|pills)\b)",
-    r"\b(?:can|could)\s+barely\s+keep\s+(?:my|his|her)\s+eyes\s+open\b(?=.*\b(?:xanax|benzos?|beers?|drinks|alcohol|pills|took)\b)",
+    rf"^(?=.*\b(?:k|ket|ketamine|coke|molly|pills)\b).*{_DYING}|{_DYING}(?=.*\b(?:took|did|on|k|ket|ketamine|coke|molly|pills)\b)",
+    rf"^(?=.*\b(?:xanax|benzos?|beers?|drinks|alcohol|pills)\b).*{_EYES_CLOSING}|{_EYES_CLOSING}(?=.*\b(?:xanax|benzos?|beers?|drinks|alcohol|pills|took)\b)",
     # the plainest words in Spanish and Portuguese
     r"\b(?:no\s+respira|se\s+(?:esta\s+)?poniendo\s+(?:morado|azul)|inconsciente|no\s+responde|no\s+reacciona|boca\s+arriba|convulsion\w*|sobredosis|nao\s+respira|desmaiou|convulsionando)\b",
     # ... in French, German and Hinglish ("il respire bizarrement", "krampft gerade", "behosh pada hai")
@@ -102,13 +109,13 @@ LETHAL = any_of(
 
 def is_emergency(message: Message) -> bool:
     """Whether the message tells of a medical emergency happening now, to the writer or someone else."""
-    text = FIGURES.sub(" ", message.plain)
-    return bool(_EMERGENCY.search(text)) and not _not_now(text)
+    text = without_figures(message.plain)
+    return _EMERGENCY.found_in(text) and not _not_now(text)
 
 
 def is_not_now(message: Message) -> bool:
     """Whether the message tells of something over or past, or asks in general, with nothing said of now."""
-    return _not_now(FIGURES.sub(" ", message.plain))
+    return _not_now(without_figures(message.plain))
 
 
 def _not_now(text: str) -> bool:
@@ -121,4 +128,4 @@ def _not_now(text: str) -> bool:
 
 def asks_lethal_amount(message: Message) -> bool:
     """Whether the message asks how much would kill, an overdose amount or an LD50."""
-    return bool(LETHAL.search(FIGURES.sub(" ", message.plain)))
+    return LETHAL.found_in(without_figures(message.plain))

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from bot.core.safety.prefilter import AnyOf
 
 
-def any_of(*patterns: str) -> re.Pattern[str]:
-    """One pattern that matches where any of `patterns` does."""
-    return re.compile("|".join(f"(?:{p})" for p in patterns))
+def any_of(*patterns: str) -> AnyOf:
+    """The cue list of `patterns`: found in a text where any of them matches (see `prefilter.AnyOf`)."""
+    return AnyOf(*patterns)
 
 
 # The writer or someone close to them: "i", "my", "we"; a chat message with no pronoun is its writer's.
@@ -31,6 +34,15 @@ FIGURES = re.compile(
     r"|\bdie\W+(?:of|from)\s+(?:embarrassment|shame|cringe|laughter|laughing|boredom)\b"
     r"|\bmade\s+me\s+want\s+to\s+(?:jump|die|scream)\b(?=.*\b(?:lol|lmao|haha|ad|ads|read|reads)\b)"
 )
+
+
+@lru_cache(maxsize=16)
+def without_figures(plain: str) -> str:
+    """A message's plain text with its figures of speech taken out, as the crisis and emergency readers
+    read it: made once for all of them."""
+    return FIGURES.sub(" ", plain)
+
+
 # Past and over: "my grandma had a seizure years ago, shes okay now".
 OVER = re.compile(
     r"\b(?:years?|months?)\s+ago\b|\bback\s+in\b|\bwhen\s+i\s+was\s+(?:a\s+)?(?:kid|child|teen|young)\b"
