@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from functools import lru_cache
 
 import snowballstemmer
-from wordfreq import zipf_frequency
+from wordfreq import get_frequency_dict, zipf_frequency
 
 _TOKEN = re.compile(r"[^\W_]+(?:\.\d+)?")
 _APOSTROPHES = re.compile(r"[\u0027\u2018\u2019\u02bc\u0060\u00b4]")
@@ -160,7 +161,26 @@ MIN_SPECIFICITY = 0.15
 @lru_cache(maxsize=65536)
 def commonness(word: str) -> float:
     """How common a word is in everyday English, on the Zipf scale (0 when unknown)."""
+    if word.isascii() and word.isalpha() and word.islower():
+        return _listed_zipf(word)
     return float(zipf_frequency(word, "en", wordlist="small"))
+
+
+def _listed_zipf(word: str) -> float:
+    """What zipf_frequency gives a word of letters a-z, read straight from wordfreq's list."""
+    # Such a word is its own only token, and wordfreq's tokenizer is most of a lookup (~17 us, paid for
+    # every new word of a long message). Rounded as wordfreq rounds; tests/core/test_text.py compares the
+    # two on every listed word. wordfreq caches the list (called as its own lookups call it).
+    frequency = get_frequency_dict("en", "small").get(word)
+    if frequency is None:
+        return 0.0
+    rounded = round(frequency, math.floor(-math.log(frequency, 10)) + 3)
+    return round(math.log(rounded, 10) + 9, 2)
+
+
+def warm() -> None:
+    """Read wordfreq's list now (~15 ms), rather than on the first question a process answers."""
+    get_frequency_dict("en", "small")
 
 
 def specificity(word: str) -> float:
