@@ -413,7 +413,8 @@ class Library:
                 self.route(message, preferred, limit=MAX_EPISODES_TRIED, among=self._cards.citing) or routed
             )
         for episode_id, score in routed:
-            if found and score < ALSO_SHARE * found[0][0]:
+            # Two episodes that answer are all an answer uses: a third is never searched.
+            if len(found) == 2 or (found and score < ALSO_SHARE * found[0][0]):
                 break
             chapters, studies = self.engines[episode_id].find(message, personal=personal)
             if chapters or studies:
