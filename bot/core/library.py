@@ -72,6 +72,7 @@ class TitleLookup:
 
     def __init__(self, titles: Sequence[str]) -> None:
         self.titles = list(titles)
+        self._lengths = [len(title) for title in self.titles]
         # Every (word, title) pair in word order: the titles holding a word that starts with what was typed
         # are one bisected slice, however many titles there are.
         pairs = sorted({(word, i) for i, title in enumerate(self.titles) for word in words(title)})
@@ -83,27 +84,45 @@ class TitleLookup:
         start = bisect_left(self._words, token)
         return self._positions[start : bisect_left(self._words, token + "\U0010ffff", start)]
 
+    def _holding(self, token: str) -> set[int]:
+        """The titles holding a word that starts with `token`; else those holding a word nearest to it."""
+        found = set(self._starting_with(token))
+        if not found and len(token) >= MIN_TITLE_TYPO:
+            near = process.extract(
+                token, self._vocabulary, scorer=fuzz.ratio, score_cutoff=TITLE_TYPO_CUTOFF, limit=3
+            )
+            for word, _, _ in near:
+                found.update(self._starting_with(word))
+        return found
+
     def find(self, typed: str, limit: int) -> list[tuple[str, float, int]]:
         """(title, score, position) of the titles most like `typed`, best first."""
         folded = fold(typed)
-        hits: Counter[int] = Counter()
-        for token in dict.fromkeys(words(folded)):
-            found = set(self._starting_with(token))
-            if not found and len(token) >= MIN_TITLE_TYPO:
-                near = process.extract(
-                    token, self._vocabulary, scorer=fuzz.ratio, score_cutoff=TITLE_TYPO_CUTOFF, limit=3
-                )
-                for word, _, _ in near:
-                    found.update(self._starting_with(word))
-            hits.update(found)
-        if not hits:
+        found = [titles for token in dict.fromkeys(words(folded)) if (titles := self._holding(token))]
+        if not found:
             return []
         # The titles matching the most typed words, the shortest first when there are many ("s" alone),
         # are ranked by the usual fuzzy score: only a few hundred ever are.
-        most = max(hits.values())
-        chosen = sorted((i for i, n in hits.items() if n == most), key=lambda i: len(self.titles[i]))
+        chosen = _most_held(found)
+        chosen.sort(key=self._lengths.__getitem__)
         ranked = {i: self.titles[i] for i in chosen[:MAX_TITLES_RANKED]}
         return process.extract(folded, ranked, scorer=fuzz.WRatio, limit=limit)
+
+
+def _most_held(found: list[set[int]]) -> list[int]:
+    """The titles in the most of these sets, in the order first met going through them in turn."""
+    # A word's first letter alone ("timing e") holds thousands of titles: counting each is the slow way,
+    # needed only when no title holds every typed word.
+    if len(found) == 1:
+        return list(found[0])
+    every = set.intersection(*found)
+    if every:
+        return [i for i in found[0] if i in every]  # met first in the first set, as each holds them all
+    held: Counter[int] = Counter()
+    for titles in found:
+        held.update(titles)
+    most = max(held.values())
+    return [i for i, n in held.items() if n == most]
 
 
 def routing_corpus(engine: Engine) -> Corpus:
