@@ -36,7 +36,7 @@ from bot.paths import BUNDLED_KNOWLEDGE
 log = logging.getLogger(__name__)
 
 # Bump when what is pickled changes shape in a way the source hash below would not notice.
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 CACHE_FOLDER = ".cache"
 PICKLE_PROTOCOL = 5
 _CORE = Path(__file__).resolve().parent
@@ -139,10 +139,11 @@ class _Compiled:
 
 @dataclass(frozen=True, slots=True)
 class _Served:
-    """A library as a start needs it, under all the episodes' keys: the router, each episode's id and
+    """A library as a start needs it, under all the episodes' keys: the router, each episode's id, title and
     flags, and its card pickled (unpickled when the episode is first needed)."""
 
     ids: tuple[str, ...]
+    titles: tuple[str, ...]
     featured: tuple[bool, ...]
     citing: tuple[bool, ...]
     cards: tuple[bytes, ...]
@@ -288,7 +289,7 @@ def open_library(folder: Path, *, cache_dir: Path | None = None, keep: int = ENG
             log.warning("ignoring the unreadable card of %s in %s (%s)", files[i].name, served_name, error)
         return load_episode(files[i], root=root)
 
-    cards = Cards(served.ids, served.featured, served.citing, read)
+    cards = Cards(served.ids, served.featured, served.citing, read, titles=served.titles, sources=names)
     entries = dict(zip(served.ids, names, strict=True))
 
     def load(episode: Episode) -> Engine:
@@ -313,7 +314,7 @@ def _serve(
     Only pickled bytes are kept from one episode to the next (a thousand episodes' parsed cards and
     routing corpora would take most of a gigabyte); the router unpickles the corpora one at a time.
     """
-    flags: list[tuple[str, bool, bool]] = []
+    flags: list[tuple[str, str, bool, bool]] = []
     cards: list[bytes] = []
     routing: list[bytes] = []
     built = 0
@@ -327,11 +328,11 @@ def _serve(
             # Cached only when the file did not change while it was parsed: the key must be of what was read.
             if read_knowledge_file(path, root) == content:
                 cache.put(name, compiled)
-        flags.append((episode.id, episode.featured, bool(episode.studies)))
+        flags.append((episode.id, episode.title, episode.featured, bool(episode.studies)))
         cards.append(compiled.episode)
         routing.append(compiled.routing)
-    ids = tuple(episode_id for episode_id, _, _ in flags)
-    featured = tuple(flag for _, flag, _ in flags)
+    ids = tuple(episode_id for episode_id, _, _, _ in flags)
+    featured = tuple(flag for _, _, flag, _ in flags)
     if len(set(ids)) < len(ids) or sum(featured) > 1:
         raise _FolderError  # worded by the loader; nothing library-wide is built or cached
     router = None
@@ -345,5 +346,6 @@ def _serve(
                 yield episode_id, corpus
 
         router = build_router(corpora())
-    citing = tuple(flag for _, _, flag in flags)
-    return _Served(ids, featured, citing, tuple(cards), router), built
+    titles = tuple(title for _, title, _, _ in flags)
+    citing = tuple(flag for _, _, _, flag in flags)
+    return _Served(ids, titles, featured, citing, tuple(cards), router), built

@@ -136,7 +136,7 @@ def build_router(corpora: Iterable[tuple[str, Corpus]]) -> Router:
 
 
 class Cards:
-    """A library's episodes as a start needs them (ids, which is featured, which cite studies), each
+    """A library's episodes as a start needs them (ids, titles, which is featured, which cite studies), each
     episode itself made by `read` when first asked for: a thousand episodes' chapters and moments take
     ~0.4 s to unpickle, and answering a question needs only the few it reaches."""
 
@@ -146,8 +146,15 @@ class Cards:
         featured: Sequence[bool],
         citing: Sequence[bool],
         read: Callable[[int], Episode],
+        *,
+        titles: Sequence[str],
+        sources: Sequence[str] | None = None,
     ) -> None:
+        """`sources` names what each episode was read from (a cache entry: its file's bytes and the code),
+        when known: two episodes of the same source are equal, which a reload's diff needs not read."""
         self.ids = tuple(ids)
+        self.titles = tuple(titles)
+        self.sources = tuple(sources) if sources is not None else None
         self.position = {episode_id: i for i, episode_id in enumerate(self.ids)}
         flagged = [episode_id for episode_id, flag in zip(self.ids, featured, strict=True) if flag]
         # As KnowledgeBase.featured: the episode marked featured, or the only one.
@@ -165,6 +172,7 @@ class Cards:
             [e.featured for e in episodes],
             [bool(e.studies) for e in episodes],
             episodes.__getitem__,
+            titles=[e.title for e in episodes],
         )
 
     def __getitem__(self, episode_id: str) -> Episode:
@@ -182,6 +190,10 @@ class Cards:
     def all(self) -> tuple[Episode, ...]:
         """Every episode, in library order."""
         return tuple(self[episode_id] for episode_id in self.ids)
+
+    def made(self) -> list[Episode]:
+        """The episodes read so far."""
+        return [episode for episode in self._made if episode is not None]
 
 
 class Engines(Mapping[str, Engine]):
@@ -288,7 +300,34 @@ class Library:
     @property
     def episode(self) -> Episode:
         """The episode browsed when none is named: the featured one, else the first."""
-        return self._cards[self._cards.featured or self._cards.ids[0]]
+        return self._cards[self.default_id]
+
+    @property
+    def default_id(self) -> str:
+        """The id of the episode browsed when none is named (no episode is read)."""
+        return self._cards.featured or self._cards.ids[0]
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """Every episode's id, in file order (no episode is read)."""
+        return self._cards.ids
+
+    def titles(self) -> list[tuple[str, str]]:
+        """(id, title) of every episode, in file order (no episode is read)."""
+        return list(zip(self._cards.ids, self._cards.titles, strict=True))
+
+    def card(self, episode_id: str) -> Episode:
+        """One episode, read when first needed; KeyError for an unknown id."""
+        return self._cards[episode_id]
+
+    def source(self, episode_id: str) -> str | None:
+        """What the episode was read from, when known (bot.core.cache): equal sources, equal episodes."""
+        sources = self._cards.sources
+        return None if sources is None else sources[self._cards.position[episode_id]]
+
+    def read_so_far(self) -> list[Episode]:
+        """The episodes read so far (all of them when the library was made from a KnowledgeBase)."""
+        return self._cards.made() if self._knowledge is None else list(self._knowledge.episodes)
 
     def has(self, episode_id: str) -> bool:
         """Whether the library serves an episode with this id."""
@@ -300,7 +339,7 @@ class Library:
 
     def suggest_episodes(self, typed: str, limit: int = 25) -> list[tuple[str, str]]:
         """(title, id) pairs for what has been typed: every episode when nothing is, else by title."""
-        pairs = {e.id: e.title for e in self.episodes}
+        pairs = dict(self.titles())
         if not typed.strip():
             return [(title, key) for key, title in pairs.items()][:limit]
         titles = {key: fold(f"{title} {key}") for key, title in pairs.items()}
