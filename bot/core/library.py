@@ -7,7 +7,10 @@ import threading
 from bisect import bisect_left
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
+from functools import reduce
 from itertools import pairwise
+from operator import and_
 
 from rapidfuzz import fuzz, process
 
@@ -79,13 +82,21 @@ class TitleLookup:
         self._words = [word for word, _ in pairs]
         self._positions = [i for _, i in pairs]
         self._vocabulary = sorted(set(self._words))
+        # A word's first letter, typed alone, starts words in thousands of titles: those sets are kept (every
+        # (word, title) pair is in one of them at most).
+        self._by_initial: dict[str, frozenset[int]] = {}
 
     def _starting_with(self, token: str) -> list[int]:
         start = bisect_left(self._words, token)
         return self._positions[start : bisect_left(self._words, token + "\U0010ffff", start)]
 
-    def _holding(self, token: str) -> set[int]:
+    def _holding(self, token: str) -> AbstractSet[int]:
         """The titles holding a word that starts with `token`; else those holding a word nearest to it."""
+        if len(token) == 1:
+            held = self._by_initial.get(token)
+            if held is None:
+                held = self._by_initial[token] = frozenset(self._starting_with(token))
+            return held
         found = set(self._starting_with(token))
         if not found and len(token) >= MIN_TITLE_TYPO:
             near = process.extract(
@@ -109,13 +120,13 @@ class TitleLookup:
         return process.extract(folded, ranked, scorer=fuzz.WRatio, limit=limit)
 
 
-def _most_held(found: list[set[int]]) -> list[int]:
+def _most_held(found: list[AbstractSet[int]]) -> list[int]:
     """The titles in the most of these sets, in the order first met going through them in turn."""
     # A word's first letter alone ("timing e") holds thousands of titles: counting each is the slow way,
     # needed only when no title holds every typed word.
     if len(found) == 1:
         return list(found[0])
-    every = set.intersection(*found)
+    every = reduce(and_, found)
     if every:
         return [i for i in found[0] if i in every]  # met first in the first set, as each holds them all
     held: Counter[int] = Counter()
