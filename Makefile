@@ -68,10 +68,14 @@ emergency-eval: $(VENV)/.runtime
 	$(BIN)/python -m tools.crisis_eval --label emergency --replay
 
 # Regenerates $(IMPORTED)/<video id>.yaml for every library episode that has a transcript (the files are
-# committed; facts and term statistics only). Same library, same files.
+# committed; facts and term statistics only), and the curated ketamine episode's transcript windows (the
+# rest of that file is written by hand and kept as it is). Same library, same files.
 IMPORTED ?= knowledge
+EPISODE := $(SHARED)/episode
 knowledge: $(VENV)/.runtime
 	@test -d $(LIBRARY) || { echo "knowledge: $(LIBRARY) not found; set SHARED=<folder holding library/>"; exit 1; }
+	$(BIN)/episode-bot import $(EPISODE)/description.txt --transcript $(EPISODE)/transcript.txt \
+		--video-id Rxmv7rT9leo --id ketamine --released 2023-08-07 --windows-into $(IMPORTED)/ketamine.yaml
 	@for dir in $(LIBRARY)/*/; do \
 		if [ -f "$$dir/transcript.vtt" ]; then \
 			$(BIN)/episode-bot --knowledge $(IMPORTED) import "$${dir}description.txt" \

@@ -10,12 +10,15 @@ import re
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from bot.config import ConfigError, StartupError, knowledge_dir, read_dotenv
 from bot.core import Episode, KnowledgeBase, KnowledgeError, Library, load_knowledge
 from bot.core.render import answer_to_dict, chapters_text, episodes_text, reply_text, sources_text
 from bot.core.reply import compose
+
+if TYPE_CHECKING:
+    from bot.ingest import ImportedEpisode
 
 EXIT_BAD_KNOWLEDGE = 1
 # Characters that end a line for str.splitlines() or a terminal but that json.dumps leaves raw: NEL and the
@@ -284,11 +287,15 @@ def _add_import_parser(commands: argparse._SubParsersAction[argparse.ArgumentPar
     imp.add_argument("--host", default=DEFAULT_HOST, help=f"default: {DEFAULT_HOST}")
     imp.add_argument("-o", "--output", metavar="FILE", help="default: <knowledge folder>/<id>.yaml")
     imp.add_argument("--force", action="store_true", help="replace the output file when it exists")
+    imp.add_argument(
+        "--windows-into",
+        metavar="FILE",
+        help="write only the transcript's term windows into this existing (curated) knowledge file",
+    )
     imp.set_defaults(handler=_import)
 
 
 def _import(args: argparse.Namespace) -> int:
-    from bot.core import load_episode
     from bot.core.loader import SAFETY_FILE
     from bot.ingest import IngestError, import_episode, import_options, render_episode
 
@@ -308,6 +315,8 @@ def _import(args: argparse.Namespace) -> int:
         imported = import_episode(args.description, args.transcript, options)
     except IngestError as error:
         raise CliError(str(error)) from error
+    if args.windows_into:
+        return _write_windows(Path(args.windows_into), imported)
     output = (
         Path(args.output) if args.output else knowledge_dir(args.env, args.knowledge) / f"{imported.id}.yaml"
     )
@@ -319,17 +328,7 @@ def _import(args: argparse.Namespace) -> int:
         raise CliError(f"{output}: exists; pass --force to replace it")
     # Written beside the target under a name the loader skips, checked, then moved in one step: a
     # running bot's /reload never sees half a file, and a file the loader would reject is never left.
-    scratch = output.with_name(f".{output.name}.tmp")
-    try:
-        scratch.write_text(render_episode(imported), encoding="utf-8")
-        episode = load_episode(scratch)
-        scratch.replace(output)
-    except OSError as error:
-        raise CliError(f"{output}: cannot be written: {error.strerror or error}") from error
-    except KnowledgeError as error:
-        raise CliError(f"the imported episode does not validate: {error}") from error
-    finally:
-        scratch.unlink(missing_ok=True)
+    episode = _write_checked(output, render_episode(imported))
     moments = sum(len(c.moments) for c in episode.chapters)
     print(
         f"{output}: {episode.title}: {len(episode.chapters)} chapters, {moments} moments, "
@@ -339,4 +338,42 @@ def _import(args: argparse.Namespace) -> int:
         print(
             f"episode-bot: note: {output.name} starts with '_', so the bot will not load it", file=sys.stderr
         )
+    return 0
+
+
+def _write_checked(output: Path, text: str) -> Episode:
+    """Write a knowledge file the loader accepts, or nothing."""
+    from bot.core import load_episode
+
+    # Written beside the target under a name the loader skips, checked, then moved in one step: a
+    # running bot's /reload never sees half a file, and a file the loader would reject is never left.
+    scratch = output.with_name(f".{output.name}.tmp")
+    try:
+        scratch.write_text(text, encoding="utf-8")
+        episode = load_episode(scratch)
+        scratch.replace(output)
+    except OSError as error:
+        raise CliError(f"{output}: cannot be written: {error.strerror or error}") from error
+    except KnowledgeError as error:
+        raise CliError(f"the imported episode does not validate: {error}") from error
+    finally:
+        scratch.unlink(missing_ok=True)
+    return episode
+
+
+def _write_windows(target: Path, imported: ImportedEpisode) -> int:
+    """A curated file's transcript windows replaced by the imported ones; every other line kept."""
+    from bot.ingest import with_transcript
+
+    if not imported.windows:
+        raise CliError("import: --windows-into needs --transcript")
+    try:
+        text = target.read_text(encoding="utf-8")
+        merged = with_transcript(text, imported)
+    except OSError as error:
+        raise CliError(f"{target}: cannot be read: {error.strerror or error}") from error
+    except ValueError as error:
+        raise CliError(f"{target}: {error}") from error
+    episode = _write_checked(target, merged)
+    print(f"{target}: {episode.title}: {len(episode.windows)} transcript windows written")
     return 0

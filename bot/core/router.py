@@ -19,6 +19,10 @@ FEATURED_BOOST = 1.25
 # instead of a Python step per posting (125 ms a question at 24,000 chapters). Below it the import
 # (0.25-0.5 s and ~16 MB here) is never repaid, so a library of a few episodes does not load numpy at all.
 VECTOR_MIN_DOCUMENTS = 2_000
+# A whole keyword phrase or run said counts for half as much in routing: curated episodes have hundreds of
+# them ("bipolar vs borderline"), imported ones a few, so at full weight they drew other episodes' questions
+# (measured on tests/data/library: right episode 232 -> 243 of 295; no ketamine-set answer changed).
+KEYWORD_SHARE = 0.5
 # A question's keyword runs and phrases are told apart by one bit each of a 64-bit word; a message
 # holding more is scored document by document.
 MAX_KEYWORD_BITS = 63
@@ -40,7 +44,7 @@ class Router:
                 self._episode_ids.append(episode_id)
                 yield corpus
 
-        self.index = Index.merged(read())
+        self.index = Index.merged(read(), keyword_share=KEYWORD_SHARE)
         self._vectors: _Vectors | None = None
 
     def __getstate__(self) -> dict[str, object]:

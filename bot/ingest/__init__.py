@@ -1,6 +1,6 @@
 """Importing episodes: show notes and transcripts to knowledge files of facts and statistics (no Discord)."""
 
-from bot.ingest.episode_file import render_episode
+from bot.ingest.episode_file import render_episode, with_transcript
 from bot.ingest.errors import IngestError
 from bot.ingest.importer import (
     ImportedEpisode,
@@ -18,4 +18,5 @@ __all__ = [
     "import_episode",
     "import_options",
     "render_episode",
+    "with_transcript",
 ]

@@ -8,6 +8,7 @@ from bot.core.timecode import format_time
 from bot.ingest.importer import ImportedEpisode
 
 # Characters YAML reads as line breaks or a byte-order mark, which JSON leaves as they are.
+END_MARKER = "..."
 _YAML_ESCAPES = {"\u0085": "\\N", "\u2028": "\\L", "\u2029": "\\P", "\ufeff": "\\ufeff"}
 
 
@@ -63,15 +64,38 @@ def render_episode(episode: ImportedEpisode) -> str:
             ]
     else:
         lines.append("studies: []")
-    if episode.windows:
-        # One window a line: the file stays small and a diff shows which stretch changed.
-        lines += [
-            "transcript:",
-            f"  window: {episode.window_seconds}",
-            f"  source: {quote(episode.sources[-1])}",
-            "  windows:",
-        ]
-        lines += [f"  - {{at: {_time(w.start)}, terms: {quote(w.encoded())}}}" for w in episode.windows]
+    lines += transcript_block(episode)
     # YAML's end marker: the loader tells a file cut short from a whole one by it.
-    lines.append("...")
+    lines.append(END_MARKER)
     return "\n".join(lines) + "\n"
+
+
+def transcript_block(episode: ImportedEpisode) -> list[str]:
+    """The `transcript:` block's lines (the term windows), or none without a transcript."""
+    if not episode.windows:
+        return []
+    # One window a line: the file stays small and a diff shows which stretch changed.
+    lines = [
+        "transcript:",
+        f"  window: {episode.window_seconds}",
+        f"  source: {quote(episode.sources[-1])}",
+        "  windows:",
+    ]
+    return lines + [f"  - {{at: {_time(w.start)}, terms: {quote(w.encoded())}}}" for w in episode.windows]
+
+
+def with_transcript(text: str, episode: ImportedEpisode) -> str:
+    """A knowledge file's text (a curated one) with its transcript block replaced by the episode's: every
+    other line is kept as written. ValueError when the text has no end marker to write before."""
+    lines = text.rstrip("\n").split("\n")
+    if not lines or lines[-1] != END_MARKER:
+        raise ValueError(f"the file does not end with YAML's end marker '{END_MARKER}'")
+    body = lines[:-1]
+    # The block is top level and runs to the next top-level key or the end marker.
+    if "transcript:" in body:
+        start = body.index("transcript:")
+        end = next(
+            (i for i in range(start + 1, len(body)) if body[i] and not body[i][0].isspace()), len(body)
+        )
+        body = body[:start] + body[end:]
+    return "\n".join([*body, *transcript_block(episode), END_MARKER]) + "\n"

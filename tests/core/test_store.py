@@ -120,8 +120,8 @@ EPISODE_EDITS: dict[str, tuple[str, str, str]] = {
     "resources": ("An earlier Huberman Lab episode", "A Huberman Lab episode", "Episode edited: resources"),
     "featured": ("  featured: true\n", "  featured: false\n", "Episode edited: featured"),
     "windows": (
-        "\n...\n",
-        '\ntranscript:\n  windows:\n  - at: "00:00:00"\n    terms: ketamin*2 dose\n...\n',
+        '  - {at: "00:00:00", terms: "abus*2 ',
+        '  - {at: "00:00:00", terms: "abus*3 ',
         "Episode edited: windows",
     ),
 }

@@ -201,3 +201,36 @@ def test_the_safety_file_is_never_an_output(
     assert not (tmp_path / "safety.yaml").exists()
     assert run(*args, "-o", str(tmp_path / "_draft.yaml")) == 0
     assert "will not load it" in capsys.readouterr().err
+
+
+def test_windows_into_replaces_only_the_transcript_block(
+    notes: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A curated file: written by hand, then given the transcript's windows; again, and nothing else moves.
+    curated = tmp_path / "light.yaml"
+    base = ["import", str(notes), "--released", "2024-01-02", "--id", "light"]
+    assert run(*base, "-o", str(curated)) == 0
+    hand_written = curated.read_text(encoding="utf-8").replace("Morning Light", "Morning Light, by hand")
+    curated.write_text(hand_written, encoding="utf-8")
+    transcript_file = str(notes.with_name("transcript.txt"))
+    assert run(*base, "--transcript", transcript_file, "--windows-into", str(curated)) == 0
+    once = curated.read_text(encoding="utf-8")
+    assert run(*base, "--transcript", transcript_file, "--windows-into", str(curated)) == 0
+    assert curated.read_text(encoding="utf-8") == once
+    episode = load_episode(curated)
+    assert episode.windows and "Morning Light, by hand" in [c.title for c in episode.chapters]
+    assert once.startswith(hand_written.removesuffix("...\n")) and once.endswith("\n...\n")
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_windows_into_needs_a_transcript_and_a_whole_file(
+    notes: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    curated = tmp_path / "light.yaml"
+    curated.write_text("schema: 1\n", encoding="utf-8")
+    base = ["import", str(notes), "--released", "2024-01-02", "--windows-into", str(curated)]
+    assert run(*base) == 1
+    assert "needs --transcript" in capsys.readouterr().err
+    assert run(*base, "--transcript", str(notes.with_name("transcript.txt"))) == 1
+    assert "end marker" in capsys.readouterr().err
+    assert curated.read_text(encoding="utf-8") == "schema: 1\n"

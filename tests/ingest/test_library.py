@@ -12,7 +12,14 @@ import pytest
 
 from bot.core import load_knowledge
 from bot.core.text import fold
-from bot.ingest import ImportedEpisode, ImportOptions, import_episode, render_episode
+from bot.ingest import (
+    ImportedEpisode,
+    ImportOptions,
+    import_episode,
+    import_options,
+    render_episode,
+    with_transcript,
+)
 from bot.ingest.transcript import parse_transcript
 from bot.paths import BUNDLED_KNOWLEDGE
 
@@ -157,9 +164,23 @@ def test_committed_files_are_reproducible_and_copy_no_text(name: str) -> None:
     assert_no_copied_runs(text, transcript, LIBRARY / name / "description.txt")
 
 
+@needs_library
+def test_the_curated_episode_carries_its_transcript_windows_and_no_text() -> None:
+    # `make knowledge` writes only the windows into the hand-written file: the same transcript, the same file.
+    committed = (COMMITTED / "ketamine.yaml").read_text(encoding="utf-8")
+    episode_folder = SHARED / "episode"
+    options = import_options(video_id="Rxmv7rT9leo", episode_id="ketamine", released="2023-08-07")
+    fresh = import_episode(episode_folder / "description.txt", episode_folder / "transcript.txt", options)
+    assert committed == with_transcript(committed, fresh), "stale: run `make knowledge`"
+    windows = committed[committed.index("\ntranscript:") :]
+    assert_no_copied_runs(windows, episode_folder / "transcript.txt", episode_folder / "description.txt")
+
+
 def test_committed_files_load_and_stay_small() -> None:
     knowledge = load_knowledge(COMMITTED)
-    imported = [e for e in knowledge.episodes if e.windows]
+    # Every episode has its transcript's windows; the imported ones are facts and statistics only.
+    assert all(e.windows for e in knowledge.episodes)
+    imported = [e for e in knowledge.episodes if not e.featured]
     assert len(imported) == 5
     for episode in imported:
         path = Path(episode.source_file)

@@ -24,7 +24,7 @@ _PERSONAL = _any(
     r"\bwhat\s+(?:\w+\s+){0,4}(?:i|u|you|we)\s+should\s+(?:ask|do|take|tell|avoid)\b",
     r"\bis\s+(?:a|an|one|some)\s+(?:\w+\s+){0,3}(?:ok|okay|safe|fine|alright|bad|dangerous)\b|\bis\s+(?:it|ketamine|this|that)\s+(?:reasonable|an\s+option|worth\s+it)\b",
     r"\b(?:dads|moms|mums|sons|daughters|wifes|husbands|partners)\s+(?:doctor|doc|psychiatrist|gp|therapist)\b|\brule\s+(?:me|him|her|them)\s+out\b|\bruns\s+in\s+my\s+family\b",
-    r"\bmy\s+(?:\w+\s+){0,2}(?:grandma|grandmother|grandpa|grandfather|mom|mum|mother|dad|father|son|daughter|kid|child|teen|brother|sister|wife|husband|partner|friend|gf|bf|girlfriend|boyfriend)\s+(?:has|is|was|takes|suffers|struggles|gets|got)\b",
+    r"\bmy\s+(?!(?:coworkers?|colleagues?|boss|bosses|neighbou?rs?|friends|roommates?|teachers?|clients?|patients?|exs?)\s)(?:\w+\s+){0,2}(?:grandma|grandmother|grandpa|grandfather|mom|mum|mother|dad|father|son|daughter|kid|child|teen|brother|sister|wife|husband|partner|friend|gf|bf|girlfriend|boyfriend)\s+(?:has|is|was|takes|suffers|struggles|gets|got)\b",
     r"\b(?:safe|ok|okay|dangerous|risky|fine|alright)\s+(?:for\s+me|to\s+(?:take|use|mix|combine|drink|do|try|start|stop|drive))\b",
     r"\bhow\s+(?:much|many)\b.*\b(?:should|take|need|use|do|start|dose|mg|milligrams?)\b",
     r"\b(?:right|correct|best|ideal|recommended|safe|good|effective|starting|typical|normal)\s+(?:dose|dosage|dosing|amount)\b",
@@ -51,7 +51,7 @@ _PERSONAL = _any(
     r"benzos?|benzodiazepines?|klonopin|valium|antidepressants?|meds|medications?|pills|mdma|molly|psilocybin|"
     r"shrooms|mushrooms|cocaine|coke|opioids?|naltrexone|suboxone|methadone|stimulants?|caffeine|birth control)\b",
     r"\b(?:alcohol|booze|drinking|beer|wine)\b.*\b(?:ketamine|ket|k|with|while|and)\b.*\b(?:ok|okay|safe|bad|dangerous)\b",
-    r"\b(?:am|i|me|im)\b.*\b(?:addicted|hooked|dependent|overdos\w*)\b",
+    r"\b(?:am|i|me|im)\b(?:\W+\w+){0,3}?\W+(?:addicted|hooked|dependent|overdos\w*)\b",
     r"\bmicro\s*-?\s*dos\w*\b.*\b(?:i|me|my|should|can|how)\b|\b(?:i|me|my|should|can)\b.*\bmicro\s*-?\s*dos\w*",
 )
 
@@ -74,9 +74,20 @@ _ABOUT_THE_EPISODE = re.compile(
 _FIRST_PERSON = re.compile(r"\b(?:i|im|ive|id|me|my|myself)\b")
 
 
-# Someone's own situation with a drug or treatment: the writer, or their child, parent or partner.
+# What a listener says about listening ("I think he mentioned", "I got lost around", "I was listening while
+# driving"), and other people's people ("my coworker's wife"), are not their health: they are read out
+# before asking whose situation a message tells.
+_LISTENING = re.compile(
+    r"\bmy\s+(?:coworkers?|colleagues?|boss|bosses|neighbou?rs?|roommates?|teachers?|clients?)\b"
+    r"|\b(?:i|im|ive|i\s+was|i\s+am)\s+(?:\w+\s+){0,3}?(?:think|thought|heard|remember|noticed|missed|caught|listen\w*|watch\w*|"
+    r"got\s+lost|went\s+back|checked|rewound|confused|wondering|recall|believe|guess)\b"
+)
+# Someone's own situation with a drug or treatment: the writer (in a few languages too, and with the "I"
+# dropped, as chat does: "did 6 infusions in spring"), or their child, parent or partner.
 _SITUATION = re.compile(
-    r"^(?=.*\b(?:i|im|ive|id|me|my|mine|myself|planning\s+to|gonna|going\s+to|about\s+to|thinking\s+of|worth\s+(?:trying|it)|been\s+(?:doing|taking|using|on))\b)"
+    r"^(?=.*\b(?:i|im|ive|id|me|my|mine|myself|mujhe|mera|meri|mere|meu|minha|eu|yo|meine|ich|moi|"
+    r"(?<![\w\s])\s*(?:did|had|got|started|finished|tried|doing|taking|on)\s+(?:\d+\s+|my\s+|a\s+|an\s+|some\s+)?(?:\w+\s+)?(?:infusions?|sessions?|rounds?|treatments?|doses?|ketamine|ket|k|spravato)|"
+    r"planning\s+to|gonna|going\s+to|about\s+to|thinking\s+of|worth\s+(?:trying|it)|been\s+(?:doing|taking|using|on))\b)"
     r"(?=.*\b(?:ketamine|ketamin|ket|k|esketamine|spravato|infusions?|troches?|lozenges?|"
     r"doses?|dosing|mg|meds|medications?|prescri\w*|treatments?|clinic|sessions?|ssris?|lexapro|zoloft|prozac|wellbutrin|adderall|"
     r"lithium|lamotrigine|seroquel|xanax|benzos?|alcohol|drinks?|drinking|wine|beer|weed|pregnan\w*|side\s+effects?|k\s*-?\s*hole|"
@@ -94,10 +105,15 @@ _EPISODE_CLAIM = re.compile(
     r"|\baccording\s+to\s+(?:the\s+ep\w*|him|huberman|the\s+podcast|the\s+stud\w+)\b|\bin\s+the\s+stud(?:y|ies)\b"
     r"|\bis\s+that\s+what\s+(?:he|huberman|andrew)\s+(?:actually\s+|really\s+)?(?:claims?|says?|said|means?)\b"
 )
-# Asked for work or study, not for oneself: "for a pharmacology presentation", "I'm an ER nurse".
+# Asked for work or study, or for others, not for oneself: "for a pharmacology presentation", "I'm an ER
+# nurse", "I run a peer support group and someone asked me".
 _PROFESSIONAL = re.compile(
-    r"\bfor\s+(?:a|my|our)\s+(?:\w+\s+)?(?:presentation|class|essay|paper|assignment|exam|thesis|report|lecture|course)\b"
-    r"|\b(?:im|i\s+am|as)\s+an?\s+(?:\w+\s+)?(?:nurse|doctor|physician|paramedic|emt|pharmacist|researcher|student|psychiatrist|anesthesiologist)\b"
+    r"\bfor\s+(?:a|my|our)\s+(?:\w+\s+){0,2}(?:presentation|class|essay|paper|assignment|exam|thesis|report|lecture|course|"
+    r"study\s+group|explainer|article|piece|blog|newsletter|post|video|podcast|channel)\b"
+    r"|\b(?:im|i\s+am|as)\s+an?\s+(?:\w+\s+){0,2}(?:nurse|doctor|physician|paramedic|emt|pharmacist|researcher|student|psychiatrist|anesthesiologist|"
+    r"writer|journalist|reporter|blogger|teacher|counselor|counsellor|therapist|social\s+worker)\b"
+    r"|\b(?:writing|working\s+on)\s+(?:a|an|my)\s+(?:\w+\s+){0,2}(?:explainer|article|piece|post|essay|paper|thesis|story|script)\b"
+    r"|\bi\s+(?:run|lead|moderate|host)\s+(?:a|an|the|our)\s+(?:\w+\s+){0,3}(?:group|page|channel|podcast|forum|server|class|meeting)\b"
     # someone else's work: "my aunt works at a ketamine clinic", "my cousin is a vet tech"
     r"|\bmy\s+\w+\s+(?:is|works)\s+(?:a|an|at|as)\s+(?:\w+\s+){0,2}(?:nurse|doctor|vet\s+tech|veterinarian|pharmacist|clinic|hospital|paramedic|anesthesiologist|researcher|psychiatrist)\b"
 )
@@ -120,6 +136,11 @@ _NAVIGATION = re.compile(
 )
 
 
+# A treatment still going on, whatever happened months ago: "next round is in 2 weeks".
+_ONGOING = re.compile(
+    r"\b(?:next|upcoming|another|booster)\s+(?:round|session|infusion|dose|treatment|appointment)\b|\bstill\s+(?:on|taking|doing|getting)\b"
+)
+
 # The drugs people combine; a second one next to ketamine makes a combination.
 _DRUGS = re.compile(
     r"\b(?:alcohol|booze|drinks?|drinking|beers?|wine|vodka|weed|cannabis|thc|ssris?|snris?|maois?|lexapro|zoloft|prozac|"
@@ -134,13 +155,13 @@ def wants_health_advice(message: Message) -> bool:
     if _ABOUT_THE_EPISODE.search(text) and not _FIRST_PERSON.search(text):
         return False
     # "my grandpa got ketamine for surgery in the 80s" is history, not a question about now.
-    if (
-        _EPISODE_CLAIM.search(text) or OVER.search(text) or _PROFESSIONAL.search(text)
-    ) and not _DIRECT_ASK.search(text):
+    over = OVER.search(text) and not _ONGOING.search(text)
+    if (_EPISODE_CLAIM.search(text) or over or _PROFESSIONAL.search(text)) and not _DIRECT_ASK.search(text):
         return False
     if _PERSONAL.search(text) and _HEALTH_CONTEXT.search(text):
         return True
     asks = bool(_ASK.search(text))
     if asks and _COMBINED.search(text) and _DRUGS.search(text):
         return True
-    return bool(_SITUATION.search(text) and asks and not _NAVIGATION.search(text))
+    situation = _SITUATION.search(_LISTENING.sub(" ", text))
+    return bool(situation and asks and not _NAVIGATION.search(text))

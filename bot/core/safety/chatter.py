@@ -33,7 +33,7 @@ _CHATTER = re.compile(
     r"lol+|lmao+|lmfao+|rofl|haha\w*|hehe\w*|jk|joke|funny|hilarious|brb|^\s*first|who\s+else|anyone\s+else\s+(?:here|watching|listening)|"
     r"voice|sounds?\s+like|beard|shirt|hair|jacket|outfit|\d(?:\.\d+)?x|speed|(?:ads?|ad\s+reads?|sponsor\s+reads?)\s+(?:are|were|is)|sponsors?\s+(?:are|is)|"
     r"my\s+sign|go(?:ing)?\s+to\s+bed|listened\s+to\s+this|watching\s+(?:this\s+)?in\s+20\d\d|subscribed|notification|helped\s+me|"
-    r"as\s+always|channel|\d{1,2}\s*/\s*10)\b"
+    r"as\s+always|channel|\d{1,2}\s*/\s*10|never\s+misses)\b|>{3}"
     r"|[\U0001F600-\U0001F64F\U0001F480\U0001F525\u2764\U0001F923\U0001F44F\U0001F64C]"
 )
 
@@ -45,14 +45,34 @@ _HOST_REMARK = re.compile(
 )
 
 
+# Nor is the show's schedule, the server's housekeeping, praise that the host "could read the phone book",
+# or a task from elsewhere that says so ("off topic but", "translate ... into", "for hw").
+_NOT_IN_AN_EPISODE = re.compile(
+    r"\bnext\s+(?:episode|ep|video|one|pod)\s+(?:\w+\s+)?(?:drops?|dropping|comes?\s+out|coming\s+out|releases?|out)\b"
+    r"|\bpinned\s+(?:thread|post|message|rules)\b|\bmods?\s+(?:can|could|pls|please|should)\b"
+    # requests for the show ("a part 2 with a guest psychiatrist") and how the upload sounds
+    r"|\bpart\s+(?:2|two|ii)\s+(?:with|on|about)\b|\bnext\s+week\s+is\s+the\b|\bwould\s+love\s+(?:a|an)\s+(?:part|episode|ep|follow\s*-?\s*up|guest)\b"
+    r"|\b(?:audio|sound|mic|volume)\s+(?:is|was|quality|levels?)\b.{0,40}\b(?:upload|video|ep|episode|quiet|loud|bad|off)\b"
+    # remarks about the ads ("skipped the eight sleep ad so fast", "ROKA ads on a ketamine episode")
+    r"|\bskip(?:ped|ping)?\s+(?:the\s+)?(?:\w+\s+){0,2}(?:ad|ads|read|sponsor\w*)\b|\b(?:ad|ads|read)\s+(?:\w+\s+){0,4}(?:is|was)\s+(?:a\s+)?(?:wild|longer|so\s+long|too\s+long)\b"
+    r"|\bcould\s+(?:read|explain|narrate|talk\s+about)\s+(?:me\s+)?(?:the\s+)?(?:phone\s*book|paint\s+drying|a\s+grocery\s+list|anything|the\s+dictionary)\b"
+    r"|\boff\s*-?\s*topic\b|\btranslate\b.{1,60}\b(?:to|into|in)\s+(?:spanish|german|french|english|italian|portuguese|hindi|japanese|chinese)\b"
+    r"|\bneed\s+(?:it|this|help|an?\s+answer)\s+(?:for|with)\s+(?:my\s+)?(?:hw|homework)\b|\b(?:hw|homework)\s+(?:help|question|problem)\b"
+)
+
+
 _SYMBOLS = re.compile(r"[^\w\s!.?,']")
 
 
 def is_small_talk(message: Message) -> bool:
-    """Greetings, thanks, laughter and the like alone, or a remark on the host: nothing to look up."""
+    """Greetings, thanks, laughter and the like alone, a remark on the host, or nothing an episode holds."""
     # Emoji and other symbols say nothing more: "great episode thanks!! 🙏" is thanks alone.
     bare = _SYMBOLS.sub(" ", message.folded).strip()
-    return bool(_SMALL_TALK.match(bare) or _HOST_REMARK.search(message.folded))
+    return bool(
+        _SMALL_TALK.match(bare)
+        or _HOST_REMARK.search(message.folded)
+        or _NOT_IN_AN_EPISODE.search(message.folded)
+    )
 
 
 def is_chatter(message: Message) -> bool:

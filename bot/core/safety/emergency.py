@@ -30,9 +30,9 @@ _EMERGENCY = any_of(
     r"\b(?:having|had|has|is\s+having)\s+(?:a\s+)?(?:seizure|fit|convulsions?)\b(?!\s+(?:years?|months?)\s+ago)",
     r"\b(?:seizing|convulsing)\b|\bwont\s+stop\s+(?:shaking|seizing|twitching)\b|\beyes\s+(?:rolled|rolling)\s+back\b",
     r"\b(?:hit\s+the\s+floor|dropped|fell\s+down)\b.*\b(?:shaking|twitching|jerking)\b",
-    r"\b(?:keep|keeps|kept)\s+passing\s+out\b|\bcant\s+stay\s+awake\b|\b(?:passing|blacking)\s+out\b",
+    r"\b(?:keep|keeps|kept)\s+(?:passing\s+out|nodding\s+off)\b|\bcant\s+stay\s+awake\b|\b(?:passing|blacking)\s+out\b",
     # chest, heart, limbs, a stroke's signs
-    r"\bchest\s+(?:is\s+)?(?:pain|hurts|is\s+hurting|feels\s+tight|tight\w*|pressure|crushing|caving)\b|\bclutch\w*\s+(?:his|her|my|their)\s+chest\b",
+    r"\bchest\s+(?:is\s+)?(?:pain|hurts|is\s+hurting|feels\s+(?:tight|heavy)|tight\w*|pressure|crushing|caving)\b|\bclutch\w*\s+(?:his|her|my|their)\s+chest\b",
     r"\b(?:left|right)\s+arm\s+(?:is\s+|feels\s+|went\s+|going\s+)?(?:numb|tingling|dead)\b|\bpinpoint\s+pupils\b|\bfainted\b|\bpulse\s+(?:is\s+|feels\s+)?(?:\w+\s+){0,2}(?:weak|fast|racing|faint)\b",
     r"\b(?:really|super|very|so)\s+(?:floppy|limp|drowsy|out\s+of\s+it)\b(?=.*\b(?:took|ate|swallowed|pills?|patch|gummies|meds|drank|did)\b)",
     r"\b(?:heart|chest)\s+(?:is\s+)?(?:pounding|racing|going\s+crazy|beating\s+(?:so\s+)?(?:fast|hard|weird))\b|\bcant\s+(?:get|catch)\s+(?:a\s+)?(?:full\s+|deep\s+)?breath\b",
@@ -68,7 +68,15 @@ _EMERGENCY = any_of(
     r"\bfeel\s+like\s+(?:im|i\s+am|i\s+m)\s+(?:dying|going\s+to\s+die|gonna\s+die)\b(?=.*\b(?:took|did|on|k|ket|ketamine|coke|molly|pills)\b)",
     r"\b(?:can|could)\s+barely\s+keep\s+(?:my|his|her)\s+eyes\s+open\b(?=.*\b(?:xanax|benzos?|beers?|drinks|alcohol|pills|took)\b)",
     # the plainest words in Spanish and Portuguese
-    r"\b(?:no\s+respira|se\s+(?:esta\s+)?poniendo\s+(?:morado|azul)|inconsciente|no\s+responde|convulsion\w*|sobredosis|nao\s+respira|desmaiou|convulsionando)\b",
+    r"\b(?:no\s+respira|se\s+(?:esta\s+)?poniendo\s+(?:morado|azul)|inconsciente|no\s+responde|no\s+reacciona|boca\s+arriba|convulsion\w*|sobredosis|nao\s+respira|desmaiou|convulsionando)\b",
+    # ... in French, German and Hinglish ("il respire bizarrement", "krampft gerade", "behosh pada hai")
+    r"\b(?:respire\s+(?:bizarrement|mal|plus|a\s+peine|tres\s+lentement)|ne\s+respire\s+(?:plus|pas)|arrive\s+pas\s+a\s+(?:le|la)\s+reveiller|inconscient\w*|(?:il|elle)\s+convulse|levres\s+(?:bleues|violettes))\b",
+    r"\b(?:labios\s+(?:roxos|azuis)|respirando\s+(?:devagar|mal|estranho)|nao\s+acorda|nao\s+responde|olhos\s+virados|tremendo\s+todo|repond\s+plus|ne\s+repond\s+(?:plus|pas)|labios\s+morados|respira\s+muy\s+lento)\b",
+    r"\b(?:krampft|atmet\s+(?:nicht|kaum|komisch|ganz\s+langsam)|bewusstlos|wacht\s+nicht\s+(?:mehr\s+)?auf|blaue\s+lippen)\b",
+    r"\b(?:behosh|saans\s+(?:\w+\s+){0,2}(?:dheere|nahi|ruk)|hosh\s+(?:nahi|mein\s+nahi)|utha\s+nahi\s+(?:raha|rahi|pa))\w*",
+    # blood in the urine with bad pain (a bladder ruined by heavy use), enough taken and gone quiet
+    r"^(?=.*\b(?:peeing|pissing|urinating|pee|urine)\b.{0,40}\bblood)(?=.*\b(?:pain|10\s*/\s*10|cant\s+stand|barely\s+stand)\b)",
+    r"\btook\s+enough\s+(?:this\s+time|to)\b|^(?=.*\bempty\s+(?:pill\s+)?bottles?\b)(?=.*\b(?:not\s+answering|wont\s+answer|isnt\s+answering|not\s+picking\s+up)\b)",
     # a running engine in a closed garage is poisoning now
     r"\bgarage\b.{0,60}\bengine\s+running\b|\bengine\s+running\b.{0,60}\bgarage\b",
 )
@@ -82,7 +90,8 @@ LETHAL = any_of(
     r"\bhow\s+(?:much|many)\b.{0,60}\bwould\s+be\s+enough\b",
     r"\b(?:lethal|fatal|deadly|toxic|killing|overdose|od)\s+(?:dose|dosage|doses|amount|level|threshold|number|limit|point|range|mg)\b",
     r"\bld\s*-?\s*50\b",
-    r"\b(?:mortal\w*|letal\w*)\b",
+    # "dosis letal", "es una dosis mortal", "son mortales"; never "mortality" or "my mortal enemy"
+    r"\bletal\w*\b|\b(?:dosis|dose|es|son|sao|e)\s+(?:\w+\s+)?(?:mortal|mortales|mortais)\b",
     r"\bhow\s+(?:much|many)\b.{0,80}\b(?:kill|kills|killing|killed|die|dead|fatal|lethal|deadly|overdose|od|stop\s+(?:my|your|the|a|his|her)\s+heart|never\s+wake|not\s+wake)\b",
     r"\b(?:what|which|at\s+what)\s+(?:\w+\s+){0,4}(?:dose|amount|mg|point|number)\b.{0,60}\b(?:kill|lethal|fatal|deadly|overdose|od|die|dead)\b",
     r"\b(?:dose|amount|mg|much)\b.{0,40}\b(?:is|becomes?|gets?|be)\s+(?:\w+\s+)?(?:lethal|fatal|deadly)\b",

@@ -21,7 +21,8 @@ IMPERSONAL = re.compile(
 FIGURES = re.compile(
     r"\bdying\s+to\s+(?:know|hear|see|try|find|learn)\b|\b(?:killed|killing|kills)\s+(?:it|me)\b(?=.*(?:lol|lmao|haha|episode|ep\b|pod))"
     r"|\boverdos\w*\s+on\s+(?:episodes?|content|podcasts?|huberman|info|information|coffee|youtube|videos?)\b|\bdead\s+tired\b"
-    r"|\b(?:id|i would)\s+(?:kill|die)\s+for\b|\bkiller\s+(?:episode|ep|content)\b|\blifesaver\b|\bim\s+dead\b|\bdying\s+(?:at|over|laughing)\b"
+    r"|\b(?:unalive|kill|shoot|end)\s+me\s+(?:now\s+)?if\s+(?:he|she|they|i\s+hear|one\s+more)\b"
+    r"|\b(?:id|i would)\s+(?:kill|die)\s+for\b|\bkiller\s+(?:episode|ep|content)\b|\blifesaver\b|\bim\s+(?:literally\s+|so\s+|actually\s+)?dead\b(?!\s+inside)|\bdying\s+(?:at|over|laughing)\b"
     r"|\b(?:wanna|want to)\s+(?:die|sleep\s+forever)\b(?=.*\b(?:lyric|lyrics|song)\b)"
     r"|\b(?:wanna|want to)\s+die\b(?=.*\b(?:episode|ep|hours?|long|lol|lmao)\b)|\bdead\s+(?:asleep|serious|wrong|set on|center)\b"
     r"|\bk\s*-?\s*hole\s+of\s+(?:youtube|videos?|content|reddit|wikipedia|tiktok)\b|\brabbit\s+hole\b"
