@@ -161,19 +161,25 @@ MIN_SPECIFICITY = 0.15
 @lru_cache(maxsize=65536)
 def commonness(word: str) -> float:
     """How common a word is in everyday English, on the Zipf scale (0 when unknown)."""
-    if word.isascii() and word.isalpha() and word.islower():
+    if all(part.isascii() and part.isalpha() and part.islower() for part in word.split(" ")):
         return _listed_zipf(word)
     return float(zipf_frequency(word, "en", wordlist="small"))
 
 
-def _listed_zipf(word: str) -> float:
-    """What zipf_frequency gives a word of letters a-z, read straight from wordfreq's list."""
-    # Such a word is its own only token, and wordfreq's tokenizer is most of a lookup (~17 us, paid for
-    # every new word of a long message). Rounded as wordfreq rounds; tests/core/test_text.py compares the
-    # two on every listed word. wordfreq caches the list (called as its own lookups call it).
-    frequency = get_frequency_dict("en", "small").get(word)
-    if frequency is None:
-        return 0.0
+def _listed_zipf(text: str) -> float:
+    """What zipf_frequency gives words of letters a-z (one, or a few split by single spaces), read
+    straight from wordfreq's list."""
+    # Such words are their own tokens, and wordfreq's tokenizer is most of a lookup (~17 us, paid for every
+    # new word and word pair of a long message). Combined and rounded as wordfreq does: 1/f = 1/f1 + 1/f2;
+    # tests/core/test_text.py compares the two on every listed word and on pairs of them.
+    frequencies = get_frequency_dict("en", "small")  # cached by wordfreq, called as its own lookups call it
+    inverse = 0.0
+    for part in text.split(" "):
+        frequency = frequencies.get(part)
+        if frequency is None:
+            return 0.0
+        inverse += 1.0 / frequency
+    frequency = 1.0 / inverse
     rounded = round(frequency, math.floor(-math.log(frequency, 10)) + 3)
     return round(math.log(rounded, 10) + 9, 2)
 

@@ -14,6 +14,7 @@ def test_commonness_is_wordfreqs_zipf_frequency() -> None:
     listed = sorted(get_frequency_dict("en", "small"))
     rng = random.Random(7)
     unlisted = ["".join(rng.choices(string.ascii_lowercase, k=rng.randint(1, 12))) for _ in range(3000)]
-    other = ["5mg", "naïve", "Ketamine", "k-hole", "0.5", "ssri's", "", "日本", "1000"]
-    for word in [*listed, *unlisted, *other]:
+    pairs = [f"{rng.choice(listed)} {rng.choice([*listed, *unlisted])}" for _ in range(5000)]
+    other = ["5mg", "naïve", "Ketamine", "k-hole", "0.5", "ssri's", "", "日本", "1000", "k  hole", " k", "k "]
+    for word in [*listed, *unlisted, *pairs, *other]:
         assert commonness(word) == zipf_frequency(word, "en", wordlist="small"), word
