@@ -168,9 +168,9 @@ def _print(text: str) -> int:
 
 def _ask(args: argparse.Namespace) -> int:
     library = _library(args)
-    # A large library reads its episodes when first needed: look them all up only to check --episode.
-    chosen = _chosen(library.knowledge, args.episode) if args.episode else None
-    episode_id = chosen.id if chosen else None
+    episode_id = args.episode or None
+    if episode_id and not library.has(episode_id):
+        raise CliError(f"no episode {episode_id!r} (episodes: {', '.join(library.ids)})", 2)
     questions: Iterable[str]
     if args.question == ["-"]:
         questions = (line.rstrip("\r\n") for line in sys.stdin)
@@ -196,7 +196,7 @@ def run_console(library: Library, stdin: TextIO, stdout: TextIO, *, interactive:
     if interactive:
         import readline  # noqa: F401  (line editing and history for input())
 
-        served = episode.title if len(library.episodes) == 1 else f"{len(library.episodes)} episodes"
+        served = episode.title if len(library.ids) == 1 else f"{len(library.ids)} episodes"
         print(
             f"{episode.show}: {served}\nAsk a question; 'episodes', 'chapters', 'sources' or 'quit'.",
             file=stdout,

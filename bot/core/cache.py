@@ -36,7 +36,7 @@ from bot.paths import BUNDLED_KNOWLEDGE
 log = logging.getLogger(__name__)
 
 # Bump when what is pickled changes shape in a way the source hash below would not notice.
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 CACHE_FOLDER = ".cache"
 PICKLE_PROTOCOL = 5
 _CORE = Path(__file__).resolve().parent
@@ -139,10 +139,11 @@ class _Compiled:
 
 @dataclass(frozen=True, slots=True)
 class _Served:
-    """A library as a start needs it, under all the episodes' keys: the router, each episode's id and
+    """A library as a start needs it, under all the episodes' keys: the router, each episode's id, title and
     flags, and its card pickled (unpickled when the episode is first needed)."""
 
     ids: tuple[str, ...]
+    titles: tuple[str, ...]
     featured: tuple[bool, ...]
     citing: tuple[bool, ...]
     cards: tuple[bytes, ...]
@@ -168,47 +169,24 @@ def _loads(data: bytes) -> object:
         return pickle.loads(data)
 
 
-def _references(episode: Episode) -> dict[int, tuple[object, ...]]:
-    """The episode's parts an engine points at, by identity: pickled as references to the served card."""
-    found: dict[int, tuple[object, ...]] = {id(episode): ("episode",), id(episode.windows): ("windows",)}
+def _parts(episode: Episode) -> list[object]:
+    """The episode's parts an engine points at, in a fixed order: pickled as their places in this list, and
+    read back as the served card's (a list lookup in C for each of a few hundred references)."""
     # Slices of the windows (each chapter's) share the windows' arrays.
-    found[id(episode.windows.shared)] = ("window arrays",)
-    for i, chapter in enumerate(episode.chapters):
-        found[id(chapter)] = ("chapter", i)
-        for j, moment in enumerate(chapter.moments):
-            found[id(moment)] = ("moment", i, j)
-    for i, study in enumerate(episode.studies):
-        found[id(study)] = ("study", i)
-    return found
-
-
-def _resolve(episode: Episode, reference: tuple[object, ...]) -> object:
-    """The part of `episode` a reference names; UnpicklingError for one it does not have."""
-    try:
-        match reference:
-            case ("episode",):
-                return episode
-            case ("windows",):
-                return episode.windows
-            case ("window arrays",):
-                return episode.windows.shared
-            case ("chapter", int(i)):
-                return episode.chapters[i]
-            case ("moment", int(i), int(j)):
-                return episode.chapters[i].moments[j]
-            case ("study", int(i)):
-                return episode.studies[i]
-    except IndexError:
-        pass
-    raise pickle.UnpicklingError(f"no {reference!r} in episode {episode.id}")
+    parts: list[object] = [episode, episode.windows, episode.windows.shared, *episode.chapters]
+    parts += [moment for chapter in episode.chapters for moment in chapter.moments]
+    parts += episode.studies
+    return parts
 
 
 def _dump_engine(engine: Engine) -> bytes:
     """The engine pickled without its episode: what it points at of the episode is pickled by reference."""
-    references = _references(engine.episode)
+    places: dict[int, int] = {}
+    for place, part in enumerate(_parts(engine.episode)):
+        places.setdefault(id(part), place)
     buffer = io.BytesIO()
     pickler = pickle.Pickler(buffer, protocol=PICKLE_PROTOCOL)
-    pickler.persistent_id = lambda value: references.get(id(value))  # type: ignore[method-assign]
+    pickler.persistent_id = lambda value: places.get(id(value))  # type: ignore[method-assign]
     pickler.dump(engine)
     return buffer.getvalue()
 
@@ -216,7 +194,8 @@ def _dump_engine(engine: Engine) -> bytes:
 def _load_engine(data: bytes, episode: Episode) -> Engine:
     """An engine from `_dump_engine`, pointing at this episode (the served card) again."""
     unpickler = pickle.Unpickler(io.BytesIO(data))
-    unpickler.persistent_load = lambda reference: _resolve(episode, reference)  # type: ignore[method-assign]
+    # A place the card does not have raises (IndexError, TypeError): the entry is not of this card.
+    unpickler.persistent_load = _parts(episode).__getitem__  # type: ignore[method-assign]
     with _collector_paused():
         engine = unpickler.load()
     if not isinstance(engine, Engine) or engine.episode is not episode:
@@ -288,7 +267,7 @@ def open_library(folder: Path, *, cache_dir: Path | None = None, keep: int = ENG
             log.warning("ignoring the unreadable card of %s in %s (%s)", files[i].name, served_name, error)
         return load_episode(files[i], root=root)
 
-    cards = Cards(served.ids, served.featured, served.citing, read)
+    cards = Cards(served.ids, served.featured, served.citing, read, titles=served.titles, sources=names)
     entries = dict(zip(served.ids, names, strict=True))
 
     def load(episode: Episode) -> Engine:
@@ -313,7 +292,7 @@ def _serve(
     Only pickled bytes are kept from one episode to the next (a thousand episodes' parsed cards and
     routing corpora would take most of a gigabyte); the router unpickles the corpora one at a time.
     """
-    flags: list[tuple[str, bool, bool]] = []
+    flags: list[tuple[str, str, bool, bool]] = []
     cards: list[bytes] = []
     routing: list[bytes] = []
     built = 0
@@ -327,11 +306,11 @@ def _serve(
             # Cached only when the file did not change while it was parsed: the key must be of what was read.
             if read_knowledge_file(path, root) == content:
                 cache.put(name, compiled)
-        flags.append((episode.id, episode.featured, bool(episode.studies)))
+        flags.append((episode.id, episode.title, episode.featured, bool(episode.studies)))
         cards.append(compiled.episode)
         routing.append(compiled.routing)
-    ids = tuple(episode_id for episode_id, _, _ in flags)
-    featured = tuple(flag for _, flag, _ in flags)
+    ids = tuple(episode_id for episode_id, _, _, _ in flags)
+    featured = tuple(flag for _, _, flag, _ in flags)
     if len(set(ids)) < len(ids) or sum(featured) > 1:
         raise _FolderError  # worded by the loader; nothing library-wide is built or cached
     router = None
@@ -345,5 +324,6 @@ def _serve(
                 yield episode_id, corpus
 
         router = build_router(corpora())
-    citing = tuple(flag for _, _, flag in flags)
-    return _Served(ids, featured, citing, tuple(cards), router), built
+    titles = tuple(title for _, title, _, _ in flags)
+    citing = tuple(flag for _, _, _, flag in flags)
+    return _Served(ids, titles, featured, citing, tuple(cards), router), built

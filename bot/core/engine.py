@@ -341,6 +341,8 @@ class Engine:
     # -- studies --------------------------------------------------------------------------------
 
     def _studies_for(self, message: Message, chapter_hits: Sequence[Hit]) -> list[Study]:
+        if not self.episode.studies:
+            return []  # an imported episode cites none: nothing to read the message for
         text = message.text
         hits = self._study_index.rank(self._study_index.expand(message), message)
         asks_for_studies = bool(_STUDY_WORDS.search(text))

@@ -7,7 +7,10 @@ import threading
 from bisect import bisect_left
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
+from functools import reduce
 from itertools import pairwise
+from operator import and_
 
 from rapidfuzz import fuzz, process
 
@@ -24,7 +27,7 @@ from bot.core.models import Chapter, Episode, KnowledgeBase, SafetyInfo, Study
 from bot.core.router import Router
 from bot.core.safety import SafetyRead, is_chatter, is_small_talk, read_safety
 from bot.core.search import Corpus
-from bot.core.text import fold, specificity, words
+from bot.core.text import fold, specificity, warm, words
 from bot.core.timecode import TimeRef
 
 # Routing: a question is tried on its best episodes in turn; another episode that scores this share of
@@ -48,6 +51,13 @@ ENGINES_KEPT = 64
 _ABOUT_THE_EPISODE = re.compile(r"\b(?:episode|ep|podcast|pod|video|vid|show)\b", re.IGNORECASE)
 
 
+def _warm() -> None:
+    """Read now what a process's first question would read: wordfreq's list, the safety readers' counts."""
+    # ~15 ms and ~50 ms: a first question paid them, the slowest answer of a server's life.
+    warm()
+    read_safety(read("how long does the afterglow last"))  # a plain question reaches both safety readers
+
+
 def _may_look_up(message: Message) -> bool:
     """Whether a chapter could match a word of the message rare enough for `_looked_up`: a match's words
     are the message's own, one at a time or two side by side."""
@@ -68,38 +78,65 @@ class TitleLookup:
 
     def __init__(self, titles: Sequence[str]) -> None:
         self.titles = list(titles)
+        self._lengths = [len(title) for title in self.titles]
         # Every (word, title) pair in word order: the titles holding a word that starts with what was typed
         # are one bisected slice, however many titles there are.
         pairs = sorted({(word, i) for i, title in enumerate(self.titles) for word in words(title)})
         self._words = [word for word, _ in pairs]
         self._positions = [i for _, i in pairs]
         self._vocabulary = sorted(set(self._words))
+        # A word's first letter, typed alone, starts words in thousands of titles: those sets are kept (every
+        # (word, title) pair is in one of them at most).
+        self._by_initial: dict[str, frozenset[int]] = {}
 
     def _starting_with(self, token: str) -> list[int]:
         start = bisect_left(self._words, token)
         return self._positions[start : bisect_left(self._words, token + "\U0010ffff", start)]
 
+    def _holding(self, token: str) -> AbstractSet[int]:
+        """The titles holding a word that starts with `token`; else those holding a word nearest to it."""
+        if len(token) == 1:
+            held = self._by_initial.get(token)
+            if held is None:
+                held = self._by_initial[token] = frozenset(self._starting_with(token))
+            return held
+        found = set(self._starting_with(token))
+        if not found and len(token) >= MIN_TITLE_TYPO:
+            near = process.extract(
+                token, self._vocabulary, scorer=fuzz.ratio, score_cutoff=TITLE_TYPO_CUTOFF, limit=3
+            )
+            for word, _, _ in near:
+                found.update(self._starting_with(word))
+        return found
+
     def find(self, typed: str, limit: int) -> list[tuple[str, float, int]]:
         """(title, score, position) of the titles most like `typed`, best first."""
         folded = fold(typed)
-        hits: Counter[int] = Counter()
-        for token in dict.fromkeys(words(folded)):
-            found = set(self._starting_with(token))
-            if not found and len(token) >= MIN_TITLE_TYPO:
-                near = process.extract(
-                    token, self._vocabulary, scorer=fuzz.ratio, score_cutoff=TITLE_TYPO_CUTOFF, limit=3
-                )
-                for word, _, _ in near:
-                    found.update(self._starting_with(word))
-            hits.update(found)
-        if not hits:
+        found = [titles for token in dict.fromkeys(words(folded)) if (titles := self._holding(token))]
+        if not found:
             return []
         # The titles matching the most typed words, the shortest first when there are many ("s" alone),
         # are ranked by the usual fuzzy score: only a few hundred ever are.
-        most = max(hits.values())
-        chosen = sorted((i for i, n in hits.items() if n == most), key=lambda i: len(self.titles[i]))
+        chosen = _most_held(found)
+        chosen.sort(key=self._lengths.__getitem__)
         ranked = {i: self.titles[i] for i in chosen[:MAX_TITLES_RANKED]}
         return process.extract(folded, ranked, scorer=fuzz.WRatio, limit=limit)
+
+
+def _most_held(found: list[AbstractSet[int]]) -> list[int]:
+    """The titles in the most of these sets, in the order first met going through them in turn."""
+    # A word's first letter alone ("timing e") holds thousands of titles: counting each is the slow way,
+    # needed only when no title holds every typed word.
+    if len(found) == 1:
+        return list(found[0])
+    every = reduce(and_, found)
+    if every:
+        return [i for i in found[0] if i in every]  # met first in the first set, as each holds them all
+    held: Counter[int] = Counter()
+    for titles in found:
+        held.update(titles)
+    most = max(held.values())
+    return [i for i, n in held.items() if n == most]
 
 
 def routing_corpus(engine: Engine) -> Corpus:
@@ -113,7 +150,7 @@ def build_router(corpora: Iterable[tuple[str, Corpus]]) -> Router:
 
 
 class Cards:
-    """A library's episodes as a start needs them (ids, which is featured, which cite studies), each
+    """A library's episodes as a start needs them (ids, titles, which is featured, which cite studies), each
     episode itself made by `read` when first asked for: a thousand episodes' chapters and moments take
     ~0.4 s to unpickle, and answering a question needs only the few it reaches."""
 
@@ -123,8 +160,15 @@ class Cards:
         featured: Sequence[bool],
         citing: Sequence[bool],
         read: Callable[[int], Episode],
+        *,
+        titles: Sequence[str],
+        sources: Sequence[str] | None = None,
     ) -> None:
+        """`sources` names what each episode was read from (a cache entry: its file's bytes and the code),
+        when known: two episodes of the same source are equal, which a reload's diff needs not read."""
         self.ids = tuple(ids)
+        self.titles = tuple(titles)
+        self.sources = tuple(sources) if sources is not None else None
         self.position = {episode_id: i for i, episode_id in enumerate(self.ids)}
         flagged = [episode_id for episode_id, flag in zip(self.ids, featured, strict=True) if flag]
         # As KnowledgeBase.featured: the episode marked featured, or the only one.
@@ -142,6 +186,7 @@ class Cards:
             [e.featured for e in episodes],
             [bool(e.studies) for e in episodes],
             episodes.__getitem__,
+            titles=[e.title for e in episodes],
         )
 
     def __getitem__(self, episode_id: str) -> Episode:
@@ -159,6 +204,10 @@ class Cards:
     def all(self) -> tuple[Episode, ...]:
         """Every episode, in library order."""
         return tuple(self[episode_id] for episode_id in self.ids)
+
+    def made(self) -> list[Episode]:
+        """The episodes read so far."""
+        return [episode for episode in self._made if episode is not None]
 
 
 class Engines(Mapping[str, Engine]):
@@ -242,6 +291,7 @@ class Library:
         if router is not None:
             router.prepare()
         self._router = router
+        _warm()
         self._chapter_titles: tuple[TitleLookup, list[list[tuple[Episode, Chapter]]]] | None = None
 
     @property
@@ -264,7 +314,34 @@ class Library:
     @property
     def episode(self) -> Episode:
         """The episode browsed when none is named: the featured one, else the first."""
-        return self._cards[self._cards.featured or self._cards.ids[0]]
+        return self._cards[self.default_id]
+
+    @property
+    def default_id(self) -> str:
+        """The id of the episode browsed when none is named (no episode is read)."""
+        return self._cards.featured or self._cards.ids[0]
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """Every episode's id, in file order (no episode is read)."""
+        return self._cards.ids
+
+    def titles(self) -> list[tuple[str, str]]:
+        """(id, title) of every episode, in file order (no episode is read)."""
+        return list(zip(self._cards.ids, self._cards.titles, strict=True))
+
+    def card(self, episode_id: str) -> Episode:
+        """One episode, read when first needed; KeyError for an unknown id."""
+        return self._cards[episode_id]
+
+    def source(self, episode_id: str) -> str | None:
+        """What the episode was read from, when known (bot.core.cache): equal sources, equal episodes."""
+        sources = self._cards.sources
+        return None if sources is None else sources[self._cards.position[episode_id]]
+
+    def read_so_far(self) -> list[Episode]:
+        """The episodes read so far (all of them when the library was made from a KnowledgeBase)."""
+        return self._cards.made() if self._knowledge is None else list(self._knowledge.episodes)
 
     def has(self, episode_id: str) -> bool:
         """Whether the library serves an episode with this id."""
@@ -276,7 +353,7 @@ class Library:
 
     def suggest_episodes(self, typed: str, limit: int = 25) -> list[tuple[str, str]]:
         """(title, id) pairs for what has been typed: every episode when nothing is, else by title."""
-        pairs = {e.id: e.title for e in self.episodes}
+        pairs = dict(self.titles())
         if not typed.strip():
             return [(title, key) for key, title in pairs.items()][:limit]
         titles = {key: fold(f"{title} {key}") for key, title in pairs.items()}
@@ -409,7 +486,8 @@ class Library:
             if citing and (not routed or citing[0][1] >= CITING_SHARE * routed[0][1]):
                 routed = citing
         for episode_id, score in routed:
-            if found and score < ALSO_SHARE * found[0][0]:
+            # Two episodes that answer are all an answer uses: a third is never searched.
+            if len(found) == 2 or (found and score < ALSO_SHARE * found[0][0]):
                 break
             chapters, studies = self.engines[episode_id].find(message, personal=personal)
             if chapters or studies:

@@ -106,6 +106,11 @@ class _Vectors:
         self.norms = np.frombuffer(norms, dtype=np.float64)
         self.episode_of = _view(router._episode_of)
         self.number = {episode_id: i for i, episode_id in enumerate(router._episode_ids)}
+        # Each episode's first document (an episode's chapters are consecutive), for the episodes that have
+        # any: their best scores are one reduceat over every document.
+        sizes = np.bincount(self.episode_of, minlength=len(router._episode_ids))
+        self.held = np.flatnonzero(sizes)
+        self.starts = (np.cumsum(sizes) - sizes)[self.held]
 
     def route(
         self,
@@ -131,9 +136,13 @@ class _Vectors:
             # the order given, starting from 0.0, as Index.rank adds them term by term.
             positions = np.concatenate([self.positions[low:high] for low, high in spans])
             tfs = self.values[np.concatenate([self.tfs[low:high] for low, high in spans])]
-            factor = np.repeat(factors, [high - low for low, high in spans])
-            # Index.rank's expression, operation for operation, so every chapter's sum is the same float.
-            shares = factor * tfs * (K1 + 1) / (tfs + self.norms[positions])
+            # Index.rank's expression, operation for operation, so every chapter's sum is the same float:
+            # factor * tf * (K1 + 1) / (tf + norm), in place (a long message has ~100,000 postings).
+            shares = np.repeat(factors, [high - low for low, high in spans])
+            shares *= tfs
+            shares *= K1 + 1
+            tfs += self.norms[positions]
+            shares /= tfs
             scores = np.bincount(positions, weights=shares, minlength=index.size)
             # Every factor, weight and norm is positive, so a chapter a term touched scores above 0.
             touched = scores > 0
@@ -141,10 +150,7 @@ class _Vectors:
             scores = np.zeros(index.size)
             touched = np.zeros(index.size, dtype=bool)
         self._add_keywords(scores, touched, weights, message)
-        documents = np.flatnonzero(touched)
-        if not len(documents):
-            return []
-        return self._per_episode(documents, scores[documents], preferred, limit, among)
+        return self._per_episode(scores, preferred, limit, among)
 
     def _add_keywords(
         self,
@@ -193,19 +199,19 @@ class _Vectors:
 
     def _per_episode(
         self,
-        documents: NDArray[np.intp],
         scores: NDArray[np.float64],
         preferred: str | None,
         limit: int | None,
         among: Collection[str] | None,
     ) -> list[tuple[str, float]]:
-        """Each episode's best score, ordered as Router.route orders them."""
+        """Each touched episode's best score (a touched chapter's is above 0, the others' 0), ordered as
+        Router.route orders them."""
         np = self.np
-        episodes = self.episode_of[documents]
-        # Documents are in index order, so each episode's are one run.
-        starts = np.flatnonzero(np.concatenate(([True], episodes[1:] != episodes[:-1])))
-        best = np.maximum.reduceat(scores, starts)
-        found = episodes[starts]
+        if not len(self.starts):
+            return []
+        best = np.maximum.reduceat(scores, self.starts)
+        touched = best > 0
+        found, best = self.held[touched], best[touched]
         boosted = best
         if preferred in self.number:
             boosted = best.copy()

@@ -196,6 +196,33 @@ def diff_knowledge(old: KnowledgeBase, new: KnowledgeBase) -> KnowledgeDiff:
     return diff
 
 
+def diff_libraries(old: Library, new: Library) -> KnowledgeDiff:
+    """`diff_knowledge(old.knowledge, new.knowledge)`, reading only the episodes added, removed or of
+    another source: an episode of the same source (bot.core.cache: its file's bytes and the code) is equal."""
+    before, after = set(old.ids), set(new.ids)
+
+    def compared(episode_id: str) -> bool:
+        source = old.source(episode_id)
+        return source is None or source != new.source(episode_id)
+
+    kept = [i for i in new.ids if i in before]
+    read = [(old.card(i), new.card(i)) for i in kept if compared(i)]
+    edited = tuple(edit for a, b in read if (edit := diff_episodes(a, b)).changed)
+    old_default, new_default = old.default_id, new.default_id
+    diff = KnowledgeDiff(
+        episodes_added=tuple(f"{title} ({i})" for i, title in new.titles() if i not in before),
+        episodes_removed=tuple(f"{title} ({i})" for i, title in old.titles() if i not in after),
+        episodes=edited,
+        order_changed=[i for i in old.ids if i in after] != kept,
+        default="" if old_default == new_default else f"{new.episode.title} ({new_default})",
+        safety=changed_fields(old.safety, new.safety),
+    )
+    # As diff_knowledge's guard: the field-by-field walk covers every compared field of what it read.
+    if not diff.changed and not all(same(a, b) for a, b in read):
+        return dataclasses.replace(diff, order_changed=True)
+    return diff
+
+
 class ReloadBusyError(KnowledgeError):
     """Another reload held the store for longer than RELOAD_WAIT_SECONDS."""
 
@@ -211,7 +238,8 @@ class Store(Generic[T]):
         """Load and build now (at start-up); raise KnowledgeError when the folder is bad."""
         self.folder = folder
         self._build = build
-        self._current: tuple[KnowledgeBase, T] = self._open()
+        # What is served, and what a reload's diff compares it by (a KnowledgeBase here).
+        self._current: tuple[Any, T] = self._open()
         self._lock: asyncio.Lock | None = None
         self._lock_loop: asyncio.AbstractEventLoop | None = None
 
@@ -223,16 +251,21 @@ class Store(Generic[T]):
     @property
     def knowledge(self) -> KnowledgeBase:
         """The knowledge base the served value was built from."""
-        return self._current[0]
+        knowledge: KnowledgeBase = self._current[0]
+        return knowledge
 
-    def _open(self) -> tuple[KnowledgeBase, T]:
-        """The folder's knowledge and the value built from it; a subclass may serve both from a cache."""
+    def _open(self) -> tuple[Any, T]:
+        """What the diff compares (the folder's knowledge) and the value built from it."""
         knowledge = load_knowledge(self.folder)
         return knowledge, self._build(knowledge)
 
-    def _load(self, current: KnowledgeBase) -> tuple[KnowledgeBase, T, KnowledgeDiff]:
-        knowledge, value = self._open()
-        return knowledge, value, diff_knowledge(current, knowledge)
+    def _diff(self, old: Any, new: Any) -> KnowledgeDiff:
+        """What changed between two of `_open`'s first values."""
+        return diff_knowledge(old, new)
+
+    def _load(self, current: Any) -> tuple[Any, T, KnowledgeDiff]:
+        compared, value = self._open()
+        return compared, value, self._diff(current, compared)
 
     async def reload(self) -> KnowledgeDiff:
         """Load, validate and build in a worker thread, then swap; KnowledgeError keeps the old value.
@@ -250,9 +283,9 @@ class Store(Generic[T]):
             message = f"another reload has been running for over {RELOAD_WAIT_SECONDS:.0f} s; try again later"
             raise ReloadBusyError([Problem(str(self.folder), None, "", message)]) from None
         try:
-            knowledge, value, diff = await asyncio.to_thread(self._load, self._current[0])
+            compared, value, diff = await asyncio.to_thread(self._load, self._current[0])
             old = [self._current]
-            self._current = (knowledge, value)  # one assignment: readers see the old pair or the new
+            self._current = (compared, value)  # one assignment: readers see the old pair or the new
             # Freeing a large knowledge base at once is one long C call on this thread: free it piece by
             # piece in the worker instead (the list hands over the last reference).
             await asyncio.to_thread(_release, old)
@@ -261,28 +294,33 @@ class Store(Generic[T]):
             lock.release()
 
 
-def _release(box: list[tuple[KnowledgeBase, Any]]) -> None:
-    """Drop the last reference to an old knowledge base in small pieces (each frees little at once)."""
-    knowledge = box.pop()[0]
+def _release(box: list[tuple[Any, Any]]) -> None:
+    """Drop the last reference to an old knowledge base or library in small pieces (each frees little)."""
+    held = box.pop()[0]
+    episodes = held.read_so_far() if isinstance(held, Library) else held.episodes
     pieces: list[object] = []
-    for episode in knowledge.episodes:
+    for episode in episodes:
         pieces += episode.chapters
         pieces += episode.studies
-    del knowledge
+    del held, episodes
     while pieces:
         pieces.pop()
 
 
 class KnowledgeStore(Store[Library]):
-    """A Store serving the library of every episode; `store.library` is what answers."""
+    """A Store serving the library of every episode; `store.library` is what answers.
 
-    def __init__(self, folder: Path, build: Callable[[KnowledgeBase], Library] = Library) -> None:
-        """Load the folder and build the library now; raise KnowledgeError when it is bad."""
-        super().__init__(folder, build)
+    The library is opened from the folder's cache (bot.core.cache), as the command line opens it: a start
+    or a reload reads no episode it does not need, and the diff reads only the episodes whose file changed.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        """Open the folder's library now; raise KnowledgeError when it is bad."""
+        super().__init__(folder, Library)
 
     @classmethod
     def open(cls, folder: Path) -> KnowledgeStore:
-        """Load the folder now; raise KnowledgeError when it is bad."""
+        """Open the folder's library now; raise KnowledgeError when it is bad."""
         return cls(folder)
 
     @property
@@ -290,8 +328,16 @@ class KnowledgeStore(Store[Library]):
         """The library answering right now."""
         return self.value
 
-    def _open(self) -> tuple[KnowledgeBase, Library]:
+    @property
+    def knowledge(self) -> KnowledgeBase:
+        """Every episode served and the safety file (each episode read now, if not yet)."""
+        return self.library.knowledge
+
+    def _open(self) -> tuple[Library, Library]:
         # Each episode is indexed once and kept in the folder's cache: a start, or a /reload after one
         # file changed, re-parses and re-indexes only what changed.
         library = open_library(self.folder)
-        return library.knowledge, library
+        return library, library
+
+    def _diff(self, old: Library, new: Library) -> KnowledgeDiff:
+        return diff_libraries(old, new)

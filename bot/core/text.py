@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from functools import lru_cache
 
 import snowballstemmer
-from wordfreq import zipf_frequency
+from wordfreq import get_frequency_dict, zipf_frequency
 
 _TOKEN = re.compile(r"[^\W_]+(?:\.\d+)?")
 _APOSTROPHES = re.compile(r"[\u0027\u2018\u2019\u02bc\u0060\u00b4]")
@@ -160,7 +161,32 @@ MIN_SPECIFICITY = 0.15
 @lru_cache(maxsize=65536)
 def commonness(word: str) -> float:
     """How common a word is in everyday English, on the Zipf scale (0 when unknown)."""
+    if all(part.isascii() and part.isalpha() and part.islower() for part in word.split(" ")):
+        return _listed_zipf(word)
     return float(zipf_frequency(word, "en", wordlist="small"))
+
+
+def _listed_zipf(text: str) -> float:
+    """What zipf_frequency gives words of letters a-z (one, or a few split by single spaces), read
+    straight from wordfreq's list."""
+    # Such words are their own tokens, and wordfreq's tokenizer is most of a lookup (~17 us, paid for every
+    # new word and word pair of a long message). Combined and rounded as wordfreq does: 1/f = 1/f1 + 1/f2;
+    # tests/core/test_text.py compares the two on every listed word and on pairs of them.
+    frequencies = get_frequency_dict("en", "small")  # cached by wordfreq, called as its own lookups call it
+    inverse = 0.0
+    for part in text.split(" "):
+        frequency = frequencies.get(part)
+        if frequency is None:
+            return 0.0
+        inverse += 1.0 / frequency
+    frequency = 1.0 / inverse
+    rounded = round(frequency, math.floor(-math.log(frequency, 10)) + 3)
+    return round(math.log(rounded, 10) + 9, 2)
+
+
+def warm() -> None:
+    """Read wordfreq's list now (~15 ms), rather than on the first question a process answers."""
+    get_frequency_dict("en", "small")
 
 
 def specificity(word: str) -> float:

@@ -62,9 +62,9 @@ def _episode_id(interaction: Interaction, typed: str | None) -> str | None:
     if not typed:
         return None
     wanted = fold(typed.strip())
-    for episode in library.episodes:
-        if wanted in (fold(episode.id), fold(episode.title)):
-            return episode.id
+    for episode_id, title in library.titles():
+        if wanted in (fold(episode_id), fold(title)):
+            return episode_id
     ranked = library.suggest_episodes(typed)
     return ranked[0][1] if ranked else None
 
@@ -184,7 +184,7 @@ async def source_choices(interaction: Interaction, current: str) -> list[app_com
 async def episodes(interaction: Interaction) -> None:
     """Every episode I can answer about."""
     await interaction.response.send_message(
-        embed=episodes_embed(_library(interaction).episodes), allowed_mentions=NO_PINGS
+        embed=episodes_embed(_library(interaction)), allowed_mentions=NO_PINGS
     )
 
 
@@ -193,7 +193,7 @@ async def disclaimer(interaction: Interaction) -> None:
     """Why nothing here is medical advice."""
     library = _library(interaction)
     episode = library.episode
-    embed = disclaimer_embed(library.safety.disclaimer, episode.page if len(library.episodes) == 1 else "")
+    embed = disclaimer_embed(library.safety.disclaimer, episode.page if len(library.ids) == 1 else "")
     await interaction.response.send_message(embed=embed, allowed_mentions=NO_PINGS)
 
 

@@ -145,12 +145,17 @@ def sources_embed(studies: list[Study], episode: Episode) -> discord.Embed:
     return embed
 
 
-def episodes_embed(episodes: tuple[Episode, ...]) -> discord.Embed:
-    """Every episode served, with its link, release date and length."""
-    lines = [
-        f"[{e.title}]({e.url}) · {e.released.isoformat()} · {short_time(e.duration)} · `{e.id}`"
-        for e in episodes
-    ]
+def episodes_embed(library: Library) -> discord.Embed:
+    """Every episode served, with its link, release date and length (as many as the embed shows)."""
+    lines: list[str] = []
+    length = -1
+    for episode_id in library.ids:
+        # Past the limit, clip() shows no more of the list: the episodes after it are never read.
+        if length > DESCRIPTION_LIMIT:
+            break
+        e = library.card(episode_id)
+        lines.append(f"[{e.title}]({e.url}) · {e.released.isoformat()} · {short_time(e.duration)} · `{e.id}`")
+        length += len(lines[-1]) + 1
     embed = discord.Embed(title="Episodes", colour=ANSWER_COLOUR)
     embed.description = clip("\n".join(lines), DESCRIPTION_LIMIT)
     return embed
@@ -159,7 +164,7 @@ def episodes_embed(episodes: tuple[Episode, ...]) -> discord.Embed:
 def about_embed(library: Library) -> discord.Embed:
     """The episodes, their links, and how to use the bot."""
     first = library.episode
-    if len(library.episodes) == 1:
+    if len(library.ids) == 1:
         embed = discord.Embed(title=clip(first.title, TITLE_LIMIT), url=first.url, colour=ANSWER_COLOUR)
         released, length = first.released.isoformat(), short_time(first.duration)
         intro = (
@@ -167,7 +172,7 @@ def about_embed(library: Library) -> discord.Embed:
             f"[Watch]({first.url}) · [Episode page]({first.page})"
         )
     else:
-        embed = discord.Embed(title=clip(f"{first.show}: {len(library.episodes)} episodes", TITLE_LIMIT))
+        embed = discord.Embed(title=clip(f"{first.show}: {len(library.ids)} episodes", TITLE_LIMIT))
         embed.colour = ANSWER_COLOUR
         intro = "See them all with /episodes."
     embed.description = clip(

@@ -123,13 +123,9 @@ def prepare(
 def run_discord(env: Mapping[str, str], *, knowledge: str | Path | None = None) -> int:
     """Connect to Discord and serve until stopped; StartupError when it cannot."""
     settings, store = prepare(env, knowledge=knowledge)
-    episodes = store.library.episodes
-    log.info(
-        "serving %d episodes: %d chapters, %d studies",
-        len(episodes),
-        sum(len(e.chapters) for e in episodes),
-        sum(len(e.studies) for e in episodes),
-    )
+    library = store.library
+    # Each episode is read when first needed: a start names them without reading them.
+    log.info("serving %d episodes (default: %s)", len(library.ids), library.default_id)
     app_id = application_id(settings.token)
     if app_id is not None:
         # Logged before connecting, so an admin has it even when the login fails.

@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.core import Episode, KnowledgeBase, KnowledgeError, SafetyInfo
+from bot.core import Episode, KnowledgeBase, KnowledgeError, Library, SafetyInfo
 from bot.core.loader import SAFETY_FILE as SAFETY
-from bot.core.store import KnowledgeDiff, KnowledgeStore, ReloadBusyError, Store
+from bot.core.loader import load_knowledge
+from bot.core.store import KnowledgeDiff, KnowledgeStore, ReloadBusyError, Store, diff_knowledge
 from bot.paths import BUNDLED_KNOWLEDGE
 from tests.conftest import chapter_by_id
 
@@ -143,11 +144,14 @@ def test_every_episode_field_has_an_edit_here() -> None:
 def test_each_episode_field_edit_is_reported(folder: Path, field: str) -> None:
     old, new, expected = EPISODE_EDITS[field]
     store = KnowledgeStore.open(folder)
+    before = load_knowledge(folder)
     edit(folder, old, new)
     diff = asyncio.run(store.reload())
     assert diff.changed
     assert expected in diff.summary(), diff.summary()
     assert "No changes" not in diff.summary()
+    # The library's diff reads only what changed, and says what comparing everything says.
+    assert diff == diff_knowledge(before, load_knowledge(folder))
 
 
 @pytest.mark.parametrize("field", sorted(SAFETY_EDITS))
@@ -211,3 +215,39 @@ def test_concurrent_reloads_queue_and_time_out(folder: Path, monkeypatch: pytest
     assert isinstance(first, KnowledgeDiff)
     assert isinstance(second, ReloadBusyError)
     assert "another reload has been running for over 0 s" in str(second)
+
+
+def unread(library: Library) -> list[str]:
+    """The ids of the episodes the library has not read yet."""
+    read = {episode.id for episode in library.read_so_far()}
+    return [episode_id for episode_id in library.ids if episode_id not in read]
+
+
+def test_a_start_and_a_reload_read_only_the_episodes_that_changed(tmp_path: Path) -> None:
+    folder = shutil.copytree(BUNDLED_KNOWLEDGE, tmp_path / "knowledge")
+    KnowledgeStore.open(folder)  # the cache, built
+    store = KnowledgeStore.open(folder)
+    first = store.library
+    assert unread(first) == list(first.ids)
+    edit(folder, "title: Dissociative States", "title: Dissociative States (edited)")
+    diff = asyncio.run(store.reload())
+    assert [episode.id for episode in diff.episodes] == ["ketamine"]
+    assert unread(first) == unread(store.library) == [e for e in first.ids if e != "ketamine"]
+    assert not asyncio.run(store.reload()).changed
+    assert unread(store.library) == list(first.ids)
+
+
+def test_the_diff_of_libraries_is_the_diff_of_their_knowledge(tmp_path: Path) -> None:
+    folder = shutil.copytree(BUNDLED_KNOWLEDGE, tmp_path / "knowledge")
+    store = KnowledgeStore.open(folder)
+    before = load_knowledge(folder)
+    text = (folder / "ketamine.yaml").read_text(encoding="utf-8")
+    (folder / "a-copy.yaml").write_text(
+        text.replace("  id: ketamine\n", "  id: a-copy\n").replace("  featured: true\n", ""), encoding="utf-8"
+    )
+    (folder / "h2aWYjSA1Jc.yaml").unlink()
+    edit(folder, "title: Dissociative States", "title: Dissociative States!")
+    edit(folder, "  featured: true\n", "")
+    diff = asyncio.run(store.reload())
+    assert diff == diff_knowledge(before, load_knowledge(folder))
+    assert diff.episodes_added and diff.episodes_removed and diff.default and diff.episodes

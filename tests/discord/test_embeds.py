@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import discord
 import pytest
 import yaml
 
-from bot.core import Episode, Library
+from bot.core import Episode, KnowledgeBase, Library
 from bot.core.reply import compose
+from bot.core.text import clip
+from bot.core.timecode import short_time
 from bot.discord.embeds import (
     CRISIS_COLOUR,
     DESCRIPTION_LIMIT,
@@ -53,7 +57,7 @@ def test_every_study_view_fits(library: Library, episode: Episode) -> None:
     for study in episode.studies:
         assert_within_limits([sources_embed([study], episode)])
     disclaimer = disclaimer_embed(library.safety.disclaimer, episode.page)
-    assert_within_limits([about_embed(library), disclaimer, episodes_embed(library.episodes)])
+    assert_within_limits([about_embed(library), disclaimer, episodes_embed(library)])
 
 
 def test_every_answer_to_our_questions_fits(library: Library, episode: Episode) -> None:
@@ -105,3 +109,22 @@ def test_misses_say_how_to_browse(library: Library, episode: Episode, question: 
     [embed] = reply_embeds(compose(library.answer(question), library.safety))
     text = embed.description or ""
     assert "/chapter" in text and "`chapters`" not in text, "Discord's own commands, not the terminal's"
+
+
+def test_the_episode_list_reads_only_the_episodes_it_shows(knowledge: KnowledgeBase) -> None:
+    many = tuple(replace(e, id=f"{e.id}-{n}", featured=False) for n in range(40) for e in knowledge.episodes)
+    library = Library(KnowledgeBase(many, knowledge.safety))
+    read: list[str] = []
+
+    def card(i: int) -> Episode:
+        read.append(many[i].id)
+        return many[i]
+
+    # The test looks inside on purpose: every episode unread again, and each read counted.
+    library._cards._made = [None] * len(many)
+    library._cards._read = card
+    lines = [
+        f"[{e.title}]({e.url}) · {e.released.isoformat()} · {short_time(e.duration)} · `{e.id}`" for e in many
+    ]
+    assert episodes_embed(library).description == clip("\n".join(lines), DESCRIPTION_LIMIT)
+    assert 0 < len(read) < len(many) // 4

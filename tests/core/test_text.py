@@ -1,0 +1,20 @@
+"""The text helpers that are shortcuts of a library's own answer must give that answer."""
+
+from __future__ import annotations
+
+import random
+import string
+
+from wordfreq import get_frequency_dict, zipf_frequency
+
+from bot.core.text import commonness
+
+
+def test_commonness_is_wordfreqs_zipf_frequency() -> None:
+    listed = sorted(get_frequency_dict("en", "small"))
+    rng = random.Random(7)
+    unlisted = ["".join(rng.choices(string.ascii_lowercase, k=rng.randint(1, 12))) for _ in range(3000)]
+    pairs = [f"{rng.choice(listed)} {rng.choice([*listed, *unlisted])}" for _ in range(5000)]
+    other = ["5mg", "naïve", "Ketamine", "k-hole", "0.5", "ssri's", "", "日本", "1000", "k  hole", " k", "k "]
+    for word in [*listed, *unlisted, *pairs, *other]:
+        assert commonness(word) == zipf_frequency(word, "en", wordlist="small"), word
