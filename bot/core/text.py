@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import gzip
+import importlib.util
 import math
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
+import msgpack
 import snowballstemmer
-from wordfreq import get_frequency_dict, zipf_frequency
 
 _TOKEN = re.compile(r"[^\W_]+(?:\.\d+)?")
 _APOSTROPHES = re.compile(r"[\u0027\u2018\u2019\u02bc\u0060\u00b4]")
@@ -163,7 +166,26 @@ def commonness(word: str) -> float:
     """How common a word is in everyday English, on the Zipf scale (0 when unknown)."""
     if all(part.isascii() and part.isalpha() and part.islower() for part in word.split(" ")):
         return _listed_zipf(word)
+    # Importing wordfreq brings its tokenizer's dependencies (~0.2 s of a start): only a word of other
+    # letters needs them ("5-ht2b", "é").
+    from wordfreq import zipf_frequency
+
     return float(zipf_frequency(word, "en", wordlist="small"))
+
+
+@lru_cache(maxsize=1)
+def _frequencies() -> dict[str, float]:
+    """wordfreq's small English list, word to frequency, as its get_frequency_dict makes it, read from the
+    package's data file without importing wordfreq (its list format: gzipped msgpack, a header, then the
+    words of each centibel of frequency in turn)."""
+    spec = importlib.util.find_spec("wordfreq")
+    assert spec is not None and spec.submodule_search_locations, "wordfreq is a dependency"
+    path = Path(spec.submodule_search_locations[0]) / "data" / "small_en.msgpack.gz"
+    with gzip.open(path, "rb") as packed:
+        header, *buckets = msgpack.load(packed, raw=False)
+    if header != {"format": "cB", "version": 1}:
+        raise ValueError(f"{path}: not a wordfreq list ({header!r})")
+    return {word: 10 ** (-index / 100) for index, bucket in enumerate(buckets) for word in bucket}
 
 
 def _listed_zipf(text: str) -> float:
@@ -172,7 +194,7 @@ def _listed_zipf(text: str) -> float:
     # Such words are their own tokens, and wordfreq's tokenizer is most of a lookup (~17 us, paid for every
     # new word and word pair of a long message). Combined and rounded as wordfreq does: 1/f = 1/f1 + 1/f2;
     # tests/core/test_text.py compares the two on every listed word and on pairs of them.
-    frequencies = get_frequency_dict("en", "small")  # cached by wordfreq, called as its own lookups call it
+    frequencies = _frequencies()
     inverse = 0.0
     for part in text.split(" "):
         frequency = frequencies.get(part)
@@ -186,7 +208,7 @@ def _listed_zipf(text: str) -> float:
 
 def warm() -> None:
     """Read wordfreq's list now (~15 ms), rather than on the first question a process answers."""
-    get_frequency_dict("en", "small")
+    _frequencies()
 
 
 def specificity(word: str) -> float:
