@@ -478,13 +478,16 @@ class Library:
         if len(scope) == 1:
             return self.engines[scope[0]].find(message, personal=personal)
         found: list[tuple[float, list[ChapterMatch], list[Study]]] = []
-        routed = self.route(message, preferred, limit=MAX_EPISODES_TRIED)
         if asks_for_every_study(message):
             # "Drop the sources": only an episode that cites studies can answer, unless the question is
-            # plainly about another episode ("is bipolar genetic? twin studies").
-            citing = self.route(message, preferred, limit=MAX_EPISODES_TRIED, among=self._cards.citing)
+            # plainly about another episode ("is bipolar genetic? twin studies"). One ranking serves both.
+            ranked = self.route(message, preferred)
+            routed = ranked[:MAX_EPISODES_TRIED]
+            citing = [pair for pair in ranked if pair[0] in self._cards.citing][:MAX_EPISODES_TRIED]
             if citing and (not routed or citing[0][1] >= CITING_SHARE * routed[0][1]):
                 routed = citing
+        else:
+            routed = self.route(message, preferred, limit=MAX_EPISODES_TRIED)
         for episode_id, score in routed:
             # Two episodes that answer are all an answer uses: a third is never searched.
             if len(found) == 2 or (found and score < ALSO_SHARE * found[0][0]):

@@ -77,7 +77,7 @@ _FIRST_PERSON = re.compile(r"\b(?:i|im|ive|id|me|my|myself)\b")
 # What a listener says about listening ("I think he mentioned", "I got lost around", "I was listening while
 # driving"), and other people's people ("my coworker's wife"), are not their health: they are read out
 # before asking whose situation a message tells.
-_LISTENING = re.compile(
+_NOT_THE_ASKERS_HEALTH = re.compile(
     r"\bmy\s+(?:coworkers?|colleagues?|boss|bosses|neighbou?rs?|roommates?|teachers?|clients?)\b"
     r"|\b(?:i|im|ive|i\s+was|i\s+am)\s+(?:\w+\s+){0,3}?(?:think|thought|heard|remember|noticed|missed|caught|listen\w*|watch\w*|"
     r"got\s+lost|went\s+back|checked|rewound|confused|wondering|recall|believe|guess)\b"
@@ -163,5 +163,5 @@ def wants_health_advice(message: Message) -> bool:
     asks = bool(_ASK.search(text))
     if asks and _COMBINED.search(text) and _DRUGS.search(text):
         return True
-    situation = _SITUATION.search(_LISTENING.sub(" ", text))
+    situation = _SITUATION.search(_NOT_THE_ASKERS_HEALTH.sub(" ", text))
     return bool(situation and asks and not _NAVIGATION.search(text))

@@ -126,11 +126,10 @@ _DIRECT = _any(
     r"\breasons?\s+to\s+(?:stay|live|keep\s+going|be\s+here)\b.{0,60}\b(?:couldnt|cant|cannot|no|none)\b|\b(?:couldnt|cant|cannot)\s+(?:come\s+up\s+with|think\s+of|find)\s+(?:one|a\s+single)\s+reason\b",
     r"\bonly\s+reason\s+(?:im|i\s+am|i\s+m)\s+(?:still\s+)?(?:here|alive|around)\b|\b(?:a)?sleep\s+forever\b|^(?=.*\b(?:dose|pills|take|ketamine|want)\b).*\b(?:dont|do\s+not|wont|will\s+not)\s+come\s+back\b|\bsomething\s+to\s+remember\s+me\s+by\b",
     r"\bswallow\w*\s+(?:his|her|my|their)\s+whole\s+(?:month|bottle|supply|prescription|stash)\b|\bi\s+(?:dont|do\s+not)\s+(?:really\s+)?care\s+how\s+anymore\b",
-    # the fifth blind set's: no reasons, hoping for a fatal accident, knowing what to take, not being here,
+    # the fifth blind set's: no reasons, hoping for a fatal accident, not being here,
     # the right moment to disappear, logging off permanently
     r"\b(?:zero|0|no)\s+reasons?\s+(?:\w+\s+){0,2}(?:to\s+)?(?:keep\s+going|go\s+on|live|stay|be\s+here)\b",
     r"\b(?:hope|hoping|wish|wishing|pray\w*)\s+(?:that\s+)?(?:i|a\s+\w+|something|someone)\s+(?:\w+\s+){0,3}(?:wreck|crash|accident|kills?\s+me|hits?\s+me|runs?\s+me\s+over)\b",
-    r"\bknow\s+(?:exactly\s+)?(?:what|how\s+much)\s+to\s+take\b(?=.*\b(?:close|tonight|scary|ready|enough)\b)",
     r"\b(?:least\s+(?:messy|painful)|easiest|best|quickest)\s+way\s+to\s+not\s+be\s+(?:here|around|alive)\b|\b(?:right|perfect)\s+(?:moment|time)\s+to\s+(?:disappear|end\s+it)\b",
     # the sixth's: a game's words for one's own end, a phone left for whoever finds it, tired of being here
     r"\b(?:game\s+over(?:\s+screen)?|respawn\w*|log(?:ging)?\s+off|uninstall\w*)\s+(?:\w+\s+){0,2}(?:irl|in\s+real\s+life|for\s+real)\b|\bctrl\s*\W*\s*alt\s*\W*\s*delet\w*\s+myself\b",
