@@ -25,7 +25,7 @@ from bot.core.engine import (
 from bot.core.message import Message, read
 from bot.core.models import Chapter, Episode, KnowledgeBase, SafetyInfo, Study
 from bot.core.router import Router
-from bot.core.safety import SafetyRead, is_chatter, is_small_talk, read_safety
+from bot.core.safety import SafetyRead, is_chatter, is_reaction, is_small_talk, read_safety
 from bot.core.search import Corpus
 from bot.core.text import fold, specificity, warm, words
 from bot.core.timecode import TimeRef
@@ -426,7 +426,7 @@ class Library:
         if chatter and not _may_look_up(message):
             return reply(Kind.SMALL_TALK)  # whatever the episodes say: no episode need be searched
         chapters, studies = self._find(message, scope, personal=safety.advice, preferred=preferred)
-        if chatter and not _looked_up(chapters):
+        if chatter and (is_reaction(message) or not _looked_up(chapters)):
             return reply(Kind.SMALL_TALK)
         if not chapters and not studies:
             return reply(Kind.OFF_TOPIC)

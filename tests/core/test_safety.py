@@ -14,6 +14,7 @@ from bot.core.safety import (
     is_chatter,
     is_crisis,
     is_emergency,
+    is_reaction,
     is_small_talk,
     wants_health_advice,
 )
@@ -246,6 +247,33 @@ def test_a_question_in_chatter_is_a_question(message: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "message",
+    [
+        "lol the rat swimming part killed me 💀",
+        "bro said 'serieses' 💀",
+        "sherm and angel dust sound like a 90s buddy cop duo lol",
+        "imagine being the rat in that beaker and someone hands you ketamine 💀",
+    ],
+)
+def test_a_reaction_naming_a_term_is_a_reaction(message: str) -> None:
+    assert is_reaction(read(message))
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "i doomscroll on full brightness til 2am every night lol. am i cooking my habenula",
+        "dying to know what that 'kk kk kk' noise he made was about lmao",
+        "lol so is ketamine an opioid?",
+        "my grandpa got ketamine for knee surgery in the 80s and said he saw colors for hours lol, "
+        "crazy to learn its the same stuff they use for depression now",
+    ],
+)
+def test_an_ask_or_a_story_is_not_a_reaction(message: str) -> None:
+    assert not is_reaction(read(message))
+
+
+@pytest.mark.parametrize(
     ("read_as", "private"),
     [
         (SafetyRead(crisis=True), True),
@@ -337,3 +365,9 @@ def test_listening_work_and_other_peoples_people_are_not_advice(message: str) ->
 )
 def test_what_no_episode_holds_is_small_talk(message: str) -> None:
     assert is_small_talk(read(message))
+
+
+def test_a_reaction_to_a_moment_gets_no_chapter(library: Library) -> None:
+    answer = library.answer("lmaooo the rectal part killed me 💀")
+    assert answer.kind is Kind.SMALL_TALK
+    assert not answer.chapters

@@ -22,7 +22,7 @@ _CLAUSE = r"(?:^|[^\w\s']\s*|\b(?:and|so|but|also|anyway|btw|ok|okay|quick\s+q|q
 _ASKS = re.compile(
     rf"\?|{_CLAUSE}(?:what|whats|how|hows|why|when|where|wheres|which|whos|whose|who(?!\s+else))\b"
     rf"|{_CLAUSE}(?:does|did|do|is|are|can|could|should|would|will|was|were|has|have|explain|tell\s+me|remind\s+me)\b"
-    r"|\b(?:anyone|somebody|someone)\s+(?:know|remember|have|got)\b|\b(?:i\s+wonder|wondering|curious|dont\s+get|dont\s+understand|confused|"
+    r"|\b(?:anyone|somebody|someone)\s+(?:know|remember|have|got)\b|\bam\s+i\b|\b(?:dying|want|wanna|need)\s+to\s+know\b|\b(?:i\s+wonder|wondering|curious|dont\s+get|dont\s+understand|confused|"
     r"the\s+(?:bit|part|section|moment)\s+(?:about|where|with|when)|right\s*$|"
     r"looking\s+for|need|link|timestamp|source|sources|eli5|tldr|summar\w*)\b"
 )
@@ -73,6 +73,24 @@ def is_small_talk(message: Message) -> bool:
         or _HOST_REMARK.search(message.folded)
         or _NOT_IN_AN_EPISODE.search(message.folded)
     )
+
+
+# A longer story with a laugh in it may still tell of something to look up ("my grandpa got it for surgery
+# in the 80s lol, crazy its the same stuff they use for depression now").
+REACTION_WORDS = 20
+# Laughing at or reacting to a moment: a joke, however rare the word it names ("the rat part killed me 💀").
+_REACTION = re.compile(
+    r"\b(?:lol+|lmao+|lmfao+|rofl|haha\w*|hehe\w*|killed\s+me|killing\s+me|im\s+dead|i'?m\s+dead|deceased|sent\s+me|iconic|"
+    r"no\s+notes|goes\s+(?:so\s+)?hard|(?:bro|he|this\s+man)\s+(?:really\s+)?said|imagine\s+(?:being|working|if)|"
+    r"gang|dont\s+@\s+me|nobody|me\s+(?:after|falling|when|trying))\b|\d{1,2}\s*/\s*10"
+    r"|[\U0001F602\U0001F923\U0001F480\U0001F62D\U0001F913]"
+)
+
+
+def is_reaction(message: Message) -> bool:
+    """A joke or a laugh at a moment that asks nothing: no lookup, whatever it names."""
+    short = len(message.words) <= REACTION_WORDS
+    return short and not _ASKS.search(message.folded) and bool(_REACTION.search(message.raw.casefold()))
 
 
 def is_chatter(message: Message) -> bool:
