@@ -423,10 +423,10 @@ class Library:
             overview = self.engine(scope[0] if len(scope) == 1 else None)
             return reply(Kind.TOPIC, [overview.overview()])
         chatter = is_chatter(message)
-        if chatter and not _may_look_up(message):
+        if is_reaction(message) or (chatter and not _may_look_up(message)):
             return reply(Kind.SMALL_TALK)  # whatever the episodes say: no episode need be searched
         chapters, studies = self._find(message, scope, personal=safety.advice, preferred=preferred)
-        if chatter and (is_reaction(message) or not _looked_up(chapters)):
+        if chatter and not _looked_up(chapters):
             return reply(Kind.SMALL_TALK)
         if not chapters and not studies:
             return reply(Kind.OFF_TOPIC)

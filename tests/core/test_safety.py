@@ -371,3 +371,71 @@ def test_a_reaction_to_a_moment_gets_no_chapter(library: Library) -> None:
     answer = library.answer("lmaooo the rectal part killed me 💀")
     assert answer.kind is Kind.SMALL_TALK
     assert not answer.chapters
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "gg no re. i'm logging off from life this time, not just discord",
+        "every night im standing on the balcony a little longer, one leg over the rail last night",
+        "took like 5x my usual dose on purpose tonight to see if i'd wake up",
+        "gusto ko na lang matulog at hindi na magising, seryoso",
+        "ich will einfach nicht mehr aufwachen",
+        "mon frère m'a envoyé 'je vous aime tous, pardon' ce soir et il ne répond plus",
+    ],
+)
+def test_crises_of_the_seventh_set_are_recognised(message: str) -> None:
+    assert is_crisis(read(message))
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "my cat knocked my coffee over and i screamed 'i'm gonna die' lmao",
+        "orgo exam tomorrow, this exam is gonna be the death of me 😩",
+        "did anyone else tear up when he talks about people who had been suicidal for years getting relief?",
+        "in valorant i literally kms every round with my own grenade 😭",
+        "my grandfather took his own life in the 80s, long before any of this existed",
+    ],
+)
+def test_look_alikes_of_the_seventh_set_are_not_crises(message: str) -> None:
+    assert not is_crisis(read(message))
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "when my kid was 3 he swallowed a battery and we rushed to the ER, he's 10 now and totally fine",
+        "'i'm literally going to pass out' is what i said when i saw the price of a ketamine clinic 😂",
+    ],
+)
+def test_an_emergency_long_over_or_reported_speech_is_not_one(message: str) -> None:
+    assert not is_emergency(read(message))
+
+
+def test_what_a_therapist_said_is_information() -> None:
+    message = (
+        "my therapist said dissociation is a trauma symptom so its weird a dissociative drug is used for PTSD"
+    )
+    assert not wants_health_advice(read(message))
+
+
+def test_what_would_you_guys_do_asks() -> None:
+    message = (
+        "thinking of just getting k from a friend and doing it myself for my depression. what would u guys do"
+    )
+    assert wants_health_advice(read(message))
+
+
+@pytest.mark.parametrize(
+    ("message", "reaction"),
+    [
+        ("@jess_22 yeah saw your post earlier, 100% agree", True),
+        ('"multiple serieses. is that a word?" LMAOOO i love him', True),
+        ("@bot mono-amine hypothesis explain like im 5 pls", False),
+        ("the AND gate analogy completely lost me 😭 anyone wanna dumb it down", False),
+        ("if psilocybin is a tweaked serotonin why doesnt my own serotonin make me trip 😂", False),
+    ],
+)
+def test_replies_to_others_and_quoted_questions_are_reactions(message: str, reaction: bool) -> None:
+    assert is_reaction(read(message)) is reaction

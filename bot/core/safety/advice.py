@@ -124,7 +124,7 @@ _DIRECT_ASK = re.compile(
 # Any ask, direct or not: "anyone know", "is that normal", "what would you do", "thats fine right?".
 _ASK = re.compile(
     r"\?|\banyone\s+(?:know|else|tried|have|had)\b|\bis\s+(?:that|this|it)\s+(?:normal|bad|ok|okay|fine|safe|dangerous|a\s+problem)\b"
-    r"|\bwhat\s+would\s+(?:you|u|yall|he)\s+do\b|\b(?:right|yeah|ok|correct)\s*[?.!]*\s*$|\bshould\s+i\b|\bany\s+(?:advice|tips|thoughts)\b"
+    r"|\bwhat\s+would\s+(?:you|u|yall|he|you\s+guys|u\s+guys|you\s+all|ppl|people)\s+do\b|\b(?:right|yeah|ok|correct)\s*[?.!]*\s*$|\bshould\s+i\b|\bany\s+(?:advice|tips|thoughts)\b"
     r"|\b(?:worried|scared|nervous|concerned|freaked\s+out|freaking\s+out|anxious\s+about|afraid)\b|\bsupposed\s+to\b|\bthoughts\b|\bwondering\b|\bcurious\b"
 )
 # Finding one's way in the episode is not advice: "what was the part about ...", "where does he say ...".
@@ -149,9 +149,15 @@ _DRUGS = re.compile(
 )
 
 
+# What a therapist or doctor said, told as a fact, is information, not the asker's situation.
+_REPORTED = re.compile(
+    r"\bmy\s+(?:therapist|doctor|doc|psychiatrist|gp|professor|prof|teacher|pharmacist)\s+(?:once\s+)?(?:said|says|told\s+(?:me|us)|mentioned|explained)\b"
+)
+
+
 def wants_health_advice(message: Message) -> bool:
     """Whether the message asks about someone's own health with a drug or treatment, in any phrasing."""
-    text = message.folded
+    text = _REPORTED.sub(" ", message.folded)
     if _ABOUT_THE_EPISODE.search(text) and not _FIRST_PERSON.search(text):
         return False
     # "my grandpa got ketamine for surgery in the 80s" is history, not a question about now.

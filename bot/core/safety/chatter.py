@@ -22,9 +22,10 @@ _CLAUSE = r"(?:^|[^\w\s']\s*|\b(?:and|so|but|also|anyway|btw|ok|okay|quick\s+q|q
 _ASKS = re.compile(
     rf"\?|{_CLAUSE}(?:what|whats|how|hows|why|when|where|wheres|which|whos|whose|who(?!\s+else))\b"
     rf"|{_CLAUSE}(?:does|did|do|is|are|can|could|should|would|will|was|were|has|have|explain|tell\s+me|remind\s+me)\b"
-    r"|\b(?:anyone|somebody|someone)\s+(?:know|remember|have|got)\b|\bam\s+i\b|\b(?:dying|want|wanna|need)\s+to\s+know\b|\b(?:i\s+wonder|wondering|curious|dont\s+get|dont\s+understand|confused|"
+    r"|\b(?:anyone|somebody|someone)\s+(?:know|remember|have|got|wanna|want\s+to|care\s+to|can|could)\b|\bam\s+i\b|\b(?:dying|want|wanna|need)\s+to\s+know\b|"
+    r"\blost\s+me\b|\bover\s+my\s+head\b|\bdumb\s+(?:it\s+)?down\b|\b(?:i\s+wonder|wondering|curious|dont\s+get|dont\s+understand|confused|"
     r"the\s+(?:bit|part|section|moment)\s+(?:about|where|with|when)|right\s*$|"
-    r"looking\s+for|need|link|timestamp|source|sources|eli5|tldr|summar\w*)\b"
+    r"looking\s+for|need\s+(?:help|to\s+find|an?\s+(?:link|source|answer)|the\s+(?:link|source|timestamp|part|study))|link|timestamp|source|sources|eli5|tldr|summar\w*)\b"
 )
 # Thanks, praise, laughter, and remarks about the host, his voice, the speed, the ads or the channel.
 _CHATTER = re.compile(
@@ -53,6 +54,9 @@ _NOT_IN_AN_EPISODE = re.compile(
     # requests for the show ("a part 2 with a guest psychiatrist") and how the upload sounds
     r"|\bpart\s+(?:2|two|ii)\s+(?:with|on|about)\b|\bnext\s+week\s+is\s+the\b|\bwould\s+love\s+(?:a|an)\s+(?:part|episode|ep|follow\s*-?\s*up|guest)\b"
     r"|\b(?:audio|sound|mic|volume)\s+(?:is|was|quality|levels?)\b.{0,40}\b(?:upload|video|ep|episode|quiet|loud|bad|off)\b"
+    r"|\b(?:audio|sound|mic|volume)\s+(?:\w+\s+){0,2}(?:quiet|loud|low|muffled|echo\w*|distorted|out\s+of\s+sync|clipping)\b"
+    # the sponsors' codes and skipping their reads
+    r"|\b(?:promo|discount|sponsor|affiliate|\w+)\s+code\s+(?:still\s+)?(?:works|worked|is\s+(?:valid|working|dead|expired))\b|\bhit(?:ting)?\s+skip\b"
     # remarks about the ads ("skipped the eight sleep ad so fast", "ROKA ads on a ketamine episode")
     r"|\bskip(?:ped|ping)?\s+(?:the\s+)?(?:\w+\s+){0,2}(?:ad|ads|read|sponsor\w*)\b|\b(?:ad|ads|read)\s+(?:\w+\s+){0,4}(?:is|was)\s+(?:a\s+)?(?:wild|longer|so\s+long|too\s+long)\b"
     r"|\bcould\s+(?:read|explain|narrate|talk\s+about)\s+(?:me\s+)?(?:the\s+)?(?:phone\s*book|paint\s+drying|a\s+grocery\s+list|anything|the\s+dictionary)\b"
@@ -81,16 +85,29 @@ REACTION_WORDS = 20
 # Laughing at or reacting to a moment: a joke, however rare the word it names ("the rat part killed me 💀").
 _REACTION = re.compile(
     r"\b(?:lol+|lmao+|lmfao+|rofl|haha\w*|hehe\w*|killed\s+me|killing\s+me|im\s+dead|i'?m\s+dead|deceased|sent\s+me|iconic|"
-    r"no\s+notes|goes\s+(?:so\s+)?hard|(?:bro|he|this\s+man)\s+(?:really\s+)?said|imagine\s+(?:being|working|if)|"
-    r"gang|dont\s+@\s+me|nobody|me\s+(?:after|falling|when|trying))\b|\d{1,2}\s*/\s*10"
+    r"no\s+notes|goes\s+(?:so\s+)?hard|(?:bro|this\s+man)\s+(?:really\s+)?said|he\s+really\s+said|imagine\s+(?:being|working|if)|"
+    r"gang|dont\s+@\s+me|nobody|me\s+(?:after|falling|when|trying)|sound\s+effects?|had\s+me|looked\s+at\s+me\s+like)\b|\d{1,2}\s*/\s*10"
+    # a reply to someone else in the channel ("@jess_22 yeah, 100% agree")
+    r"|^\s*@(?!bot\b)\w+"
     r"|[\U0001F602\U0001F923\U0001F480\U0001F62D\U0001F913]"
 )
 
 
+# Words quoted from the episode ask nothing of the bot: '"is that a word?" lmaooo i love him'.
+_QUOTE = re.compile(r'"[^"]{1,120}"|\u201c[^\u201d]{1,120}\u201d')
+
+
+# A question word or a "pls" anywhere: a reaction asks nothing at all ("... why doesnt my own serotonin
+# make me trip 😂" asks).
+_WH_OR_PLEASE = re.compile(r"\b(?:what|whats|how|why|when|where|which|who|whos|pls|plz|please)\b")
+
+
 def is_reaction(message: Message) -> bool:
-    """A joke or a laugh at a moment that asks nothing: no lookup, whatever it names."""
+    """A joke or a laugh at a moment, or a reply to someone else, that asks nothing: no lookup."""
     short = len(message.words) <= REACTION_WORDS
-    return short and not _ASKS.search(message.folded) and bool(_REACTION.search(message.raw.casefold()))
+    unquoted = _QUOTE.sub(" ", message.folded)
+    asks = _ASKS.search(unquoted) or _WH_OR_PLEASE.search(unquoted)
+    return short and not asks and bool(_REACTION.search(message.raw.casefold()))
 
 
 def is_chatter(message: Message) -> bool:

@@ -80,12 +80,12 @@ _DIRECT = _any(
     # a method in mind
     r"\b(?:think\w*\s+(?:about|of)|want\w*\s+to|going\s+to|gonna|about\s+to|ready\s+to|plan\w*\s+(?:on|to))\s+(?:jump\w*|hang\w*|shoot\w*|drown\w*|overdos\w*|od\b)",
     # means at hand, in the moment
-    r"\b(?:standing|stand|sitting|parking|parked|walking out|climbed|climbing)\s+(?:\w+\s+){0,4}(?:edge|ledge|tracks|bridge|roof|railing|overpass)\b",
+    r"\b(?:standing|stand|sitting|parking|parked|walking out|climbed|climbing)\s+(?:\w+\s+){0,4}(?:edge|ledge|tracks|bridge|roof|railing|overpass|balcony)\b",
     r"\b(?:bought|buying|got|have|keep)\s+(?:a\s+|some\s+)?(?:rope|noose)\b|\b(?:should|going to|gonna|want to|wanna|about to)\s+jump\b",
     r"\b(?:gun|revolver|pistol)\b.*\b(?:taking it out|out on|loaded|in my mouth|to my head)\b|\b(?:taking it out|loaded)\b.*\b(?:gun|revolver|pistol)\b",
     r"\b(?:how many|how much)\b.*\bbefore\s+(?:your|my|the)\s+heart\s+stops\b|\btrying\s+not\s+to\s+(?:come back|wake up|survive)\b",
     # suicide and the first person, unless the question is about research
-    r"\b(?:im|i am|ive been|i feel|feeling|i get|been|so|really|very|getting)\s+(?:so\s+|really\s+|very\s+|kinda\s+|pretty\s+|super\s+)?su[i1]c[i1]dal\b",
+    r"\b(?:im|i am|ive been|i feel|feeling|i get|(?<!who had )(?<!who have )(?<!who has )(?<!who )been|so|really|very|getting)\s+(?:so\s+|really\s+|very\s+|kinda\s+|pretty\s+|super\s+)?su[i1]c[i1]dal\b",
     r"\b(?:my|i have|ive had|i get|having|i keep having|been having)\s+(?:\w+\s+)?su[i1]c[i1]d\w*\s+(?:thoughts?|ideation|feelings?|urges?)\b",
     rf"^(?!.*\b{_RESEARCH}\b).*\b{_SELF}\b.*\bsu[i1]c[i1]d\w*\b|^(?!.*\b{_RESEARCH}\b).*\bsu[i1]c[i1]d\w*\b.*\b{_SELF}\b",
     # someone close
@@ -135,12 +135,16 @@ _DIRECT = _any(
     r"\b(?:game\s+over(?:\s+screen)?|respawn\w*|log(?:ging)?\s+off|uninstall\w*)\s+(?:\w+\s+){0,2}(?:irl|in\s+real\s+life|for\s+real)\b|\bctrl\s*\W*\s*alt\s*\W*\s*delet\w*\s+myself\b",
     r"\bfor\s+whoever\s+finds\s+(?:my|this|me)\b|\b(?:so\s+)?tired\s+of\s+being\s+(?:here|alive|around)\b",
     r"\b(?:log|logging|sign|signing|check|checking)\s+(?:off|out)\s+(?:permanently|forever)\b|\b(?:ill|i\s+will)\s+be\s+gone\s+by\s+\w+",
+    # the seventh's: logging off from life, a leg over the rail, an overdose taken to see if one wakes
+    r"\b(?:log|logging|logged|sign|signing|check|checking)\s+(?:off|out)\s+(?:from|of)\s+life\b|\b(?:leg|legs|foot|feet)\s+over\s+the\s+(?:rail|railing|edge|ledge)\b",
+    r"\bto\s+see\s+if\s+(?:i|id|i\s+would|ill|i\s+will|he|she)\s+(?:\w+\s+)?(?:wake\s+up|wake|survive|make\s+it|come\s+back)\b(?=.*\b(?:took|take|dose|pills|swallowed|ate)\b)|^(?=.*\b(?:took|take|dose|pills|swallowed)\b).*\bto\s+see\s+if\s+(?:i|id|i\s+would)\s+(?:\w+\s+)?(?:wake\s+up|wake|survive)\b",
     # a few other languages' plainest words
     r"\b(?:me\s+despido|ya\s+no\s+voy\s+a\s+estar|quiero\s+morir(?:me)?|no\s+quiero\s+vivir|quero\s+morrer|je\s+veux\s+mourir|ich\s+will\s+sterben|ich\s+will\s+nicht\s+mehr\s+leben)\b",
     r"\b(?:no\s+despertar|ya\s+no\s+quiero\s+(?:seguir|vivir)|ya\s+no\s+puedo\s+mas|quitarme\s+la\s+vida|matarme|suicidarme|se\s+despidio\s+de\s+todos|todo\s+se\s+termina|queria\s+morir)\b",
     r"\b(?:nao\s+aguento\s+mais\s+viver|acabar\s+com\s+tudo|queria\s+morrer|me\s+matar|tirar\s+(?:a\s+)?minha\s+(?:propria\s+)?vida|me\s+suicidar|me\s+suicider|envie\s+de\s+mourir|en\s+finir|mich\s+umbringen)\b",
     r"\bya\s+no\s+quiero\s+estar\s+aqui\b|\bnao\s+quero\s+mais\s+estar\s+aqui\b|\bje\s+ne\s+veux\s+plus\s+etre\s+(?:la|ici)\b|\bich\s+will\s+nicht\s+mehr\s+(?:hier\s+)?sein\b",
     r"\bapres\s+(?:ca|ce)\s+sera\s+fini\b|\bsera\s+fini\s+(?:demain|ce\s+soir|bientot)\b|\bauf\s+seine\s+art\b|\bauf\s+ihre\s+art\b(?=.*\b(?:waffe|pistole|tabletten)\b)",
+    r"\b(?:hindi\s+na\s+(?:magising|gumising|magigising)|magpakamatay|ayoko\s+na\s+(?:mabuhay|mabuhay\s+pa)|mamatay\s+na\s+lang|nicht\s+mehr\s+aufwachen|ja\s+escolhi\s+a\s+data)\b",
     r"\b(?:jeene\s+ka\s+(?:mann|man|mun)\s+nahi|khatam\s+kar\s+(?:dena|du|doon|dunga)|latak\s+ja\w*|marna\s+chahta|mar\s+jana\s+chahta|suicide\s+kar\s+\w+)\b",
     r"\b(?:garage|car)\b.*\b(?:car|engine)\s+running\b|\b(?:gun|rifle|pistol|sidearm|handgun|glock|shotgun)\b.{0,60}\b(?:next\s+to\s+me|in\s+my\s+(?:hand|lap)|on\s+my\s+(?:lap|desk|bed)|out\s+of\s+the\s+safe)\b",
 )
@@ -188,6 +192,7 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
             r"\bsaying\s+(?:bye|goodbye)\b|\bnot\s+to\s+follow\s+(?:him|her|them|me)\b|\bthis\s+is\s+it\b|\bwithdrew\s+all\b|\bgave\s+me\s+(?:her|his|their)\s+\w+|\bwhy\s+im\s+(?:typing|posting|writing)\s+this\b|\bjust\s+wanted\s+someone\s+to\s+know\b|"
             r"\b(?:wrote|written|writing)\s+(?:the\s+|my\s+|all\s+the\s+)?(?:letters?|notes?)\b|\b(?:wrote|writing|made|did)\s+(?:my|a)\s+will\b|\blife\s+insurance\b|\bpaid\s+off\s+(?:all\s+)?(?:my\s+)?(?:\w+\s+)?debts?\b|"
             r"\btell\s+(?:mom|dad|mum|my\s+\w+|them|her|him)\s+(?:im|i\s+am)\s+sorry\b|\bthanks?\b.{0,60}\b(?:for\s+the\s+company|these\s+past)\b|\bgot\s+me\s+through\b|\b(?:left|found)\s+a\s+note\b|\bnote\s+on\s+the\b|\bnot\s+your\s+fault\b|"
+            r"\bje\s+vous\s+aime\s+tous\b|\blos\s+quiero\s+a\s+todos\b|\bamo\s+(?:todos\s+)?voces\b|\bich\s+liebe\s+euch\s+alle\b|\b(?:pardonnez|perdonenme|perdoname|me\s+perdoem|verzeiht)\b|"
             r"\bsorry\s+for\s+everything\b|\b(?:gave|giving|give)\s+(?:my\s+|the\s+)?\w+\s+to\s+(?:my|a|his|her|the)\b|\bwrote\s+letters?\b|\bjust\s+in\s+case\b",
         ),
     ),
@@ -195,7 +200,7 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
         "burden",
         _any(
             r"\b(?:everyone|everybody|they|family)\s+(?:would|will|d)\s+(?:\w+\s+)?be\s+(?:relieved|happier|better)\b|\bonly\s+(?:still\s+)?(?:here|alive|around)\s+(?:for|because)\b",
-            r"\bnao\s+aguento\s+mais\b|\bya\s+no\s+puedo\s+mas\b|\bje\s+n\s*en\s+peux\s+plus\b|\bich\s+kann\s+nicht\s+mehr\b|\bnadie\s+me\s+va\s+a\s+extranar\b|\bninguem\s+vai\s+sentir\s+falta\b",
+            r"\btarde\s+demais\s+(?:pra|para)\s+mim\b|\bdemasiado\s+tarde\s+para\s+mi\b|\btrop\s+tard\s+pour\s+moi\b|\bzu\s+spat\s+fur\s+mich\b|\bnakakapagod\s+na\b|\bnao\s+aguento\s+mais\b|\bya\s+no\s+puedo\s+mas\b|\bje\s+n\s*en\s+peux\s+plus\b|\bich\s+kann\s+nicht\s+mehr\b|\bnadie\s+me\s+va\s+a\s+extranar\b|\bninguem\s+vai\s+sentir\s+falta\b",
             r"\bburden\b|\bwaste\s+of\s+(?:space|air|oxygen)\b|\bworthless\b|\bhopeless\b|\bdont\s+deserve\b",
             r"\b(?:nobody|no one|noone)\s+(?:would|will)\s+(?:even\s+)?(?:notice|care|miss)\b|\bbetter\s+off\b",
             r"\b(?:im|i am)\s+(?:so\s+)?done\b|\bcant\s+do\s+(?:this|it)\b|\bno\s+point\b|\b(?:give|given|giving)\s+up\b|\b(?:dont|doesnt|does\s+not|do\s+not)\s+(?:really\s+)?want\s+help\b|\btired\s+of\s+being\s+tired\b|\bwhats\s+the\s+point\s*(?:[.!?]|$)|\bnothing(?:s|\s+is)\s+(?:ever\s+)?(?:gonna|going\s+to)\s+change\b|\bever\s+a\s+point\b|\bfine\s+(?:\w+\s+)?without\s+me\b|\bdone\s+pretending\b",
@@ -236,6 +241,7 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
         "unreachable",
         _any(
             r"\b(?:wont|will not|doesnt|isnt)\s+(?:answer|pick up)\w*\b|\blocked\s+(?:herself|himself|themselves)\b",
+            r"\bne\s+repond\s+plus\b|\bno\s+(?:contesta|responde)\b|\bnao\s+(?:atende|responde)\b|\bgeht\s+nicht\s+(?:mehr\s+)?ran\b|\bantwortet\s+nicht\b|"
             r"\b(?:not|isnt)\s+picking\s+up\b|\bcant\s+reach\s+(?:him|her|them)\b|\bphone\s+(?:is\s+)?(?:off|dead|going to voicemail)\b",
         ),
     ),
@@ -247,7 +253,8 @@ _HISTORY = re.compile(
     r"\bsu[i1]c[i1]d\w*\b.*\b(?:doing\s+(?:great|well|better|fine|good)|recovered|in\s+remission|years\s+ago|saved\s+my\s+life|"
     r"(?:years?|months?)\s+(?:free|clean)\b|free\s+of\s+(?:those|these|the|suicidal)\s+thoughts)\b|"
     r"\b(?:back\s+in|in)\s+(?:19|20)\d\d\b.{0,20}\b(?:i|he|she)\s+was\s+su[i1]c[i1]dal\b|"
-    r"\b(?:died|committed)\s+(?:by\s+)?suicide\b.*\b(?:ago|back in|years)\b|\b(?:years ago|back in the)\b.*\bsuicide\b"
+    r"\b(?:died|committed)\s+(?:by\s+)?suicide\b.*\b(?:ago|back in|years)\b|"
+    r"\b(?:took|ended)\s+(?:his|her|their)\s+(?:own\s+)?life\b.{0,40}\b(?:ago|back\s+in|in\s+the\s+(?:19)?[1-9]0s|in\s+(?:19|20)\d\d|when\s+i\s+was)\b|\b(?:years ago|back in the)\b.*\bsuicide\b"
 )
 
 

@@ -33,6 +33,10 @@ FIGURES = re.compile(
     r"|\bslowly\s+killing\s+(?:myself|me)\b|\b(?:phone|battery|laptop|charger|plants?)\s+(?:is\s+|was\s+)?(?:dying|dead|died)\b"
     r"|\bdie\W+(?:of|from)\s+(?:embarrassment|shame|cringe|laughter|laughing|boredom)\b"
     r"|\bmade\s+me\s+want\s+to\s+(?:jump|die|scream)\b(?=.*\b(?:lol|lmao|haha|ad|ads|read|reads)\b)"
+    # exclamations reported ("i screamed 'im gonna die' lmao", "'ill pass out' is what i said"), games
+    r"|\b(?:screamed|yelled|shouted|gasped|went|was\s+like)\s+(?:im|i\s+am|ill|i\s+will)\s+(?:\w+\s+){0,2}(?:die|dead|pass\s+out)\b"
+    r"|\b(?:\w+\s+){1,8}(?:is|was)\s+what\s+i\s+(?:said|thought|screamed|yelled|texted|told)\b|\b(?:be|been|is|was)\s+the\s+death\s+of\s+me\b"
+    r"|\b(?:kms|kys|kill\s+myself|killed\s+myself|suicide)\s+(?:\w+\s+){0,2}(?:every|each)\s+(?:round|game|match|run|level|time\s+i\s+play)\b"
 )
 
 
@@ -48,6 +52,7 @@ OVER = re.compile(
     r"\b(?:years?|months?)\s+ago\b|\bback\s+in\b|\bwhen\s+i\s+was\s+(?:a\s+)?(?:kid|child|teen|young)\b"
     r"|\bin\s+(?:19|20)\d\d\b|\bin\s+the\s+(?:19)?[1-9]0s\b|\b(?:is|was|s|are|were|hes|shes|theyre|im)\s+(?:totally\s+|completely\s+|all\s+)?(?:fine|okay|ok|alright|better)\s+now\b"
     r"|\bturned\s+out\s+(?:fine|ok|okay)\b|\brecovered\b|\bsurvived\b|\bdoing\s+(?:great|well|better|fine|good)\b"
+    r"|\b(?:is|s|hes|shes|theyre|im)\s+\d{1,2}\s+now\b|\bnow\s+and\s+(?:totally\s+|completely\s+)?(?:fine|okay|ok|healthy)\b"
 )
 # An emergency told afterwards: "my friend overdosed last summer".
 PAST_EVENT = re.compile(
