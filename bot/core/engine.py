@@ -121,7 +121,12 @@ class Engine:
         self.episode = episode
         self._chapters = {c.id: c for c in episode.chapters}
         self._windows = _windows_by_chapter(episode)
-        documents = (_chapter_document(c, self._windows.get(c.id, ())) for c in episode.chapters)
+        # Within the episode its guest's name says nothing of where: "does matt walker nap?" is the naps
+        # chapter, not "Introducing Dr. Matt Walker".
+        name = _name_words(episode.title)
+        documents = (
+            _chapter_document(c, self._windows.get(c.id, ()), unnamed=name) for c in episode.chapters
+        )
         self._chapter_index = Index(documents, CHAPTER_FIELDS)
         # Stems a person wrote or a title holds; words only said in the transcript need more evidence.
         self._written_stems = {
@@ -142,8 +147,14 @@ class Engine:
         # asking about ads, is what makes a sponsor read an answer.
         self._sponsor_names = _sponsor_names(episode)
         # Words of housekeeping and sponsor titles ("newsletter", "AG1"): naming one asks for that chapter.
+        # The guest's or episode's name ("Introducing Dr. Matt Walker") only says which episode is meant.
+        named = terms_of(episode.title)
         self._non_content_title_stems = {
-            t for c in episode.chapters if not c.is_content for t in terms_of(c.title) if len(t) > 2
+            t
+            for c in episode.chapters
+            if not c.is_content
+            for t in terms_of(c.title)
+            if len(t) > 2 and not any(n.startswith(t) or t.startswith(n) for n in named)
         }
         # Each moment's stems, computed once here rather than on every answer.
         moments = [m for c in episode.chapters for m in c.moments]
@@ -409,17 +420,37 @@ def _windows_by_chapter(episode: Episode) -> dict[str, Sequence[TranscriptWindow
     return found
 
 
-def _chapter_document(chapter: Chapter, windows: Sequence[TranscriptWindow] = ()) -> Document:
+def _name_words(title: str) -> frozenset[str]:
+    """The words of an episode's name when its title gives one before a colon ("Dr. Matthew Walker")."""
+    name, colon, _ = title.partition(":")
+    return frozenset(content_words(name)) if colon else frozenset()
+
+
+def _without_name(title: str, name: frozenset[str]) -> str:
+    """A title with the episode's name words (and their short forms: "Matt" of "Matthew") left out."""
+
+    def names(word: str) -> bool:
+        said = [w for w in content_words(word) if len(w) > 2]
+        return any(n.startswith(w) or w.startswith(n) for w in said for n in name)
+
+    return " ".join(word for word in title.split() if not names(word))
+
+
+def _chapter_document(
+    chapter: Chapter, windows: Sequence[TranscriptWindow] = (), *, unnamed: frozenset[str] = frozenset()
+) -> Document:
     counts: dict[str, float] = {}
     for window in windows:
         for stem, count in window.terms:
             counts[stem] = counts.get(stem, 0.0) + count
+    # An introduction or an outro names the guest; other chapters' titles keep every word.
+    title = _without_name(chapter.title, unnamed) if chapter.kind in ("intro", "outro") else chapter.title
     if not chapter.is_content:
-        fields = {"title": [chapter.title], "keywords": list(chapter.keywords)}
+        fields = {"title": [title], "keywords": list(chapter.keywords)}
     else:
         moments = [" ".join((m.label, *m.keywords)) for m in chapter.moments]
         fields = {
-            "title": [chapter.title],
+            "title": [title],
             "keywords": list(chapter.keywords),
             "moments": moments,
             "summary": [chapter.summary],
