@@ -439,3 +439,70 @@ def test_what_would_you_guys_do_asks() -> None:
 )
 def test_replies_to_others_and_quoted_questions_are_reactions(message: str, reaction: bool) -> None:
     assert is_reaction(read(message)) is reaction
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "mijn vriend zegt dat hij vannacht een einde aan zijn leven gaat maken",
+        "ho già scritto le lettere per i miei figli, stanotte la faccio finita",
+        "nie chcę się już budzić, chyba dzisiaj to skończę",
+        "yung kapatid ko sabi niya gusto na niyang mawala, may nakita akong lubid",
+        "im just gonna stop swimming fr. already picked the spot 🙃",
+    ],
+)
+def test_crises_of_the_eighth_set_are_recognised(message: str) -> None:
+    assert is_crisis(read(message))
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "we got destroyed 6-0 last night, wanted to die right there on the pitch lol",
+        "got wrecked in ranked, killed myself 6 times falling off the map 💀",
+        "Back in '82 I put a gun in my mouth. That was over 40 years ago, been at peace a long time now.",
+        "mi abuelo murió hace 10 años por suicidio. ¿en qué año se aprobó la esketamina?",
+    ],
+)
+def test_look_alikes_of_the_eighth_set_are_not_crises(message: str) -> None:
+    assert not is_crisis(read(message))
+
+
+@pytest.mark.parametrize(
+    ("message", "emergency"),
+    [
+        ("kumpel wziął ketaminę z benzo, nie da się go obudzić, oddycha bardzo wolno", True),
+        ("mijn vriendin heeft ketamine gesnoven en krijgt nu een aanval, ze reageert niet", True),
+        (
+            "my roommate did k, i just went in and he's slumped on the floor, breathing super shallow. "
+            "also does he mention the bladder stuff?",
+            True,
+        ),
+        (
+            "last month my toddler swallowed one of my pills, the ER checked her out, she's totally fine. "
+            "now my troches live in a lockbox",
+            False,
+        ),
+    ],
+)
+def test_emergencies_of_the_eighth_set(message: str, emergency: bool) -> None:
+    assert is_emergency(read(message)) is emergency
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "audio on the yt version sounds kinda clipped around the first ad break",
+        "the ads are getting longer every week i swear",
+        "ok who changed the bot's nickname to Dr. Habenula 💀",
+        "can we get a separate channel for the sleep eps?",
+        "would love a full ep with Nolan Williams as the guest",
+    ],
+)
+def test_remarks_on_the_show_and_server_are_small_talk(message: str) -> None:
+    assert is_small_talk(read(message))
+
+
+def test_a_question_quoted_in_single_quotes_asks_nothing() -> None:
+    assert is_reaction(read("bro really said 'multiple serieses. is that a word?' 😂 love this guy"))
+    assert not is_reaction(read("AND gate explanation pls 🙏 my brain melted"))

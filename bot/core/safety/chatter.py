@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.core.message import Message
+from bot.core.text import fold
 
 # Greetings, thanks and laughter alone.
 _SMALL_TALK = re.compile(
@@ -23,7 +24,7 @@ _ASKS = re.compile(
     rf"\?|{_CLAUSE}(?:what|whats|how|hows|why|when|where|wheres|which|whos|whose|who(?!\s+else))\b"
     rf"|{_CLAUSE}(?:does|did|do|is|are|can|could|should|would|will|was|were|has|have|explain|tell\s+me|remind\s+me)\b"
     r"|\b(?:anyone|somebody|someone)\s+(?:know|remember|have|got|wanna|want\s+to|care\s+to|can|could)\b|\bam\s+i\b|\b(?:dying|want|wanna|need)\s+to\s+know\b|"
-    r"\blost\s+me\b|\bover\s+my\s+head\b|\bdumb\s+(?:it\s+)?down\b|\b(?:i\s+wonder|wondering|curious|dont\s+get|dont\s+understand|confused|"
+    r"\blost\s+me\b|\bover\s+my\s+head\b|\bdumb\s+(?:it\s+)?down\b|\bpls\b|\bplz\b|\bexplanation\b|\b(?:i\s+wonder|wondering|curious|dont\s+get|dont\s+understand|confused|"
     r"the\s+(?:bit|part|section|moment)\s+(?:about|where|with|when)|right\s*$|"
     r"looking\s+for|need\s+(?:help|to\s+find|an?\s+(?:link|source|answer)|the\s+(?:link|source|timestamp|part|study))|link|timestamp|source|sources|eli5|tldr|summar\w*)\b"
 )
@@ -52,13 +53,16 @@ _NOT_IN_AN_EPISODE = re.compile(
     r"\bnext\s+(?:episode|ep|video|one|pod)\s+(?:\w+\s+)?(?:drops?|dropping|comes?\s+out|coming\s+out|releases?|out)\b"
     r"|\bpinned\s+(?:thread|post|message|rules)\b|\bmods?\s+(?:can|could|pls|please|should)\b"
     # requests for the show ("a part 2 with a guest psychiatrist") and how the upload sounds
-    r"|\bpart\s+(?:2|two|ii)\s+(?:with|on|about)\b|\bnext\s+week\s+is\s+the\b|\bwould\s+love\s+(?:a|an)\s+(?:part|episode|ep|follow\s*-?\s*up|guest)\b"
+    r"|\bpart\s+(?:2|two|ii)\s+(?:with|on|about)\b|\bnext\s+week\s+is\s+the\b|\bwould\s+love\s+(?:a|an)\s+(?:\w+\s+)?(?:part|episode|ep|follow\s*-?\s*up|guest)\b"
     r"|\b(?:audio|sound|mic|volume)\s+(?:is|was|quality|levels?)\b.{0,40}\b(?:upload|video|ep|episode|quiet|loud|bad|off)\b"
-    r"|\b(?:audio|sound|mic|volume)\s+(?:\w+\s+){0,2}(?:quiet|loud|low|muffled|echo\w*|distorted|out\s+of\s+sync|clipping)\b"
+    r"|\b(?:audio|sound|mic|volume)\b.{0,40}\b(?:quiet|muffled|echo\w*|distorted|out\s+of\s+sync|clipp\w*|crackl\w*|peaking)\b"
+    # the bot and the server themselves: its nickname, a channel for something, a clip of the episode
+    r"|\bnickname\b|\bbots?\s+(?:name|avatar|pfp|status)\b|\b(?:a|separate|new|dedicated|own)\s+channel\s+for\b"
+    r"|\bmake\s+(?:a|an)\s+(?:\w+\s+){0,2}(?:tiktok|short|reel|clip|meme)\b"
     # the sponsors' codes and skipping their reads
     r"|\b(?:promo|discount|sponsor|affiliate|\w+)\s+code\s+(?:still\s+)?(?:works|worked|is\s+(?:valid|working|dead|expired))\b|\bhit(?:ting)?\s+skip\b"
     # remarks about the ads ("skipped the eight sleep ad so fast", "ROKA ads on a ketamine episode")
-    r"|\bskip(?:ped|ping)?\s+(?:the\s+)?(?:\w+\s+){0,2}(?:ad|ads|read|sponsor\w*)\b|\b(?:ad|ads|read)\s+(?:\w+\s+){0,4}(?:is|was)\s+(?:a\s+)?(?:wild|longer|so\s+long|too\s+long)\b"
+    r"|\bskip(?:ped|ping)?\s+(?:the\s+)?(?:\w+\s+){0,2}(?:ad|ads|read|sponsor\w*)\b|\b(?:ad|ads|read|reads|sponsors?)\s+(?:\w+\s+){0,4}(?:is|was|are|were|getting|get)\s+(?:a\s+)?(?:wild|longer|so\s+long|too\s+long|out\s+of\s+hand)\b"
     r"|\bcould\s+(?:read|explain|narrate|talk\s+about)\s+(?:me\s+)?(?:the\s+)?(?:phone\s*book|paint\s+drying|a\s+grocery\s+list|anything|the\s+dictionary)\b"
     r"|\boff\s*-?\s*topic\b|\btranslate\b.{1,60}\b(?:to|into|in)\s+(?:spanish|german|french|english|italian|portuguese|hindi|japanese|chinese)\b"
     r"|\bneed\s+(?:it|this|help|an?\s+answer)\s+(?:for|with)\s+(?:my\s+)?(?:hw|homework)\b|\b(?:hw|homework)\s+(?:help|question|problem)\b"
@@ -86,7 +90,8 @@ REACTION_WORDS = 20
 _REACTION = re.compile(
     r"\b(?:lol+|lmao+|lmfao+|rofl|haha\w*|hehe\w*|killed\s+me|killing\s+me|im\s+dead|i'?m\s+dead|deceased|sent\s+me|iconic|"
     r"no\s+notes|goes\s+(?:so\s+)?hard|(?:bro|this\s+man)\s+(?:really\s+)?said|he\s+really\s+said|imagine\s+(?:being|working|if)|"
-    r"gang|dont\s+@\s+me|nobody|me\s+(?:after|falling|when|trying)|sound\s+effects?|had\s+me|looked\s+at\s+me\s+like)\b|\d{1,2}\s*/\s*10"
+    r"gang|dont\s+@\s+me|nobody|me\s+(?:after|falling|when|trying)|sound\s+effects?|had\s+me|looked\s+at\s+me\s+like|"
+    r"listening\s+(?:to\s+(?:this|these|him|it)\s+)?(?:at|on|during|while|in\s+the)|alarm\s+clock\s+at\s+this\s+point)\b|\d{1,2}\s*/\s*10"
     # a reply to someone else in the channel ("@jess_22 yeah, 100% agree")
     r"|^\s*@(?!bot\b)\w+"
     r"|[\U0001F602\U0001F923\U0001F480\U0001F62D\U0001F913]"
@@ -94,7 +99,9 @@ _REACTION = re.compile(
 
 
 # Words quoted from the episode ask nothing of the bot: '"is that a word?" lmaooo i love him'.
-_QUOTE = re.compile(r'"[^"]{1,120}"|\u201c[^\u201d]{1,120}\u201d')
+_QUOTE = re.compile(
+    r'"[^"]{1,120}"|\u201c[^\u201d]{1,120}\u201d|(?<!\w)[\'\u2018][^\'\u2019\n]{3,120}[\'\u2019](?!\w)'
+)
 
 
 # A question word or a "pls" anywhere: a reaction asks nothing at all ("... why doesnt my own serotonin
@@ -105,7 +112,7 @@ _WH_OR_PLEASE = re.compile(r"\b(?:what|whats|how|why|when|where|which|who|whos|p
 def is_reaction(message: Message) -> bool:
     """A joke or a laugh at a moment, or a reply to someone else, that asks nothing: no lookup."""
     short = len(message.words) <= REACTION_WORDS
-    unquoted = _QUOTE.sub(" ", message.folded)
+    unquoted = fold(_QUOTE.sub(" ", message.raw))
     asks = _ASKS.search(unquoted) or _WH_OR_PLEASE.search(unquoted)
     return short and not asks and bool(_REACTION.search(message.raw.casefold()))
 

@@ -144,6 +144,11 @@ _DIRECT = _any(
     r"\b(?:nao\s+aguento\s+mais\s+viver|acabar\s+com\s+tudo|queria\s+morrer|me\s+matar|tirar\s+(?:a\s+)?minha\s+(?:propria\s+)?vida|me\s+suicidar|me\s+suicider|envie\s+de\s+mourir|en\s+finir|mich\s+umbringen)\b",
     r"\bya\s+no\s+quiero\s+estar\s+aqui\b|\bnao\s+quero\s+mais\s+estar\s+aqui\b|\bje\s+ne\s+veux\s+plus\s+etre\s+(?:la|ici)\b|\bich\s+will\s+nicht\s+mehr\s+(?:hier\s+)?sein\b",
     r"\bapres\s+(?:ca|ce)\s+sera\s+fini\b|\bsera\s+fini\s+(?:demain|ce\s+soir|bientot)\b|\bauf\s+seine\s+art\b|\bauf\s+ihre\s+art\b(?=.*\b(?:waffe|pistole|tabletten)\b)",
+    # Dutch, Italian, Polish and Tagalog: ending one's life, not wanting to live or wake, wanting to die
+    r"\b(?:einde\s+aan\s+(?:mijn|zijn|haar)\s+leven|zelfmoord\w*|niet\s+meer\s+wakker\s+(?:te\s+)?worden|wil\s+(?:niet\s+meer\s+leven|dood)|mezelf\s+van\s+kant)\b",
+    r"\b(?:la\s+faccio\s+finita|farla\s+finita|farmi\s+fuori|togliermi\s+la\s+vita|suicidarmi|non\s+voglio\s+piu\s+vivere|voglio\s+morire)\b",
+    r"\b(?:nie\s+chce\s+(?:sie\s+)?juz\s+(?:budzic|zyc)|skoncze\s+ze\s+soba|zabic\s+sie|zabije\s+sie|samoboj\w*|chce\s+umrzec)\b",
+    r"\bgusto\s+(?:na\s+)?(?:ko|kong|niya|niyang|nya|nyang)\s+(?:na\s+)?(?:lang\s+)?(?:mawala|mamatay)\b",
     r"\b(?:hindi\s+na\s+(?:magising|gumising|magigising)|magpakamatay|ayoko\s+na\s+(?:mabuhay|mabuhay\s+pa)|mamatay\s+na\s+lang|nicht\s+mehr\s+aufwachen|ja\s+escolhi\s+a\s+data)\b",
     r"\b(?:jeene\s+ka\s+(?:mann|man|mun)\s+nahi|khatam\s+kar\s+(?:dena|du|doon|dunga)|latak\s+ja\w*|marna\s+chahta|mar\s+jana\s+chahta|suicide\s+kar\s+\w+)\b",
     r"\b(?:garage|car)\b.*\b(?:car|engine)\s+running\b|\b(?:gun|rifle|pistol|sidearm|handgun|glock|shotgun)\b.{0,60}\b(?:next\s+to\s+me|in\s+my\s+(?:hand|lap)|on\s+my\s+(?:lap|desk|bed)|out\s+of\s+the\s+safe)\b",
@@ -159,7 +164,7 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
             r"\b(?:bridges?|cliff|cliffs|ledge|rooftop|roof|tracks|in\s+front\s+of\s+(?:a|the)\s+train|balcony|balconies|highest floors?|overpass)\b",
             # a window only as a way out ("out the window"), never the window of plasticity
             r"\b(?:out|from|off|through|open\w*|climb\w*|jump\w*|lean\w*)\s+(?:of\s+)?(?:a|the|my|this|that|our)\s+(?:\w+\s+)?windows?\b|\bwindow\s*(?:sill|ledge)\b",
-            r"\bknow\s+(?:exactly\s+)?(?:what|how\s+much)\s+to\s+take\b|\b(?:waffe|pistole|gewehr|remedios|comprimidos|pastillas|pastilles|cachets|tabletten|goliyan|goli)\b",
+            r"\bknow\s+(?:exactly\s+)?(?:what|how\s+much)\s+to\s+take\b|\b(?:lubid|pillen|tabletki|pillole|waffe|pistole|gewehr|remedios|comprimidos|pastillas|pastilles|cachets|tabletten|goliyan|goli)\b",
             r"\b(?:od|overdose|overdosing|whole bag|whole bottle|the bottle|heart stops?|stop (?:my|your|his|her) heart)\b",
             r"\b(?:car|engine)\s+running\b|\bgarage\b|\b(?:drive|driving|steer\w*|swerv\w*)\s+into\b|\bmedian\b",
             r"\b(?:vials?|empty\s+bottle)\b|\b(?:lined|laid)\s+up\s+on\s+(?:my|the)\b|\b(?:saved|saving|stashed|stockpiled)\s+up\b|\bsupply\s+in\s+my\s+hand\b|\bin\s+my\s+hand\b|\bhunting\s+rifle\b|\brazor\b",
@@ -173,7 +178,7 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
             r"\bnot\s+(?:being\s+)?(?:here|around|alive)\b|\bwont\s+be\s+(?:here|around)\b",
             r"\b(?:make|making)\s+(?:it|this|everything)\s+(?:all\s+)?stop\b|\bending\s+it\b|\bend\s+(?:it|this)\b",
             r"\b(?:long|permanent|eternal|endless|forever|big)\s+(?:nap|sleep|rest)\b|\bthe\s+permanent\s+kind\b|\bdo\s+it\s+quietly\b",
-            r"\bif\s+i\s+(?:wake|move|survive)\b|\bwhere\s+im\s+going\b|\bstopped\s+swimming\b|\bfor\s+good\b",
+            r"\bif\s+i\s+(?:wake|move|survive)\b|\bwhere\s+im\s+going\b|\b(?:stopped|stop|quit)\s+swimming\b|\bfor\s+good\b",
             r"\b(?:one|1)\s+last\s+time\b|\bto\s+the\s+22\b|\bfor\s+the\s+last\s+time\b|\bbefore\s+i\s+go\b|\bnot\s+be\s+here\b",
             r"\bone\s+(?:more|last)\s+\w+(?:\s+\w+){0,2}\s+(?:first|before)\b|\bbefore\s+i\s+use\s+them\b|\bmade\s+peace\s+with\s+it\b",
             r"\b(?:gonna|going\s+to|ready\s+to|about\s+to|want\s+to|have\s+to)\s+let\s+go\b(?!\s+of\b)|\bsinks?\b.*\bthats\s+me\b|\bthats\s+me\b.*\bsink",
@@ -192,7 +197,7 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
             r"\bsaying\s+(?:bye|goodbye)\b|\bnot\s+to\s+follow\s+(?:him|her|them|me)\b|\bthis\s+is\s+it\b|\bwithdrew\s+all\b|\bgave\s+me\s+(?:her|his|their)\s+\w+|\bwhy\s+im\s+(?:typing|posting|writing)\s+this\b|\bjust\s+wanted\s+someone\s+to\s+know\b|"
             r"\b(?:wrote|written|writing)\s+(?:the\s+|my\s+|all\s+the\s+)?(?:letters?|notes?)\b|\b(?:wrote|writing|made|did)\s+(?:my|a)\s+will\b|\blife\s+insurance\b|\bpaid\s+off\s+(?:all\s+)?(?:my\s+)?(?:\w+\s+)?debts?\b|"
             r"\btell\s+(?:mom|dad|mum|my\s+\w+|them|her|him)\s+(?:im|i\s+am)\s+sorry\b|\bthanks?\b.{0,60}\b(?:for\s+the\s+company|these\s+past)\b|\bgot\s+me\s+through\b|\b(?:left|found)\s+a\s+note\b|\bnote\s+on\s+the\b|\bnot\s+your\s+fault\b|"
-            r"\bje\s+vous\s+aime\s+tous\b|\blos\s+quiero\s+a\s+todos\b|\bamo\s+(?:todos\s+)?voces\b|\bich\s+liebe\s+euch\s+alle\b|\b(?:pardonnez|perdonenme|perdoname|me\s+perdoem|verzeiht)\b|"
+            r"\bafscheids\w*|\baddio\b|\bgrazie\s+di\s+tutto\b|\bzegnaj\w*|\bpaalam\b|\blettere\s+per\b|\btestament\b|\bje\s+vous\s+aime\s+tous\b|\blos\s+quiero\s+a\s+todos\b|\bamo\s+(?:todos\s+)?voces\b|\bich\s+liebe\s+euch\s+alle\b|\b(?:pardonnez|perdonenme|perdoname|me\s+perdoem|verzeiht)\b|"
             r"\bsorry\s+for\s+everything\b|\b(?:gave|giving|give)\s+(?:my\s+|the\s+)?\w+\s+to\s+(?:my|a|his|her|the)\b|\bwrote\s+letters?\b|\bjust\s+in\s+case\b",
         ),
     ),
@@ -200,7 +205,7 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
         "burden",
         _any(
             r"\b(?:everyone|everybody|they|family)\s+(?:would|will|d)\s+(?:\w+\s+)?be\s+(?:relieved|happier|better)\b|\bonly\s+(?:still\s+)?(?:here|alive|around)\s+(?:for|because)\b",
-            r"\btarde\s+demais\s+(?:pra|para)\s+mim\b|\bdemasiado\s+tarde\s+para\s+mi\b|\btrop\s+tard\s+pour\s+moi\b|\bzu\s+spat\s+fur\s+mich\b|\bnakakapagod\s+na\b|\bnao\s+aguento\s+mais\b|\bya\s+no\s+puedo\s+mas\b|\bje\s+n\s*en\s+peux\s+plus\b|\bich\s+kann\s+nicht\s+mehr\b|\bnadie\s+me\s+va\s+a\s+extranar\b|\bninguem\s+vai\s+sentir\s+falta\b",
+            r"\bniemand\s+(?:gaat|zal)\s+me\s+missen\b|\bnikt\s+(?:nawet\s+)?nie\s+zauwazy\b|\bnessuno\s+(?:se\s+ne\s+accorgera|mi\s+manchera)\b|\btarde\s+demais\s+(?:pra|para)\s+mim\b|\bdemasiado\s+tarde\s+para\s+mi\b|\btrop\s+tard\s+pour\s+moi\b|\bzu\s+spat\s+fur\s+mich\b|\bnakakapagod\s+na\b|\bnao\s+aguento\s+mais\b|\bya\s+no\s+puedo\s+mas\b|\bje\s+n\s*en\s+peux\s+plus\b|\bich\s+kann\s+nicht\s+mehr\b|\bnadie\s+me\s+va\s+a\s+extranar\b|\bninguem\s+vai\s+sentir\s+falta\b",
             r"\bburden\b|\bwaste\s+of\s+(?:space|air|oxygen)\b|\bworthless\b|\bhopeless\b|\bdont\s+deserve\b",
             r"\b(?:nobody|no one|noone)\s+(?:would|will)\s+(?:even\s+)?(?:notice|care|miss)\b|\bbetter\s+off\b",
             r"\b(?:im|i am)\s+(?:so\s+)?done\b|\bcant\s+do\s+(?:this|it)\b|\bno\s+point\b|\b(?:give|given|giving)\s+up\b|\b(?:dont|doesnt|does\s+not|do\s+not)\s+(?:really\s+)?want\s+help\b|\btired\s+of\s+being\s+tired\b|\bwhats\s+the\s+point\s*(?:[.!?]|$)|\bnothing(?:s|\s+is)\s+(?:ever\s+)?(?:gonna|going\s+to)\s+change\b|\bever\s+a\s+point\b|\bfine\s+(?:\w+\s+)?without\s+me\b|\bdone\s+pretending\b",
@@ -213,7 +218,7 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
             r"\b(?:tonight|tmrw|tomorrow|this\s+week|after\s+this\s+(?:month|week|weekend)|after\s+(?:saturday|sunday|monday|tuesday|wednesday|thursday|friday)|hoje\s+a\s+noite|esta\s+noche|ce\s+soir|heute\s+nacht|aaj\s+raat|after\s+my\b(?!\s+(?:\w+\s+)?(?:infusions?|sessions?|treatments?|doses?|appointments?|therapy|shift|workout)\b))\b",
             r"\b(?:i\s+have|ive\s+got|i\s+got|i\s+made|made|have)\s+a\s+plan\b|\b(?:date|day|time)\s+is\s+set\b|\bplan\s+is\b|\bon\s+purpose\b|\bnot\s+(?:even\s+)?kidding\b|\bserious\s+question\b",
             r"\b(?:to\s+be\s+sure|make\s+sure|(?:take|taking|took|have|had|got)\s+enough\s+to|get\s+it\s+right|asking\s+for\s+(?:reasons|a\s+reason|me|myself))\b|\bcounted\s+out\b|\bthis\s+is\s+the\s+(?:week|day|night)\b",
-            r"\b(?:looking up|looked up|googl\w*|searching)\b|\b(?:picked|set|chose)\s+a\s+date\b|\bfr\s+tho\b|\bfor\s+real\s+though\b|\bnot\s+(?:even\s+)?joking\b|\bbefore\s+the\s+weekend\b|\bdone\s+pretending\b|\btry\s+again\b",
+            r"\b(?:looking up|looked up|googl\w*|searching)\b|\b(?:picked|set|chose)\s+a\s+date\b|\b(?:picked|chose|found|scoped)\s+(?:out\s+)?(?:the|a|my)\s+(?:spot|place)\b|\b(?:vannacht|stanotte|stasera|dzisiaj|dzis\s+w\s+nocy|mamaya|ngayong\s+gabi)\b|\bfr\s+tho\b|\bfor\s+real\s+though\b|\bnot\s+(?:even\s+)?joking\b|\bbefore\s+the\s+weekend\b|\bdone\s+pretending\b|\btry\s+again\b",
             r"\bwill\s+it\s+be\s+(?:quick|painless|fast)\b|\b(?:planning|planned|picked|set)\s+the\s+date\b|\bits\s+tomorrow\b|\bdoes\s+it\s+hurt\b|\b(?:really|keep|kept|been)\s+thinking\s+about\s+it\b|\bjust\s+wanted\s+to\s+ask\s+one\s+(?:thing|last)\b",
         ),
     ),
@@ -241,7 +246,7 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
         "unreachable",
         _any(
             r"\b(?:wont|will not|doesnt|isnt)\s+(?:answer|pick up)\w*\b|\blocked\s+(?:herself|himself|themselves)\b",
-            r"\bne\s+repond\s+plus\b|\bno\s+(?:contesta|responde)\b|\bnao\s+(?:atende|responde)\b|\bgeht\s+nicht\s+(?:mehr\s+)?ran\b|\bantwortet\s+nicht\b|"
+            r"\b(?:spento|spenta)\s+il\s+telefono\b|\bnon\s+risponde\b|\bneemt\s+niet\s+op\b|\bnie\s+odbiera\b|\bne\s+repond\s+plus\b|\bno\s+(?:contesta|responde)\b|\bnao\s+(?:atende|responde)\b|\bgeht\s+nicht\s+(?:mehr\s+)?ran\b|\bantwortet\s+nicht\b|"
             r"\b(?:not|isnt)\s+picking\s+up\b|\bcant\s+reach\s+(?:him|her|them)\b|\bphone\s+(?:is\s+)?(?:off|dead|going to voicemail)\b",
         ),
     ),
@@ -254,6 +259,7 @@ _HISTORY = re.compile(
     r"(?:years?|months?)\s+(?:free|clean)\b|free\s+of\s+(?:those|these|the|suicidal)\s+thoughts)\b|"
     r"\b(?:back\s+in|in)\s+(?:19|20)\d\d\b.{0,20}\b(?:i|he|she)\s+was\s+su[i1]c[i1]dal\b|"
     r"\b(?:died|committed)\s+(?:by\s+)?suicide\b.*\b(?:ago|back in|years)\b|"
+    r"\b(?:years?|decades?)\s+ago\b.{0,60}\b(?:at\s+peace|sober|doing\s+(?:great|well|fine|better)|recovered|happy\s+now|in\s+a\s+good\s+place)\b|"
     r"\b(?:took|ended)\s+(?:his|her|their)\s+(?:own\s+)?life\b.{0,40}\b(?:ago|back\s+in|in\s+the\s+(?:19)?[1-9]0s|in\s+(?:19|20)\d\d|when\s+i\s+was)\b|\b(?:years ago|back in the)\b.*\bsuicide\b"
 )
 

@@ -79,6 +79,11 @@ _EMERGENCY = any_of(
     # ... in French, German and Hinglish ("il respire bizarrement", "krampft gerade", "behosh pada hai")
     r"\b(?:respire\s+(?:bizarrement|mal|plus|a\s+peine|tres\s+lentement)|ne\s+respire\s+(?:plus|pas)|arrive\s+pas\s+a\s+(?:le|la)\s+reveiller|inconscient\w*|(?:il|elle)\s+convulse|levres\s+(?:bleues|violettes))\b",
     r"\b(?:labios\s+(?:roxos|azuis)|respirando\s+(?:devagar|mal|estranho)|nao\s+acorda|nao\s+responde|olhos\s+virados|tremendo\s+todo|repond\s+plus|ne\s+repond\s+(?:plus|pas)|labios\s+morados|respira\s+muy\s+lento)\b",
+    # ... in Dutch, Italian, Polish and Tagalog ("reageert niet", "non respira", "nie da sie go obudzic")
+    r"\b(?:reageert\s+(?:niet|nergens)|ademt\s+(?:heel\s+)?(?:langzaam|raar|niet|nauwelijks)|bewusteloos|krijgt\s+(?:nu\s+)?een\s+aanval|schokt)\b",
+    r"\b(?:non\s+respira|respira\s+(?:male|piano|a\s+fatica)|non\s+si\s+sveglia|svenut[oa]|convulsioni|labbra\s+(?:blu|viola))\b",
+    r"\b(?:nie\s+da\s+sie\s+(?:go|jej)\s+obudzic|oddycha\s+(?:bardzo\s+)?(?:wolno|dziwnie|plytko)|charczy|nieprzytomn\w*|ma\s+drgawki)\b",
+    r"\b(?:hindi\s+(?:na\s+)?(?:humihinga|magising|gumigising)|nag\s*-?\s*seizure|nangingisay|walang\s+malay)\b",
     r"\b(?:krampft|atmet\s+(?:nicht|kaum|komisch|ganz\s+langsam)|bewusstlos|wacht\s+nicht\s+(?:mehr\s+)?auf|blaue\s+lippen)\b",
     r"\b(?:behosh|saans\s+(?:\w+\s+){0,2}(?:dheere|nahi|ruk)|hosh\s+(?:nahi|mein\s+nahi)|utha\s+nahi\s+(?:raha|rahi|pa))\w*",
     # blood in the urine with bad pain (a bladder ruined by heavy use), enough taken and gone quiet

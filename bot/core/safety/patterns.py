@@ -37,6 +37,7 @@ FIGURES = re.compile(
     r"|\b(?:screamed|yelled|shouted|gasped|went|was\s+like)\s+(?:im|i\s+am|ill|i\s+will)\s+(?:\w+\s+){0,2}(?:die|dead|pass\s+out)\b"
     r"|\b(?:\w+\s+){1,8}(?:is|was)\s+what\s+i\s+(?:said|thought|screamed|yelled|texted|told)\b|\b(?:be|been|is|was)\s+the\s+death\s+of\s+me\b"
     r"|\b(?:kms|kys|kill\s+myself|killed\s+myself|suicide)\s+(?:\w+\s+){0,2}(?:every|each)\s+(?:round|game|match|run|level|time\s+i\s+play)\b"
+    r"|\b(?:kms|killed\s+myself|died)\s+\d+\s+times\b|\bwant(?:ed|s)?\s+to\s+die\b(?=.*\b(?:lol|lmao|haha|pitch|game|match|lost|destroyed)\b)"
 )
 
 
@@ -51,6 +52,7 @@ def without_figures(plain: str) -> str:
 OVER = re.compile(
     r"\b(?:years?|months?)\s+ago\b|\bback\s+in\b|\bwhen\s+i\s+was\s+(?:a\s+)?(?:kid|child|teen|young)\b"
     r"|\bin\s+(?:19|20)\d\d\b|\bin\s+the\s+(?:19)?[1-9]0s\b|\b(?:is|was|s|are|were|hes|shes|theyre|im)\s+(?:totally\s+|completely\s+|all\s+)?(?:fine|okay|ok|alright|better)\s+now\b"
+    r"|\b(?:shes|hes|theyre|were|im)\s+(?:totally|completely|perfectly)\s+(?:fine|okay|ok|alright)\b"
     r"|\bturned\s+out\s+(?:fine|ok|okay)\b|\brecovered\b|\bsurvived\b|\bdoing\s+(?:great|well|better|fine|good)\b"
     r"|\b(?:is|s|hes|shes|theyre|im)\s+\d{1,2}\s+now\b|\bnow\s+and\s+(?:totally\s+|completely\s+)?(?:fine|okay|ok|healthy)\b"
 )
@@ -59,4 +61,7 @@ PAST_EVENT = re.compile(
     r"\blast\s+(?:year|month|summer|winter|spring|fall|autumn|week)\b|\bweeks?\s+ago\b|\byesterday\b"
 )
 # A time that is now, or a call for help that means it: "rn", "currently", "please", "hurry".
-NOW = re.compile(r"\b(?:rn|right\s+now|now|tonight|currently|atm|help|please|asap|hurry)\b")
+NOW = re.compile(
+    r"\b(?:rn|right\s+now|now|tonight|currently|atm|help|please|asap|hurry)\b"
+    r"|\bjust\s+(?:went|walked|found|came|checked|got\s+home)\b"
+)
