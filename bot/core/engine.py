@@ -12,6 +12,7 @@ from itertools import pairwise
 from bot.core.answer import ChapterMatch
 from bot.core.message import Message
 from bot.core.models import Chapter, Episode, Moment, Study, TranscriptWindow
+from bot.core.position import chapter_at, position_of
 from bot.core.search import Document, Hit, Index, Term, terms_of
 from bot.core.text import content_words, specificity, words
 
@@ -205,6 +206,7 @@ class Engine:
         studies = self._studies_for(message, hits)
         if not hits and studies:
             hits = [Hit(cid, 0.0, ()) for cid in dict.fromkeys(studies[0].chapter_ids)][:1]
+        hits = self._placed(hits, message)
         chapters = [
             ChapterMatch(
                 self.episode,
@@ -218,6 +220,20 @@ class Engine:
         return chapters, studies
 
     # -- chapters -------------------------------------------------------------------------------
+
+    def _placed(self, hits: list[Hit], message: Message) -> list[Hit]:
+        """A message that points at the start or the end ("the very start where he lists everything") gets
+        that chapter: first when the search has it among its best, alone when the search found nothing."""
+        position = position_of(message)
+        chapter = chapter_at(position, self.episode) if position else None
+        if chapter is None:
+            return hits
+        if not hits:
+            return [Hit(chapter.id, 0.0, ())]
+        best = [h.key for h in hits[:MAX_CHAPTERS]]
+        if chapter.id in best and self._chapters[hits[0].key].is_content:
+            return sorted(hits, key=lambda h: h.key != chapter.id)
+        return hits
 
     def _names_a_sponsor(self, message: Message) -> bool:
         """Whether the message asks about ads or names a sponsor."""
