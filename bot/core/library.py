@@ -35,6 +35,8 @@ from bot.core.timecode import TimeRef
 MAX_EPISODES_TRIED = 3
 # A time with words that point at one episode this strongly ("53:17 in the sleep toolkit") is that episode's.
 NAMED_EPISODE_SCORE = 4.0
+# A word that can name an episode is at least this telling ("sleep", "cold", "bipolar"; not "say" or "part").
+MIN_NAMING_SPECIFICITY = 0.4
 ALSO_SHARE = 0.85
 # A request for the studies goes to the episodes that cite some, unless the best of them scores under this
 # share of the best episode (measured on tests/data/library: 3 more routed right, no ketamine answer changed).
@@ -434,7 +436,8 @@ class Library:
 
     def _episode_for_time(self, message: Message, scope: list[str], preferred: str | None) -> list[str]:
         """A time's episode: the one the message names, else the preferred one, else still all of them."""
-        if message.content_words:
+        # Everyday words and numbers ("what does he say at 25 minutes") name no episode, however they score.
+        if any(specificity(w) >= MIN_NAMING_SPECIFICITY and not w.isdigit() for w in message.content_words):
             named = self.route(message, preferred, limit=1)
             if named and named[0][1] >= NAMED_EPISODE_SCORE:
                 return [named[0][0]]

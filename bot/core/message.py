@@ -19,7 +19,8 @@ _TURN = re.compile(
     re.I,
 )
 MIN_FOCUS_WORDS = 2
-_ADDRESSED = re.compile(r"(?<!\w)@\w+")
+# "@jess_22" is someone addressed; "@19:30" is a place in the episode.
+_ADDRESSED = re.compile(r"(?<!\w)@(?!\d{1,2}:\d)\w+")
 _ELONGATED = re.compile(r"(\w)\1{2,}")
 _NOT_WORDS = re.compile(r"[^\w\s.!?]+")
 

@@ -31,6 +31,8 @@ _TEXT_HMS = re.compile(
 _TEXT_MINUTES = re.compile(
     r"(?:\bminute\s+(\d{1,3})\b)|(?:(?:\b(?:at|@)\s*)?(?<![\w.])(\d{1,3})\s*(?:minutes?|mins|min|m)\b\s*(?:mark|in)(?!\w))"
     r"|(?:\b(?:at|@)\s*(\d{1,3})\s*(?:minutes?|mins|min|m)(?!\w))"
+    # "around 53 min he said ...": about a minute, then who speaks there
+    r"|(?:\b(?:around|about|like|roughly|near)\s+(\d{1,3})\s*(?:minutes?|mins|min|m)\s+(?=(?:he|she|they|huberman|andrew)\b))"
 )
 
 
@@ -130,7 +132,7 @@ def _spelled_seconds(pattern: re.Pattern[str], found: re.Match[str]) -> int:
         return hours * 3600 + min(minutes, 59) * 60 + min(seconds, 59)
     if pattern is _TEXT_SECONDS:
         return int(found.group(1) or found.group(2))
-    return int(found.group(1) or found.group(2) or found.group(3)) * 60
+    return int(found.group(1) or found.group(2) or found.group(3) or found.group(4)) * 60
 
 
 # "peaks around 45 min", "not sitting thru 1h42m": a length of time, not a place in the episode.

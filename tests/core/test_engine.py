@@ -213,3 +213,14 @@ def test_random_input_never_raises(library: Library) -> None:
         question = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 120)))
         answer = library.answer(question)
         answer_to_dict(answer, library.safety)
+
+
+def test_a_clock_after_an_at_sign_is_a_place_not_a_name(library: Library) -> None:
+    answer = library.answer("@19:30 what part is this", "ketamine")
+    assert answer.kind is Kind.TIME and answer.asked_time == 19 * 60 + 30
+
+
+def test_everyday_words_and_numbers_name_no_episode_for_a_time(library: Library) -> None:
+    # The featured episode answers a bare time; "say" and "25" name none of the others.
+    answer = library.answer("what does he say at 25 minutes")
+    assert answer.chapters and answer.chapters[0].episode.id == "ketamine"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.timecode import find_time, format_time, parse_time, short_time, youtube_link
+from bot.core.timecode import find_time, find_time_ref, format_time, parse_time, short_time, youtube_link
 
 
 @pytest.mark.parametrize(
@@ -74,3 +74,17 @@ def test_formats() -> None:
     assert short_time(3197) == "53:17"
     assert short_time(4500) == "1:15:00"
     assert youtube_link("Rxmv7rT9leo", 90) == "https://www.youtube.com/watch?v=Rxmv7rT9leo&t=90s"
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [
+        ("around 53 min he said the plasticity takes days", 53 * 60),
+        ("like 40 min in he explains it", 40 * 60),
+        ("peaks around 45 min", None),
+        ("takes around 20 min to kick in", None),
+    ],
+)
+def test_about_a_minute_with_who_speaks_there_is_a_place(text: str, seconds: int | None) -> None:
+    found = find_time_ref(text)
+    assert (found.seconds if found else None) == seconds
