@@ -421,7 +421,7 @@ class Library:
             if not episode_id and len(scope) > 1:
                 scope = self._episode_for_time(message, scope, preferred)
             return self._at_time(message.time, scope, safety=safety, message=message)
-        if not message.content_words and _ABOUT_THE_EPISODE.search(message.text):
+        if not message.content_words and _ABOUT_THE_EPISODE.search(message.text) and not is_chatter(message):
             overview = self.engine(scope[0] if len(scope) == 1 else None)
             return reply(Kind.TOPIC, [overview.overview()])
         chatter = is_chatter(message)

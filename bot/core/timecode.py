@@ -111,8 +111,16 @@ _PLACE_BEFORE = re.compile(r"\b(?:at|to|near|past)\s+(?:the\s+)?$|@\s*$", re.IGN
 _PLACE_AFTER = re.compile(r"^\s*(?:mark|in\b|into|timestamp)", re.IGNORECASE)
 
 
+# "the most useful 1h42m of my week", "1h42m well spent": the whole episode's length.
+_LENGTH_AFTER = re.compile(
+    r"^\s*(?:of\s+(?:my|your|his|her|our|the)\b|well\s+spent\b|straight\b|long\b)", re.IGNORECASE
+)
+
+
 def _unmarked_length(text: str, pattern: re.Pattern[str], found: re.Match[str]) -> bool:
     """Whether "3 hrs", "24 hours", "30 sec" is a length of time rather than a place in the episode."""
+    if _LENGTH_AFTER.match(text[found.end() :]):
+        return True
     if pattern is _TEXT_SECONDS:
         # "a 30 sec recap" is a length; "skip to 3000 seconds" or "4000s" a place.
         if int(found.group(1) or found.group(2)) >= 60:

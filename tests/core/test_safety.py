@@ -506,3 +506,19 @@ def test_remarks_on_the_show_and_server_are_small_talk(message: str) -> None:
 def test_a_question_quoted_in_single_quotes_asks_nothing() -> None:
     assert is_reaction(read("bro really said 'multiple serieses. is that a word?' 😂 love this guy"))
     assert not is_reaction(read("AND gate explanation pls 🙏 my brain melted"))
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "'serieses. is that a word?' 😂😂 love when he catches himself",
+        "ok who else paused to google habenula 😂",
+        "gm everyone ☀️ getting my morning sunlight in like a good little listener",
+    ],
+)
+def test_conjunctions_greetings_and_quotes_in_reactions(message: str) -> None:
+    assert is_reaction(read(message))
+
+
+def test_an_episode_that_is_all_ads_at_first_is_a_remark() -> None:
+    assert is_small_talk(read("man the first 5 minutes are all ads, skipping straight to 5:13"))

@@ -88,3 +88,8 @@ def test_formats() -> None:
 def test_about_a_minute_with_who_speaks_there_is_a_place(text: str, seconds: int | None) -> None:
     found = find_time_ref(text)
     assert (found.seconds if found else None) == seconds
+
+
+@pytest.mark.parametrize("text", ["legit the most useful 1h42m of my week", "1h42m well spent"])
+def test_the_whole_episodes_length_is_not_a_place(text: str) -> None:
+    assert find_time_ref(text) is None

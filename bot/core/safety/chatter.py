@@ -62,7 +62,7 @@ _NOT_IN_AN_EPISODE = re.compile(
     # the sponsors' codes and skipping their reads
     r"|\b(?:promo|discount|sponsor|affiliate|\w+)\s+code\s+(?:still\s+)?(?:works|worked|is\s+(?:valid|working|dead|expired))\b|\bhit(?:ting)?\s+skip\b"
     # remarks about the ads ("skipped the eight sleep ad so fast", "ROKA ads on a ketamine episode")
-    r"|\bskip(?:ped|ping)?\s+(?:the\s+)?(?:\w+\s+){0,2}(?:ad|ads|read|sponsor\w*)\b|\b(?:ad|ads|read|reads|sponsors?)\s+(?:\w+\s+){0,4}(?:is|was|are|were|getting|get)\s+(?:a\s+)?(?:wild|longer|so\s+long|too\s+long|out\s+of\s+hand)\b"
+    r"|\bskip(?:ped|ping)?\s+(?:the\s+)?(?:\w+\s+){0,2}(?:ad|ads|read|sponsor\w*)\b|\b(?:are|is)\s+(?:all|just|only)\s+(?:ads|sponsors?)\b|\b(?:ad|ads|read|reads|sponsors?)\s+(?:\w+\s+){0,4}(?:is|was|are|were|getting|get)\s+(?:a\s+)?(?:wild|longer|so\s+long|too\s+long|out\s+of\s+hand)\b"
     r"|\bcould\s+(?:read|explain|narrate|talk\s+about)\s+(?:me\s+)?(?:the\s+)?(?:phone\s*book|paint\s+drying|a\s+grocery\s+list|anything|the\s+dictionary)\b"
     r"|\boff\s*-?\s*topic\b|\btranslate\b.{1,60}\b(?:to|into|in)\s+(?:spanish|german|french|english|italian|portuguese|hindi|japanese|chinese)\b"
     r"|\bneed\s+(?:it|this|help|an?\s+answer)\s+(?:for|with)\s+(?:my\s+)?(?:hw|homework)\b|\b(?:hw|homework)\s+(?:help|question|problem)\b"
@@ -92,6 +92,8 @@ _REACTION = re.compile(
     r"no\s+notes|goes\s+(?:so\s+)?hard|(?:bro|this\s+man)\s+(?:really\s+)?said|he\s+really\s+said|imagine\s+(?:being|working|if)|"
     r"gang|dont\s+@\s+me|nobody|me\s+(?:after|falling|when|trying)|sound\s+effects?|had\s+me|looked\s+at\s+me\s+like|"
     r"listening\s+(?:to\s+(?:this|these|him|it)\s+)?(?:at|on|during|while|in\s+the)|alarm\s+clock\s+at\s+this\s+point)\b|\d{1,2}\s*/\s*10"
+    # a greeting that opens a remark: "gm everyone ☀️ getting my morning sunlight in"
+    r"|^\s*(?:gm|gn|good\s+(?:morning|evening|night)|morning|hey\s+(?:all|everyone|guys|yall))\b"
     # a reply to someone else in the channel ("@jess_22 yeah, 100% agree")
     r"|^\s*@(?!bot\b)\w+"
     r"|[\U0001F602\U0001F923\U0001F480\U0001F62D\U0001F913]"
@@ -104,9 +106,13 @@ _QUOTE = re.compile(
 )
 
 
-# A question word or a "pls" anywhere: a reaction asks nothing at all ("... why doesnt my own serotonin
-# make me trip 😂" asks).
-_WH_OR_PLEASE = re.compile(r"\b(?:what|whats|how|why|when|where|which|who|whos|pls|plz|please)\b")
+# A question anywhere: a reaction asks nothing at all ("... why doesnt my own serotonin make me trip 😂"
+# asks).
+_WH_OR_PLEASE = re.compile(
+    r"\b(?:why|whats|whos|hows|wheres|pls|plz|please)\b"
+    # mid-sentence "love when he...", "who else paused..." ask nothing; "what does", "how is" do
+    r"|\b(?:what|how|when|where|which|who)\s+(?:is|are|was|were|does|did|do|can|could|should|would|will|has|have|u|you)\b"
+)
 
 
 def is_reaction(message: Message) -> bool:
@@ -119,4 +125,5 @@ def is_reaction(message: Message) -> bool:
 
 def is_chatter(message: Message) -> bool:
     """Thanks, praise, jokes or remarks about the show that ask nothing."""
-    return not _ASKS.search(message.folded) and bool(_CHATTER.search(message.raw.casefold()))
+    unquoted = fold(_QUOTE.sub(" ", message.raw))
+    return not _ASKS.search(unquoted) and bool(_CHATTER.search(message.raw.casefold()))
