@@ -520,5 +520,12 @@ def test_conjunctions_greetings_and_quotes_in_reactions(message: str) -> None:
     assert is_reaction(read(message))
 
 
+@pytest.mark.parametrize(
+    "message", ["anyone up at 4:30 in the morning", "anyone else up at 4:30 in the morning", "whos online rn"]
+)
+def test_a_call_to_the_others_in_the_channel_is_small_talk(message: str) -> None:
+    assert is_small_talk(read(message))
+
+
 def test_an_episode_that_is_all_ads_at_first_is_a_remark() -> None:
     assert is_small_talk(read("man the first 5 minutes are all ads, skipping straight to 5:13"))

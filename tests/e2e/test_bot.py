@@ -269,6 +269,8 @@ def test_a_time_of_day_is_not_a_place_in_the_episode(
     for text in ("anyone up at 4:30 in the morning", "stream starts at 7:30 tonight everyone"):
         reply = server.mention(world.general, server.join(world.guild), text)
         assert "you're in this chapter" not in str(reply.embeds)
+        # and in an auto-answer channel a call to the others there gets no reply at all
+        assert server.unanswered(server.say(world.auto, member, text))
 
 
 def test_interaction_during_a_dropped_gateway_is_answered_after_resume(

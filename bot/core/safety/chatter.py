@@ -64,6 +64,8 @@ _NOT_IN_AN_EPISODE = re.compile(
     # remarks about the ads ("skipped the eight sleep ad so fast", "ROKA ads on a ketamine episode")
     r"|\bskip(?:ped|ping)?\s+(?:the\s+)?(?:\w+\s+){0,2}(?:ad|ads|read|sponsor\w*)\b|\b(?:are|is)\s+(?:all|just|only)\s+(?:ads|sponsors?)\b|\b(?:ad|ads|read|reads|sponsors?)\s+(?:\w+\s+){0,4}(?:is|was|are|were|getting|get)\s+(?:a\s+)?(?:wild|longer|so\s+long|too\s+long|out\s+of\s+hand)\b"
     r"|\bcould\s+(?:read|explain|narrate|talk\s+about)\s+(?:me\s+)?(?:the\s+)?(?:phone\s*book|paint\s+drying|a\s+grocery\s+list|anything|the\s+dictionary)\b"
+    # a call to the others in the channel: "anyone else up at 4:30 in the morning", "whos online rn"
+    r"|\b(?:anyone|any1|who|whos)\s+(?:else\s+)?(?:is\s+)?(?:up|awake|online|around|listening|watching)\s+(?:at|rn|right\s+now|this\s+(?:late|early)|tonight|too)\b"
     r"|\boff\s*-?\s*topic\b|\btranslate\b.{1,60}\b(?:to|into|in)\s+(?:spanish|german|french|english|italian|portuguese|hindi|japanese|chinese)\b"
     r"|\bneed\s+(?:it|this|help|an?\s+answer)\s+(?:for|with)\s+(?:my\s+)?(?:hw|homework)\b|\b(?:hw|homework)\s+(?:help|question|problem)\b"
 )
