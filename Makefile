@@ -85,4 +85,4 @@ knowledge: $(VENV)/.runtime
 	$(BIN)/episode-bot check $(IMPORTED)
 
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis
