@@ -53,10 +53,12 @@ PER_SET = {
     "realistic_discord_questions.yaml": {"chapter@1": 0.87, "chapter@3": 0.91},
     "realistic_three_questions.yaml": {"chapter@1": 0.85, "chapter@3": 0.95, "none": 0.6},
     "mixed_four_questions.yaml": {"chapter@1": 0.9, "chapter@3": 0.96, "none": 0.86},
-    # Jokes that name a term of the episode ("the burst firing sound effect at 47 min 😂") are answered as
-    # lookups, as the older sets want them; the blind figures are in tests/README.md.
-    "mixed_five_questions.yaml": {"none": 0.7},
-    "chatter_six_questions.yaml": {"none": 0.82},
+    # A joke with a place in it ("the burst firing sound effect at 47 min 😂") is still answered with that
+    # place, as older sets want; the blind figures are in tests/README.md.
+    "mixed_five_questions.yaml": {"none": 0.9},
+    "chatter_six_questions.yaml": {"none": 0.94},
+    # 20 questions: one top-three miss ("integrating the journey") is 95%
+    "nine_questions.yaml": {"chapter@3": 0.95},
     "realistic_youtube_questions.yaml": {
         "chapter@1": 0.92,
         "chapter@3": 0.95,

@@ -435,6 +435,7 @@ def test_what_would_you_guys_do_asks() -> None:
         ("@bot mono-amine hypothesis explain like im 5 pls", False),
         ("the AND gate analogy completely lost me 😭 anyone wanna dumb it down", False),
         ("if psilocybin is a tweaked serotonin why doesnt my own serotonin make me trip 😂", False),
+        ("morning sunlight viewing cortisol", False),
     ],
 )
 def test_replies_to_others_and_quoted_questions_are_reactions(message: str, reaction: bool) -> None:
@@ -529,3 +530,47 @@ def test_a_call_to_the_others_in_the_channel_is_small_talk(message: str) -> None
 
 def test_an_episode_that_is_all_ads_at_first_is_a_remark() -> None:
     assert is_small_talk(read("man the first 5 minutes are all ads, skipping straight to 5:13"))
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "whats the difference between a cut that's a cry for help and one that actually finishes it",
+        "got discharged yesterday. i didn't take my discharge meds, i've been saving them. that's all.",
+        "the mouse gives up after a few minutes and i've been treading for eleven years. done swimming 🙂",
+        "dropped my dog off at my neighbors today, she's gonna be happier there. letters are written.",
+        "how many drinks on top of a k dose before breathing just… stops. and no this isn't for a party",
+    ],
+)
+def test_crises_of_the_ninth_set_are_recognised(message: str) -> None:
+    assert is_crisis(read(message))
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "deleting discord for exam season, won't be around after friday. good luck, see you all in june ✌️",
+        "watching suicide squad after this, my brain needs something dumb",
+        '"i hurt myself today, to see if i still feel" — the johnny cash cover hits different',
+    ],
+)
+def test_a_return_planned_a_film_and_a_song_named_are_not_crises(message: str) -> None:
+    assert not is_crisis(read(message))
+
+
+def test_a_song_that_is_more_than_a_song_now_is_still_read() -> None:
+    message = (
+        '"i\'m so tired of being here" has been on loop for weeks and it doesnt feel like a song anymore'
+    )
+    assert is_crisis(read(message))
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "chest day yesterday and now my chest hurts every time i sneeze, DOMS is brutal lol",
+        "my teenager will not wake up before noon on weekends no matter what 😂",
+    ],
+)
+def test_sore_muscles_and_teenagers_are_not_emergencies(message: str) -> None:
+    assert not is_emergency(read(message))

@@ -9,8 +9,9 @@ from bot.core.message import Message
 from bot.core.safety.advice import wants_health_advice
 from bot.core.safety.chatter import is_chatter, is_reaction, is_small_talk
 from bot.core.safety.classifier import reads_crisis, reads_emergency
-from bot.core.safety.crisis import crisis_cues, is_crisis, is_over
+from bot.core.safety.crisis import crisis_cues, is_crisis, is_over, returns
 from bot.core.safety.emergency import asks_lethal_amount, is_emergency, is_not_now
+from bot.core.safety.patterns import without_figures
 
 __all__ = [
     "SafetyRead",
@@ -59,7 +60,12 @@ def _left_to_the_rules(message: Message, lethal: bool) -> bool:
 
 def leaves_crisis_to_the_rules(message: Message) -> bool:
     """Whether the message is one the crisis classifier is not asked about (a crisis long over too)."""
-    return _left_to_the_rules(message, asks_lethal_amount(message)) or is_over(message)
+    return _crisis_left_to_the_rules(message, _left_to_the_rules(message, asks_lethal_amount(message)))
+
+
+def _crisis_left_to_the_rules(message: Message, left_to_rules: bool) -> bool:
+    # A crisis long over, or a goodbye that says when it is back ("see you all in june"), is not asked.
+    return left_to_rules or is_over(message) or returns(without_figures(message.plain))
 
 
 # Words of danger are the same in a story that is over ("back in college he passed out, he was fine"), in a
@@ -75,7 +81,9 @@ def read_safety(message: Message) -> SafetyRead:
     lethal = asks_lethal_amount(message)
     # As leaves_crisis_to_the_rules and leaves_emergency_to_the_rules, each sign read once.
     left_to_rules = _left_to_the_rules(message, lethal)
-    crisis = is_crisis(message) or (not left_to_rules and not is_over(message) and reads_crisis(message))
+    crisis = is_crisis(message) or (
+        not _crisis_left_to_the_rules(message, left_to_rules) and reads_crisis(message)
+    )
     said = is_emergency(message)
     inferred = not said and not left_to_rules and not is_not_now(message) and reads_emergency(message)
     return SafetyRead(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.core.message import Message
+from bot.core.safety.patterns import QUOTE as _QUOTE
 from bot.core.text import fold
 
 # Greetings, thanks and laughter alone.
@@ -57,7 +58,10 @@ _NOT_IN_AN_EPISODE = re.compile(
     r"|\b(?:audio|sound|mic|volume)\s+(?:is|was|quality|levels?)\b.{0,40}\b(?:upload|video|ep|episode|quiet|loud|bad|off)\b"
     r"|\b(?:audio|sound|mic|volume)\b.{0,40}\b(?:quiet|muffled|echo\w*|distorted|out\s+of\s+sync|clipp\w*|crackl\w*|peaking)\b"
     # the bot and the server themselves: its nickname, a channel for something, a clip of the episode
-    r"|\bnickname\b|\bbots?\s+(?:name|avatar|pfp|status)\b|\b(?:a|separate|new|dedicated|own)\s+channel\s+for\b"
+    r"|\bnickname\b|\bbots?\s+(?:name|avatar|pfp|status)\b|\b(?:a|separate|new|dedicated|own)\s+(?:discussion\s+)?(?:channel|thread)\s+for\b"
+    r"|(?:^|\s)#[a-z][\w-]*|\b(?:give|get|assign)\s+(?:me\s+)?(?:the\s+)?\w+\s+role\b|\breaction\s+roles?\b|\bthanks?\s+(?:\w+\s+)?mods?\b"
+    r"|\b(?:is|are)\s+(?:the|this)\s+bot\b|\bthe\s+bot\s+(?:in\s+this|an?\s+ai)\b|\b(?:still|been)\s+up\s+(?:listening|watching)\b"
+    r"|\b(?:ad|ads|read|reads|sponsor\w*)\b.{0,30}\b(?:word\s+for\s+word|by\s+heart|memori[sz]ed)\b|\brecite\s+the\s+\w+\s+(?:ad|read)\b"
     r"|\bmake\s+(?:a|an)\s+(?:\w+\s+){0,2}(?:tiktok|short|reel|clip|meme)\b"
     # the sponsors' codes and skipping their reads
     r"|\b(?:promo|discount|sponsor|affiliate|\w+)\s+code\s+(?:still\s+)?(?:works|worked|is\s+(?:valid|working|dead|expired))\b|\bhit(?:ting)?\s+skip\b"
@@ -93,18 +97,14 @@ _REACTION = re.compile(
     r"\b(?:lol+|lmao+|lmfao+|rofl|haha\w*|hehe\w*|killed\s+me|killing\s+me|im\s+dead|i'?m\s+dead|deceased|sent\s+me|iconic|"
     r"no\s+notes|goes\s+(?:so\s+)?hard|(?:bro|this\s+man)\s+(?:really\s+)?said|he\s+really\s+said|imagine\s+(?:being|working|if)|"
     r"gang|dont\s+@\s+me|nobody|me\s+(?:after|falling|when|trying)|sound\s+effects?|had\s+me|looked\s+at\s+me\s+like|"
-    r"listening\s+(?:to\s+(?:this|these|him|it)\s+)?(?:at|on|during|while|in\s+the)|alarm\s+clock\s+at\s+this\s+point)\b|\d{1,2}\s*/\s*10"
+    r"listening\s+(?:to\s+(?:this|these|him|it)\s+)?(?:at|on|during|while|in\s+the)|listening\s+to\s+this|alarm\s+clock\s+at\s+this\s+point|"
+    r"see\s+myself\s+out|fight\s+me|no\s+regrets|hits\s+different)\b|\d{1,2}\s*/\s*10"
     # a greeting that opens a remark: "gm everyone ☀️ getting my morning sunlight in"
-    r"|^\s*(?:gm|gn|good\s+(?:morning|evening|night)|morning|hey\s+(?:all|everyone|guys|yall))\b"
+    r"|^\s*(?:gm|gn|good\s+(?:morning|evening|night)|morning)\b(?=\s*(?:[!,.]|everyone|all\b|yall|guys|fam|folks|friends|$))"
+    r"|^\s*hey\s+(?:all|everyone|guys|yall)\b"
     # a reply to someone else in the channel ("@jess_22 yeah, 100% agree")
     r"|^\s*@(?!bot\b)\w+"
     r"|[\U0001F602\U0001F923\U0001F480\U0001F62D\U0001F913]"
-)
-
-
-# Words quoted from the episode ask nothing of the bot: '"is that a word?" lmaooo i love him'.
-_QUOTE = re.compile(
-    r'"[^"]{1,120}"|\u201c[^\u201d]{1,120}\u201d|(?<!\w)[\'\u2018][^\'\u2019\n]{3,120}[\'\u2019](?!\w)'
 )
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from bot.core.message import Message
+from bot.core.message import Message, read
 from bot.core.safety.emergency import LETHAL
 from bot.core.safety.patterns import IMPERSONAL, PERSONAL, without_figures
 from bot.core.safety.patterns import any_of as _any
@@ -135,6 +135,9 @@ _DIRECT = _any(
     r"\b(?:game\s+over(?:\s+screen)?|respawn\w*|log(?:ging)?\s+off|uninstall\w*)\s+(?:\w+\s+){0,2}(?:irl|in\s+real\s+life|for\s+real)\b|\bctrl\s*\W*\s*alt\s*\W*\s*delet\w*\s+myself\b",
     r"\bfor\s+whoever\s+finds\s+(?:my|this|me)\b|\b(?:so\s+)?tired\s+of\s+being\s+(?:here|alive|around)\b",
     r"\b(?:log|logging|sign|signing|check|checking)\s+(?:off|out)\s+(?:permanently|forever)\b|\b(?:ill|i\s+will)\s+be\s+gone\s+by\s+\w+",
+    # the ninth's: a cut that finishes it, meds saved up, a whole bottle held under the tongue
+    r"\b(?:actually|really)\s+finish(?:es)?\s+(?:it|the\s+job|me)\b|^(?=.*\b(?:meds|pills|tablets|medication|prescriptions?)\b).*\b(?:saving|stockpiling|hoarding|stashing)\s+(?:them|it|those|these)\b",
+    r"\b(?:put|putting|use|using|dissolv\w*|do|doing)\s+(?:the\s+|a\s+)?(?:whole|entire)\s+(?:bottle|box|pack|strip|bag)\b(?=.*\b(?:not\s+wake|never\s+wake|die|dead)\b)",
     # the seventh's: logging off from life, a leg over the rail, an overdose taken to see if one wakes
     r"\b(?:log|logging|logged|sign|signing|check|checking)\s+(?:off|out)\s+(?:from|of)\s+life\b|\b(?:leg|legs|foot|feet)\s+over\s+the\s+(?:rail|railing|edge|ledge)\b",
     r"\bto\s+see\s+if\s+(?:i|id|i\s+would|ill|i\s+will|he|she)\s+(?:\w+\s+)?(?:wake\s+up|wake|survive|make\s+it|come\s+back)\b(?=.*\b(?:took|take|dose|pills|swallowed|ate)\b)|^(?=.*\b(?:took|take|dose|pills|swallowed)\b).*\bto\s+see\s+if\s+(?:i|id|i\s+would)\s+(?:\w+\s+)?(?:wake\s+up|wake|survive)\b",
@@ -178,7 +181,8 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
             r"\bnot\s+(?:being\s+)?(?:here|around|alive)\b|\bwont\s+be\s+(?:here|around)\b",
             r"\b(?:make|making)\s+(?:it|this|everything)\s+(?:all\s+)?stop\b|\bending\s+it\b|\bend\s+(?:it|this)\b",
             r"\b(?:long|permanent|eternal|endless|forever|big)\s+(?:nap|sleep|rest)\b|\bthe\s+permanent\s+kind\b|\bdo\s+it\s+quietly\b",
-            r"\bif\s+i\s+(?:wake|move|survive)\b|\bwhere\s+im\s+going\b|\b(?:stopped|stop|quit)\s+swimming\b|\bfor\s+good\b",
+            r"\bif\s+i\s+(?:wake|move|survive)\b|\bwhere\s+im\s+going\b|\b(?:stopped|stop|quit|done)\s+(?:swimming|treading)\b|\bfor\s+good\b",
+            r"\bsay\s+(?:that|this|it|goodbye|thanks)\s+(?:somewhere\s+)?before\s*[.!]*\s*$|\bif\s+something\s+(?:happens|were\s+to\s+happen)\s+to\s+(?:me|you|u)\b",
             r"\b(?:one|1)\s+last\s+time\b|\bto\s+the\s+22\b|\bfor\s+the\s+last\s+time\b|\bbefore\s+i\s+go\b|\bnot\s+be\s+here\b",
             r"\bone\s+(?:more|last)\s+\w+(?:\s+\w+){0,2}\s+(?:first|before)\b|\bbefore\s+i\s+use\s+them\b|\bmade\s+peace\s+with\s+it\b",
             r"\b(?:gonna|going\s+to|ready\s+to|about\s+to|want\s+to|have\s+to)\s+let\s+go\b(?!\s+of\b)|\bsinks?\b.*\bthats\s+me\b|\bthats\s+me\b.*\bsink",
@@ -198,7 +202,8 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
             r"\b(?:wrote|written|writing)\s+(?:the\s+|my\s+|all\s+the\s+)?(?:letters?|notes?)\b|\b(?:wrote|writing|made|did)\s+(?:my|a)\s+will\b|\blife\s+insurance\b|\bpaid\s+off\s+(?:all\s+)?(?:my\s+)?(?:\w+\s+)?debts?\b|"
             r"\btell\s+(?:mom|dad|mum|my\s+\w+|them|her|him)\s+(?:im|i\s+am)\s+sorry\b|\bthanks?\b.{0,60}\b(?:for\s+the\s+company|these\s+past)\b|\bgot\s+me\s+through\b|\b(?:left|found)\s+a\s+note\b|\bnote\s+on\s+the\b|\bnot\s+your\s+fault\b|"
             r"\bafscheids\w*|\baddio\b|\bgrazie\s+di\s+tutto\b|\bzegnaj\w*|\bpaalam\b|\blettere\s+per\b|\btestament\b|\bje\s+vous\s+aime\s+tous\b|\blos\s+quiero\s+a\s+todos\b|\bamo\s+(?:todos\s+)?voces\b|\bich\s+liebe\s+euch\s+alle\b|\b(?:pardonnez|perdonenme|perdoname|me\s+perdoem|verzeiht)\b|"
-            r"\bsorry\s+for\s+everything\b|\b(?:gave|giving|give)\s+(?:my\s+|the\s+)?\w+\s+to\s+(?:my|a|his|her|the)\b|\bwrote\s+letters?\b|\bjust\s+in\s+case\b",
+            r"\b(?:hear|find\s+out)\s+(?:it\s+|about\s+it\s+)?from\s+someone\b|\b(?:not|never)\s+find\s+out\s+(?:some\s+|in\s+some\s+)?(?:random|bad|awful|horrible|weird)\s+way\b|"
+            r"\bletters?\s+(?:are|is)\s+(?:all\s+)?(?:written|done|ready|sealed)\b|\bsorry\s+for\s+everything\b|\b(?:gave|giving|give)\s+(?:my\s+|the\s+)?\w+\s+to\s+(?:my|a|his|her|the)\b|\bwrote\s+letters?\b|\bjust\s+in\s+case\b",
         ),
     ),
     (
@@ -209,14 +214,15 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
             r"\bburden\b|\bwaste\s+of\s+(?:space|air|oxygen)\b|\bworthless\b|\bhopeless\b|\bdont\s+deserve\b",
             r"\b(?:nobody|no one|noone)\s+(?:would|will)\s+(?:even\s+)?(?:notice|care|miss)\b|\bbetter\s+off\b",
             r"\b(?:im|i am)\s+(?:so\s+)?done\b|\bcant\s+do\s+(?:this|it)\b|\bno\s+point\b|\b(?:give|given|giving)\s+up\b|\b(?:dont|doesnt|does\s+not|do\s+not)\s+(?:really\s+)?want\s+help\b|\btired\s+of\s+being\s+tired\b|\bwhats\s+the\s+point\s*(?:[.!?]|$)|\bnothing(?:s|\s+is)\s+(?:ever\s+)?(?:gonna|going\s+to)\s+change\b|\bever\s+a\s+point\b|\bfine\s+(?:\w+\s+)?without\s+me\b|\bdone\s+pretending\b",
-            r"\btired\s+of\s+(?:swimming|fighting|trying|waiting|pretending)\b|\bdone\s+fighting\b|\bnothing\s+will\s+ever\s+get\s+better\b|\bcant\s+last\b|\bi\s+am\s+the\s+rat\b|\blast\s+(?:hope|chance|try|shot)\b(?!\s+(?:for|to|at)\s+(?:\w+\s+){0,2}(?:pass\w*|exams?|tests?|finals?|class|grades?|course|interview|job|game|match|tickets?)\b)|\bbetter\s+this\s+way\b|\bweirdly\s+calm\b|\bdidnt\s+(?:do|work)\s+(?:anything|at all)\b",
+            r"\b(?:shes|hes|theyre|they|she|he|everyone|everybody|family)\s+(?:\w+\s+)?(?:gonna|going\s+to|would|will|d)\s+be\s+(?:\w+\s+)?(?:happier|relieved|better\s+off)\b|"
+            r"\btreading\s+(?:water\s+)?for\s+(?:\w+\s+)?(?:years|months|ever)\b|\btired\s+of\s+(?:swimming|fighting|trying|waiting|pretending|treading)\b|\bdone\s+fighting\b|\bnothing\s+will\s+ever\s+get\s+better\b|\bcant\s+last\b|\bi\s+am\s+the\s+rat\b|\blast\s+(?:hope|chance|try|shot)\b(?!\s+(?:for|to|at)\s+(?:\w+\s+){0,2}(?:pass\w*|exams?|tests?|finals?|class|grades?|course|interview|job|game|match|tickets?)\b)|\bbetter\s+this\s+way\b|\bweirdly\s+calm\b|\bdidnt\s+(?:do|work)\s+(?:anything|at all)\b",
         ),
     ),
     (
         "timing",
         _any(
             r"\b(?:tonight|tmrw|tomorrow|this\s+week|after\s+this\s+(?:month|week|weekend)|after\s+(?:saturday|sunday|monday|tuesday|wednesday|thursday|friday)|hoje\s+a\s+noite|esta\s+noche|ce\s+soir|heute\s+nacht|aaj\s+raat|after\s+my\b(?!\s+(?:\w+\s+)?(?:infusions?|sessions?|treatments?|doses?|appointments?|therapy|shift|workout)\b))\b",
-            r"\b(?:i\s+have|ive\s+got|i\s+got|i\s+made|made|have)\s+a\s+plan\b|\b(?:date|day|time)\s+is\s+set\b|\bplan\s+is\b|\bon\s+purpose\b|\bnot\s+(?:even\s+)?kidding\b|\bserious\s+question\b",
+            r"\b(?:this\s+)?(?:isnt|is\s+not|not)\s+for\s+(?:a\s+)?(?:party|fun|recreation\w*|the\s+vibes)\b|\b(?:i\s+have|ive\s+got|i\s+got|i\s+made|made|have)\s+a\s+plan\b|\b(?:date|day|time)\s+is\s+set\b|\bplan\s+is\b|\bon\s+purpose\b|\bnot\s+(?:even\s+)?kidding\b|\bserious\s+question\b",
             r"\b(?:to\s+be\s+sure|make\s+sure|(?:take|taking|took|have|had|got)\s+enough\s+to|get\s+it\s+right|asking\s+for\s+(?:reasons|a\s+reason|me|myself))\b|\bcounted\s+out\b|\bthis\s+is\s+the\s+(?:week|day|night)\b",
             r"\b(?:looking up|looked up|googl\w*|searching)\b|\b(?:picked|set|chose)\s+a\s+date\b|\b(?:picked|chose|found|scoped)\s+(?:out\s+)?(?:the|a|my)\s+(?:spot|place)\b|\b(?:vannacht|stanotte|stasera|dzisiaj|dzis\s+w\s+nocy|mamaya|ngayong\s+gabi)\b|\bfr\s+tho\b|\bfor\s+real\s+though\b|\bnot\s+(?:even\s+)?joking\b|\bbefore\s+the\s+weekend\b|\bdone\s+pretending\b|\btry\s+again\b",
             r"\bwill\s+it\s+be\s+(?:quick|painless|fast)\b|\b(?:planning|planned|picked|set)\s+the\s+date\b|\bits\s+tomorrow\b|\bdoes\s+it\s+hurt\b|\b(?:really|keep|kept|been)\s+thinking\s+about\s+it\b|\bjust\s+wanted\s+to\s+ask\s+one\s+(?:thing|last)\b",
@@ -264,6 +270,38 @@ _HISTORY = re.compile(
 )
 
 
+# A return planned ("see you all in june", "back after finals"): going away for a while, not for good.
+_WHEN_BACK = (
+    r"(?:soon|later|tomorrow|tmrw|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"(?:in|after|next)\s+(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|finals|exams?|the\s+(?:fall|spring|summer|winter|new\s+year|break)|a\s+(?:week|month|few)|\d+|"
+    r"week|month|semester|year|season))\b"
+)
+_RETURNING = re.compile(
+    rf"\bsee\s+(?:you|u|ya|yall)\s+(?:all\s+|guys\s+)?{_WHEN_BACK}|\b(?:be\s+)?back\s+{_WHEN_BACK}"
+)
+
+
+# A song's words in double quotes, with the song named ("the johnny cash cover"), are the song's; unless
+# the message says they are more than a song now.
+_SUNG = re.compile(r"\b(?:cover|song|lyrics?|sings?|sang)\b")
+_SUNG_WORDS = re.compile(r'"[^"]{1,160}"|\u201c[^\u201d]{1,160}\u201d')
+_NOT_JUST_A_SONG = re.compile(
+    r"\b(?:not\s+(?:just\s+)?a\s+song|(?:doesnt|does\s+not|dont|no\s+longer)\s+feel\s+like\s+(?:a\s+)?(?:song|lyrics?)|anymore|for\s+real|about\s+me)\b"
+)
+
+
+# Words no planned return makes innocent.
+_EXPLICIT = re.compile(
+    r"\b(?:kill\w*|suicid\w*|die|dying|dead|death|overdos\w*|hang\w*|jump\w*|unaliv\w*|kms|end\s+(?:it|my\s+life|things))\b"
+)
+
+
+def returns(text: str) -> bool:
+    """Whether a message that says goodbye also says when it is back ("see you all in june")."""
+    return bool(_RETURNING.search(text))
+
+
 # A story being written: its characters' suicide is not the writer's.
 _FICTION = re.compile(
     r"\b(?:short\s+story|novel|screenplay|script|fiction|fanfic|my\s+book|a\s+character|the\s+character)\b"
@@ -274,10 +312,15 @@ _SUICIDE_WORD = re.compile(r"\bsu[i1]c[i1]d\w*")
 def crisis_cues(message: Message) -> list[str]:
     """The cue families a message shows, "direct" first when something is said outright."""
     text = without_figures(message.plain)
+    if _SUNG.search(message.folded) and not _NOT_JUST_A_SONG.search(message.folded):
+        # '"i hurt myself today, to see if i still feel" - the johnny cash cover': the song's words
+        text = without_figures(read(_SUNG_WORDS.sub(" ", message.raw)).plain)
     if _HISTORY.search(text):
         return []
     if _FICTION.search(text):
         text = _SUICIDE_WORD.sub(" ", text)
+    if returns(text) and not _EXPLICIT.search(text):
+        return []
     found = ["direct"] if _DIRECT.found_in(text) else []
     if PERSONAL.search(text) or not IMPERSONAL.search(text):
         # Asking how much would kill is a means cue, whose own words ("die", "kill") count for nothing

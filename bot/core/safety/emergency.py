@@ -24,7 +24,7 @@ _EMERGENCY = any_of(
     # not responding
     r"\b(?:unresponsive|unconscious|not\s+(?:really\s+)?responding|slumped\s+(?:over|down)|isnt\s+responding|wont\s+respond\w*|not\s+respond\w*|doesnt\s+respond\w*|no\s+response)\b",
     r"\b(?:cant|cannot|can not|couldnt)\s+(?:wake|rouse|get)\s+(?:him|her|them|my\s+\w+)(?:\s+up|\s+to\s+(?:wake|respond))?\b",
-    r"(?<!to )(?<!would )(?<!i )(?<!id )\b(?:wont|isnt|is not|not)\s+wak(?:e|ing)(?:\s+up)?(?:\s+properly)?\b",
+    r"(?<!to )(?<!would )(?<!i )(?<!id )\b(?:wont|isnt|is not|not)\s+wak(?:e|ing)(?!(?:\s+up)?\s+(?:before|until|till|til|early|on\s+time|in\s+the\s+morning)\b)(?:\s+up)?(?:\s+properly)?\b",
     r"\b(?:passed|blacked)\s+out\b|\bcollapsed\b|\b(?:totally|completely|just)\s+limp\b|\bout\s+cold\b|\bnot\s+moving\b",
     # breathing
     r"\b(?:not|isnt|stopped|stops|barely|hardly|trouble|struggling\s+to|cant|can not)\s+breath\w*",
@@ -39,7 +39,7 @@ _EMERGENCY = any_of(
     r"\b(?:hit\s+the\s+floor|dropped|fell\s+down)\b.*\b(?:shaking|twitching|jerking)\b",
     r"\b(?:keep|keeps|kept)\s+(?:passing\s+out|nodding\s+off)\b|\bcant\s+stay\s+awake\b|\b(?:passing|blacking)\s+out\b",
     # chest, heart, limbs, a stroke's signs
-    r"\bchest\s+(?:is\s+)?(?:pain|hurts|is\s+hurting|feels\s+(?:tight|heavy)|tight\w*|pressure|crushing|caving)\b|\bclutch\w*\s+(?:his|her|my|their)\s+chest\b",
+    r"^(?!.*\b(?:doms|sore|workout|gym|bench\w*|lifting|sneez\w*|pec|pecs)\b).*\bchest\s+(?:is\s+)?(?:pain|hurts|is\s+hurting|feels\s+(?:tight|heavy)|tight\w*|pressure|crushing|caving)\b|\bclutch\w*\s+(?:his|her|my|their)\s+chest\b",
     r"\b(?:left|right)\s+arm\s+(?:is\s+|feels\s+|went\s+|going\s+)?(?:numb|tingling|dead)\b|\bpinpoint\s+pupils\b|\bfainted\b|\bpulse\s+(?:is\s+|feels\s+)?(?:\w+\s+){0,2}(?:weak|fast|racing|faint)\b",
     r"\b(?:really|super|very|so)\s+(?:floppy|limp|drowsy|out\s+of\s+it)\b(?=.*\b(?:took|ate|swallowed|pills?|patch|gummies|meds|drank|did)\b)",
     r"\b(?:heart|chest)\s+(?:is\s+)?(?:pounding|racing|going\s+crazy|beating\s+(?:so\s+)?(?:fast|hard|weird))\b|\bcant\s+(?:get|catch)\s+(?:a\s+)?(?:full\s+|deep\s+)?breath\b",
@@ -99,6 +99,7 @@ _GENERAL = re.compile(
 )
 
 LETHAL = any_of(
+    r"\bhow\s+(?:much|many)\b.{0,80}\b(?:breathing|heart|breath)\b.{0,16}\bstops?\b",
     r"\bhow\s+(?:much|many)\b.{0,60}\bwould\s+be\s+enough\b",
     r"\b(?:lethal|fatal|deadly|toxic|killing|overdose|od)\s+(?:dose|dosage|doses|amount|level|threshold|number|limit|point|range|mg)\b",
     r"\bld\s*-?\s*50\b",
