@@ -313,13 +313,47 @@ class Index:
     def rank(self, terms: Sequence[Term], message: Message) -> list[Hit]:
         """Documents that match any term (or contain a run of the text's words as a keyword), best first."""
         best_weight = best_weights(terms)
+        scores = self._term_scores(best_weight)
+        runs_at, phrases_at = self.keyword_matches(best_weight, message)
+        self._add_keywords(scores, runs_at, phrases_at)
+        matched: defaultdict[int, list[str]] = defaultdict(list)
+        positions, offsets = self._positions, self._offsets
+        for term_stem, term in best_weight.items():
+            term_id = self._term_ids.get(term_stem)
+            if term_id is not None:
+                for position in positions[offsets[term_id] : offsets[term_id + 1]]:
+                    matched[position].append(term.word)
+        hits = [
+            Hit(
+                self._keys[position],
+                score,
+                tuple(dict.fromkeys(matched.get(position, ()))),
+                len(phrases_at.get(position, ())) + len(runs_at.get(position, ())),
+            )
+            for position, score in enumerate(scores)
+            if score > 0
+        ]
+        hits.sort(key=lambda h: -h.score)
+        return hits
+
+    def scores(self, terms: Sequence[Term], message: Message) -> list[float]:
+        """Every document's score, as `rank` gives it, by position (0.0 for a document it leaves out): the
+        router's way, which needs no hit and no matched word."""
+        best_weight = best_weights(terms)
+        scores = self._term_scores(best_weight)
+        self._add_keywords(scores, *self.keyword_matches(best_weight, message))
+        return scores
+
+    def _term_scores(self, best_weight: Mapping[str, Term]) -> list[float]:
+        """Each document's BM25 sum over the terms, by position: 0.0 for a document no term touches."""
         # Term at a time over the postings, in the terms' order (so each document's sum is added up in
         # the same order as document at a time): a question touching thousands of chapters of a large
-        # library looks up only the stems each one holds.
-        scores: dict[int, float] = {}
-        matched: dict[int, list[str]] = {}
+        # library looks up only the stems each one holds. A posting's weight is never 0 (see _build),
+        # so a touched document scores above 0, and 0.0 plus the first share is that share exactly.
+        scores = [0.0] * len(self._keys)
         norms, positions, offsets = self._norms, self._positions, self._offsets
         tfs, values = self._tfs, self._tf_values
+        saturation = K1 + 1
         for term_stem, term in best_weight.items():
             term_id = self._term_ids.get(term_stem)
             if term_id is None:
@@ -328,32 +362,21 @@ class Index:
             low, high = offsets[term_id], offsets[term_id + 1]
             for position, code in zip(positions[low:high], tfs[low:high], strict=True):
                 tf = values[code]
-                if not tf:
-                    continue
-                score = factor * tf * (K1 + 1) / (tf + norms[position])
-                if position in scores:
-                    scores[position] += score
-                    matched[position].append(term.word)
-                else:
-                    scores[position] = score
-                    matched[position] = [term.word]
-        runs_at, phrases_at = self.keyword_matches(best_weight, message)
-        hits: list[Hit] = []
-        for position in sorted(scores.keys() | runs_at.keys()):
-            phrases = phrases_at.get(position, [])
-            runs = runs_at.get(position, [])
-            # Most documents hold no keyword phrase or run: their score is the terms' alone.
-            score = (
-                self.with_keywords(scores.get(position, 0.0), phrases, runs)
-                if phrases or runs
-                else scores[position]
-            )
-            words = matched.get(position, ())
-            hits.append(
-                Hit(self._keys[position], score, tuple(dict.fromkeys(words)), len(phrases) + len(runs))
-            )
-        hits.sort(key=lambda h: -h.score)
-        return hits
+                scores[position] += factor * tf * saturation / (tf + norms[position])
+        return scores
+
+    def _add_keywords(
+        self,
+        scores: list[float],
+        runs_at: Mapping[int, Sequence[tuple[str, ...]]],
+        phrases_at: Mapping[int, Sequence[tuple[str, ...]]],
+    ) -> None:
+        """Add each document's keyword bonuses: a run touches the document that holds it, a whole phrase
+        only adds to a document touched already."""
+        for position in runs_at.keys() | phrases_at.keys():
+            if position in runs_at or scores[position] > 0:
+                phrases, runs = phrases_at.get(position, ()), runs_at.get(position, ())
+                scores[position] = self.with_keywords(scores[position], phrases, runs)
 
     def keywords(
         self, best_weight: Mapping[str, Term], message: Message
