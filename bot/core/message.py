@@ -76,6 +76,11 @@ class Message:
         return tuple(stem(w) for w in self.content_words)
 
     @cached_property
+    def word_stems(self) -> tuple[str, ...]:
+        """Every word's stem, stop words included: each index matches its keyword runs on them."""
+        return tuple(stem(w) for w in self.words)
+
+    @cached_property
     def time(self) -> TimeRef | None:
         """The place in the episode the message names ("53:17", "minute 45"), never a time of day."""
         return find_time_ref(self.text)

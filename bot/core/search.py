@@ -207,9 +207,12 @@ class Index:
         self._prepare()
 
     def _prepare(self) -> None:
-        """What is derived from the rest: term positions, run heads, words by initial, the typo cache."""
+        """What is derived from the rest: term positions, run heads and starts, words by initial, the typo
+        cache."""
         self._term_ids = {term: i for i, term in enumerate(self.idf)}
         self._run_heads = {run[0] for run in self._runs}
+        # Every run's beginnings: reading a message's words as a run stops where no run goes on that way.
+        self._run_starts = {run[:n] for run in self._runs for n in range(2, len(run) + 1)}
         self._words_by_initial: dict[str, list[str]] = defaultdict(list)
         for word in self._words:
             self._words_by_initial[word[:1]].append(word)
@@ -266,16 +269,20 @@ class Index:
         return terms
 
     def _sequences_in(self, message: Message) -> set[tuple[str, ...]]:
-        stems = tuple(stem(w) for w in message.words)
-        heads = self._run_heads
-        # Only where a keyword run can start (a long message has hundreds of places, few of them heads).
-        return {
-            run
-            for i in range(len(stems) - 1)
-            if stems[i] in heads
-            for n in range(2, min(MAX_SEQUENCE, len(stems) - i) + 1)
-            if (run := stems[i : i + n]) in self._runs
-        }
+        stems = message.word_stems
+        heads, starts, runs = self._run_heads, self._run_starts, self._runs
+        found: set[tuple[str, ...]] = set()
+        # Only where a keyword run can start (a long message has hundreds of places, few of them heads),
+        # and only as far as some run goes on with the same words.
+        for i in range(len(stems) - 1):
+            if stems[i] in heads:
+                for n in range(2, min(MAX_SEQUENCE, len(stems) - i) + 1):
+                    run = stems[i : i + n]
+                    if run not in starts:
+                        break
+                    if run in runs:
+                        found.add(run)
+        return found
 
     def coverage(self, message: Message, terms: Sequence[Term]) -> float:
         """The share of the question's meaningful words the index knows, weighed by how specific each is."""
@@ -384,12 +391,12 @@ class Index:
         """The runs of the message's words that are keywords, and the keyword phrases the question holds
         whole (found once per question rather than per document), each with the documents holding it."""
         runs = [(run, self._runs[run][1]) for run in self._sequences_in(message)]
-        query_stems = best_weight.keys()
+        query_stems = set(best_weight)
         wanted = {
             phrase
-            for term_stem in query_stems
+            for term_stem in best_weight
             for phrase in self._phrases_by_stem.get(term_stem, ())
-            if query_stems >= set(phrase) and _says_as_often(message, phrase)
+            if query_stems.issuperset(phrase) and _says_as_often(message, phrase)
         }
         return runs, [(phrase, self._phrase_entries[phrase]) for phrase in wanted]
 
