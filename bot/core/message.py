@@ -85,6 +85,18 @@ class Message:
         """The place in the episode the message names ("53:17", "minute 45"), never a time of day."""
         return find_time_ref(self.text)
 
+    @cached_property
+    def _found(self) -> dict[re.Pattern[str], bool]:
+        """Which patterns the matched text holds, of those asked about so far."""
+        return {}
+
+    def says(self, pattern: re.Pattern[str]) -> bool:
+        """Whether the matched text holds the pattern: searched once per message, however many engines ask."""
+        found = self._found.get(pattern)
+        if found is None:
+            found = self._found[pattern] = pattern.search(self.text) is not None
+        return found
+
     @property
     def has_letters(self) -> bool:
         """Whether the message holds any letter or digit at all (emoji and punctuation do not count)."""
