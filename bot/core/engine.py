@@ -237,7 +237,7 @@ class Engine:
 
     def _names_a_sponsor(self, message: Message) -> bool:
         """Whether the message asks about ads or names a sponsor."""
-        if _SPONSOR_WORDS.search(message.text):
+        if message.says(_SPONSOR_WORDS):
             return True
         padded = f" {' '.join(message.words)} "
         return any(f" {name} " in padded for name in self._sponsor_names)
@@ -247,9 +247,10 @@ class Engine:
     ) -> list[Hit]:
         # A question about one's own health is never about an ad: "is it ok to drink wine with ketamine"
         # is not the electrolyte read, unless the sponsor is named.
-        if personal and not self._names_a_sponsor(message):
+        names_a_sponsor = self._names_a_sponsor(message)
+        if personal and not names_a_sponsor:
             hits = [h for h in hits if self._chapters[h.key].kind != "sponsor"]
-        if not ({t.stem for t in terms} & self._non_content_title_stems or self._names_a_sponsor(message)):
+        if not ({t.stem for t in terms} & self._non_content_title_stems or names_a_sponsor):
             hits = sorted(
                 (
                     h if self._chapters[h.key].is_content else replace(h, score=h.score * NON_CONTENT_WEIGHT)
@@ -261,7 +262,7 @@ class Engine:
             return []
         # "The ad where he says ...": a question about an ad is answered by the sponsor read it matches.
         asked_for_this_ad = (
-            self._names_a_sponsor(message)
+            names_a_sponsor
             and self._chapters[hits[0].key].kind == "sponsor"
             and any(not _SPONSOR_WORDS.fullmatch(word) for word in hits[0].matched)
         )
@@ -370,15 +371,14 @@ class Engine:
     def _studies_for(self, message: Message, chapter_hits: Sequence[Hit]) -> list[Study]:
         if not self.episode.studies:
             return []  # an imported episode cites none: nothing to read the message for
-        text = message.text
         hits = self._study_index.rank(self._study_index.expand(message), message)
-        asks_for_studies = bool(_STUDY_WORDS.search(text))
+        asks_for_studies = message.says(_STUDY_WORDS)
         strong = [h for h in hits if h.score >= STRONG_STUDY_SCORE]
-        if _EVERY_STUDY.search(text) or (asks_for_studies and not strong and _ALL_STUDIES.search(text)):
+        if message.says(_EVERY_STUDY) or (asks_for_studies and not strong and message.says(_ALL_STUDIES)):
             # All of them, the ones the question touches first.
             order = {h.key: rank for rank, h in enumerate(hits)}
             return sorted(self.episode.studies, key=lambda s: order.get(s.id, len(order)))
-        if asks_for_studies and _FIRST_STUDY.search(text) and self.episode.studies:
+        if asks_for_studies and message.says(_FIRST_STUDY) and self.episode.studies:
             # "The first study" is the earliest one.
             return [min(self.episode.studies, key=lambda s: (s.year or 9999, self.episode.studies.index(s)))]
         if strong:
@@ -392,15 +392,14 @@ class Engine:
                 chosen = [h for h in hits if top_chapter in self._studies[h.key].chapter_ids]
         else:
             chosen = []
-        if chosen and _ONE_STUDY.search(text):
+        if chosen and message.says(_ONE_STUDY):
             chosen = chosen[:1]
         return [self._studies[h.key] for h in chosen]
 
 
 def asks_for_every_study(message: Message) -> bool:
     """Whether the message asks for the list of cited studies ("sources?", "all the papers")."""
-    text = message.text
-    return bool(_EVERY_STUDY.search(text) or (_STUDY_WORDS.search(text) and _ALL_STUDIES.search(text)))
+    return message.says(_EVERY_STUDY) or (message.says(_STUDY_WORDS) and message.says(_ALL_STUDIES))
 
 
 def _sponsor_names(episode: Episode) -> list[str]:

@@ -76,9 +76,26 @@ class Message:
         return tuple(stem(w) for w in self.content_words)
 
     @cached_property
+    def word_stems(self) -> tuple[str, ...]:
+        """Every word's stem, stop words included: each index matches its keyword runs on them."""
+        return tuple(stem(w) for w in self.words)
+
+    @cached_property
     def time(self) -> TimeRef | None:
         """The place in the episode the message names ("53:17", "minute 45"), never a time of day."""
         return find_time_ref(self.text)
+
+    @cached_property
+    def _found(self) -> dict[re.Pattern[str], bool]:
+        """Which patterns the matched text holds, of those asked about so far."""
+        return {}
+
+    def says(self, pattern: re.Pattern[str]) -> bool:
+        """Whether the matched text holds the pattern: searched once per message, however many engines ask."""
+        found = self._found.get(pattern)
+        if found is None:
+            found = self._found[pattern] = pattern.search(self.text) is not None
+        return found
 
     @property
     def has_letters(self) -> bool:

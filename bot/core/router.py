@@ -38,10 +38,14 @@ class Router:
         # Each document's episode, by position: an episode's chapters are consecutive.
         self._episode_of = array("I")
 
+        # Where each episode's chapters end, by position: an episode scores the best of its span.
+        self._ends = array("I")
+
         def read() -> Iterator[Corpus]:
             for episode_id, corpus in corpora:
                 self._episode_of.extend([len(self._episode_ids)] * len(corpus.entries))
                 self._episode_ids.append(episode_id)
+                self._ends.append(len(self._episode_of))
                 yield corpus
 
         self.index = Index.merged(read(), keyword_share=KEYWORD_SHARE)
@@ -81,13 +85,20 @@ class Router:
             self.prepare()
             assert self._vectors is not None
             return self._vectors.route(terms, message, preferred, limit, among)
-        best: dict[str, float] = {}
-        for hit in self.index.rank(terms, message):
-            episode_id = hit.key.split("\t", 1)[0]
-            boost = FEATURED_BOOST if episode_id == preferred else 1.0
-            best[episode_id] = max(best.get(episode_id, 0.0), hit.score * boost)
-        routed = sorted(best.items(), key=lambda pair: -pair[1])
-        return [pair for pair in routed if among is None or pair[0] in among][:limit]
+        scores = self.index.scores(terms, message)
+        # (boosted, best, episode id) of each touched episode, in library order; a touched chapter scores
+        # above 0, and boosting an episode's best chapter boosts the best of its boosted chapters.
+        best: list[tuple[float, float, str]] = []
+        low = 0
+        for episode_id, high in zip(self._episode_ids, self._ends, strict=True):
+            top = max(scores[low:high], default=0.0)
+            if top > 0:
+                best.append((top * FEATURED_BOOST if episode_id == preferred else top, top, episode_id))
+            low = high
+        # By boosted score, then by score, then (a stable sort) in library order: as a stable sort of the
+        # chapters by score met each episode's best first.
+        best.sort(key=lambda scored: (-scored[0], -scored[1]))
+        return [(e, boosted) for boosted, _, e in best if among is None or e in among][:limit]
 
 
 class _Vectors:

@@ -207,9 +207,12 @@ class Index:
         self._prepare()
 
     def _prepare(self) -> None:
-        """What is derived from the rest: term positions, run heads, words by initial, the typo cache."""
+        """What is derived from the rest: term positions, run heads and starts, words by initial, the typo
+        cache."""
         self._term_ids = {term: i for i, term in enumerate(self.idf)}
         self._run_heads = {run[0] for run in self._runs}
+        # Every run's beginnings: reading a message's words as a run stops where no run goes on that way.
+        self._run_starts = {run[:n] for run in self._runs for n in range(2, len(run) + 1)}
         self._words_by_initial: dict[str, list[str]] = defaultdict(list)
         for word in self._words:
             self._words_by_initial[word[:1]].append(word)
@@ -266,16 +269,20 @@ class Index:
         return terms
 
     def _sequences_in(self, message: Message) -> set[tuple[str, ...]]:
-        stems = tuple(stem(w) for w in message.words)
-        heads = self._run_heads
-        # Only where a keyword run can start (a long message has hundreds of places, few of them heads).
-        return {
-            run
-            for i in range(len(stems) - 1)
-            if stems[i] in heads
-            for n in range(2, min(MAX_SEQUENCE, len(stems) - i) + 1)
-            if (run := stems[i : i + n]) in self._runs
-        }
+        stems = message.word_stems
+        heads, starts, runs = self._run_heads, self._run_starts, self._runs
+        found: set[tuple[str, ...]] = set()
+        # Only where a keyword run can start (a long message has hundreds of places, few of them heads),
+        # and only as far as some run goes on with the same words.
+        for i in range(len(stems) - 1):
+            if stems[i] in heads:
+                for n in range(2, min(MAX_SEQUENCE, len(stems) - i) + 1):
+                    run = stems[i : i + n]
+                    if run not in starts:
+                        break
+                    if run in runs:
+                        found.add(run)
+        return found
 
     def coverage(self, message: Message, terms: Sequence[Term]) -> float:
         """The share of the question's meaningful words the index knows, weighed by how specific each is."""
@@ -313,13 +320,47 @@ class Index:
     def rank(self, terms: Sequence[Term], message: Message) -> list[Hit]:
         """Documents that match any term (or contain a run of the text's words as a keyword), best first."""
         best_weight = best_weights(terms)
+        scores = self._term_scores(best_weight)
+        runs_at, phrases_at = self.keyword_matches(best_weight, message)
+        self._add_keywords(scores, runs_at, phrases_at)
+        matched: defaultdict[int, list[str]] = defaultdict(list)
+        positions, offsets = self._positions, self._offsets
+        for term_stem, term in best_weight.items():
+            term_id = self._term_ids.get(term_stem)
+            if term_id is not None:
+                for position in positions[offsets[term_id] : offsets[term_id + 1]]:
+                    matched[position].append(term.word)
+        hits = [
+            Hit(
+                self._keys[position],
+                score,
+                tuple(dict.fromkeys(matched.get(position, ()))),
+                len(phrases_at.get(position, ())) + len(runs_at.get(position, ())),
+            )
+            for position, score in enumerate(scores)
+            if score > 0
+        ]
+        hits.sort(key=lambda h: -h.score)
+        return hits
+
+    def scores(self, terms: Sequence[Term], message: Message) -> list[float]:
+        """Every document's score, as `rank` gives it, by position (0.0 for a document it leaves out): the
+        router's way, which needs no hit and no matched word."""
+        best_weight = best_weights(terms)
+        scores = self._term_scores(best_weight)
+        self._add_keywords(scores, *self.keyword_matches(best_weight, message))
+        return scores
+
+    def _term_scores(self, best_weight: Mapping[str, Term]) -> list[float]:
+        """Each document's BM25 sum over the terms, by position: 0.0 for a document no term touches."""
         # Term at a time over the postings, in the terms' order (so each document's sum is added up in
         # the same order as document at a time): a question touching thousands of chapters of a large
-        # library looks up only the stems each one holds.
-        scores: dict[int, float] = {}
-        matched: dict[int, list[str]] = {}
+        # library looks up only the stems each one holds. A posting's weight is never 0 (see _build),
+        # so a touched document scores above 0, and 0.0 plus the first share is that share exactly.
+        scores = [0.0] * len(self._keys)
         norms, positions, offsets = self._norms, self._positions, self._offsets
         tfs, values = self._tfs, self._tf_values
+        saturation = K1 + 1
         for term_stem, term in best_weight.items():
             term_id = self._term_ids.get(term_stem)
             if term_id is None:
@@ -328,32 +369,21 @@ class Index:
             low, high = offsets[term_id], offsets[term_id + 1]
             for position, code in zip(positions[low:high], tfs[low:high], strict=True):
                 tf = values[code]
-                if not tf:
-                    continue
-                score = factor * tf * (K1 + 1) / (tf + norms[position])
-                if position in scores:
-                    scores[position] += score
-                    matched[position].append(term.word)
-                else:
-                    scores[position] = score
-                    matched[position] = [term.word]
-        runs_at, phrases_at = self.keyword_matches(best_weight, message)
-        hits: list[Hit] = []
-        for position in sorted(scores.keys() | runs_at.keys()):
-            phrases = phrases_at.get(position, [])
-            runs = runs_at.get(position, [])
-            # Most documents hold no keyword phrase or run: their score is the terms' alone.
-            score = (
-                self.with_keywords(scores.get(position, 0.0), phrases, runs)
-                if phrases or runs
-                else scores[position]
-            )
-            words = matched.get(position, ())
-            hits.append(
-                Hit(self._keys[position], score, tuple(dict.fromkeys(words)), len(phrases) + len(runs))
-            )
-        hits.sort(key=lambda h: -h.score)
-        return hits
+                scores[position] += factor * tf * saturation / (tf + norms[position])
+        return scores
+
+    def _add_keywords(
+        self,
+        scores: list[float],
+        runs_at: Mapping[int, Sequence[tuple[str, ...]]],
+        phrases_at: Mapping[int, Sequence[tuple[str, ...]]],
+    ) -> None:
+        """Add each document's keyword bonuses: a run touches the document that holds it, a whole phrase
+        only adds to a document touched already."""
+        for position in runs_at.keys() | phrases_at.keys():
+            if position in runs_at or scores[position] > 0:
+                phrases, runs = phrases_at.get(position, ()), runs_at.get(position, ())
+                scores[position] = self.with_keywords(scores[position], phrases, runs)
 
     def keywords(
         self, best_weight: Mapping[str, Term], message: Message
@@ -361,12 +391,12 @@ class Index:
         """The runs of the message's words that are keywords, and the keyword phrases the question holds
         whole (found once per question rather than per document), each with the documents holding it."""
         runs = [(run, self._runs[run][1]) for run in self._sequences_in(message)]
-        query_stems = best_weight.keys()
+        query_stems = set(best_weight)
         wanted = {
             phrase
-            for term_stem in query_stems
+            for term_stem in best_weight
             for phrase in self._phrases_by_stem.get(term_stem, ())
-            if query_stems >= set(phrase) and _says_as_often(message, phrase)
+            if query_stems.issuperset(phrase) and _says_as_often(message, phrase)
         }
         return runs, [(phrase, self._phrase_entries[phrase]) for phrase in wanted]
 
