@@ -21,7 +21,7 @@ from pathlib import Path
 import yaml
 
 from bot.core import Library, load_knowledge
-from bot.core.text import commonness, stem
+from bot.core.text import commonness, specificity, stem
 from bot.paths import BUNDLED_KNOWLEDGE
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,6 +45,7 @@ def clear_caches(library: Library) -> None:
     """Forget every per-process cache, so the next answers are computed cold."""
     stem.cache_clear()
     commonness.cache_clear()
+    specificity.cache_clear()
     # The benchmark reaches into the engines on purpose: only it needs to forget the caches.
     for engine in library.engines.values():
         for index in (engine._chapter_index, engine._study_index):

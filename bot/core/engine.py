@@ -335,8 +335,9 @@ class Engine:
         idf = self._chapter_index.idf
         best: tuple[float, Moment] | None = None
         for moment in chapter.moments:
-            # fsum over a set: the same total in whatever order a (pickled) set yields its stems.
-            score = math.fsum(stems[s] * idf.get(s, 0.0) for s in self._moment_terms[moment] if s in stems)
+            # fsum over a set: the same total in whatever order a (pickled) set yields its stems, or the
+            # intersection (most moments share none of the question's stems) yields them.
+            score = math.fsum(stems[s] * idf.get(s, 0.0) for s in stems.keys() & self._moment_terms[moment])
             score += 3.0 * len(wanted_studies.intersection(moment.study_ids))
             if score > 0 and (best is None or score > best[0]):
                 best = (score, moment)

@@ -211,6 +211,8 @@ def warm() -> None:
     _frequencies()
 
 
+# Asked of the same words by every index a message reaches and by the checks after them.
+@lru_cache(maxsize=65536)
 def specificity(word: str) -> float:
     """How much a word can say about a topic: 1 for rare words, down to MIN_SPECIFICITY for everyday ones."""
     share = (COMMON_ZIPF - commonness(word)) / (COMMON_ZIPF - RARE_ZIPF)
