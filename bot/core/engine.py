@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 from itertools import pairwise
 
@@ -155,7 +155,7 @@ class Engine:
             for c in episode.chapters
             if not c.is_content
             for t in terms_of(c.title)
-            if len(t) > 2 and not any(n.startswith(t) or t.startswith(n) for n in named)
+            if len(t) > 2 and not _names(t, named)
         }
         # Each moment's stems, computed once here rather than on every answer.
         moments = [m for c in episode.chapters for m in c.moments]
@@ -442,14 +442,18 @@ def _name_words(title: str) -> frozenset[str]:
     return frozenset(content_words(name)) if colon else frozenset()
 
 
+def _names(word: str, name: Collection[str]) -> bool:
+    """Whether a word is one of the name's words or a short form of one ("Matt" of "Matthew")."""
+    return any(n.startswith(word) or word.startswith(n) for n in name)
+
+
 def _without_name(title: str, name: frozenset[str]) -> str:
-    """A title with the episode's name words (and their short forms: "Matt" of "Matthew") left out."""
+    """A title with the episode's name words (and their short forms) left out."""
 
-    def names(word: str) -> bool:
-        said = [w for w in content_words(word) if len(w) > 2]
-        return any(n.startswith(w) or w.startswith(n) for w in said for n in name)
+    def named(word: str) -> bool:
+        return any(_names(w, name) for w in content_words(word) if len(w) > 2)
 
-    return " ".join(word for word in title.split() if not names(word))
+    return " ".join(word for word in title.split() if not named(word))
 
 
 def _chapter_document(

@@ -421,10 +421,10 @@ class Library:
             if not episode_id and len(scope) > 1:
                 scope = self._episode_for_time(message, scope, preferred)
             return self._at_time(message.time, scope, safety=safety, message=message)
-        if not message.content_words and _ABOUT_THE_EPISODE.search(message.text) and not is_chatter(message):
+        chatter = is_chatter(message)
+        if not message.content_words and _ABOUT_THE_EPISODE.search(message.text) and not chatter:
             overview = self.engine(scope[0] if len(scope) == 1 else None)
             return reply(Kind.TOPIC, [overview.overview()])
-        chatter = is_chatter(message)
         if is_reaction(message) or (chatter and not _may_look_up(message)):
             return reply(Kind.SMALL_TALK)  # whatever the episodes say: no episode need be searched
         chapters, studies = self._find(message, scope, personal=safety.advice, preferred=preferred)

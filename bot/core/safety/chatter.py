@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.core.message import Message
 from bot.core.safety.patterns import QUOTE as _QUOTE
@@ -117,15 +118,21 @@ _WH_OR_PLEASE = re.compile(
 )
 
 
+@lru_cache(maxsize=16)
+def _unquoted(raw: str) -> str:
+    """The message folded without its quoted words: read once for both the chatter and reaction checks."""
+    return fold(_QUOTE.sub(" ", raw))
+
+
 def is_reaction(message: Message) -> bool:
     """A joke or a laugh at a moment, or a reply to someone else, that asks nothing: no lookup."""
     short = len(message.words) <= REACTION_WORDS
-    unquoted = fold(_QUOTE.sub(" ", message.raw))
+    unquoted = _unquoted(message.raw)
     asks = _ASKS.search(unquoted) or _WH_OR_PLEASE.search(unquoted)
     return short and not asks and bool(_REACTION.search(message.raw.casefold()))
 
 
 def is_chatter(message: Message) -> bool:
     """Thanks, praise, jokes or remarks about the show that ask nothing."""
-    unquoted = fold(_QUOTE.sub(" ", message.raw))
+    unquoted = _unquoted(message.raw)
     return not _ASKS.search(unquoted) and bool(_CHATTER.search(message.raw.casefold()))
