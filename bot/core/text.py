@@ -44,13 +44,20 @@ STOP_WORDS = frozenset(
 )
 
 
+# Letters that are a plain one with a stroke or without a dot, which NFKD leaves whole: Turkish dotless i,
+# Polish l with a stroke, Danish o with a stroke, Croatian d with a stroke.
+_UNDECOMPOSED = str.maketrans(
+    {"\u0131": "i", "\u0142": "l", "\u0141": "L", "\u00f8": "o", "\u00d8": "O", "\u0111": "d"}
+)
+
+
 def fold(text: str) -> str:
     """Lower case without accents or apostrophes: "What's Ketamín?" -> "whats ketamin?"."""
     if text.isascii():  # nothing to decompose: the common case, and the hot path when indexing
         return text.replace("'", "").replace("`", "").casefold()
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return _APOSTROPHES.sub("", text).casefold()
+    return _APOSTROPHES.sub("", text).translate(_UNDECOMPOSED).casefold()
 
 
 # Chat spellings of words the index knows by their full form.

@@ -7,7 +7,7 @@ import string
 
 from wordfreq import get_frequency_dict, zipf_frequency
 
-from bot.core.text import commonness
+from bot.core.text import commonness, fold
 
 
 def test_commonness_is_wordfreqs_zipf_frequency() -> None:
@@ -18,3 +18,10 @@ def test_commonness_is_wordfreqs_zipf_frequency() -> None:
     other = ["5mg", "naïve", "Ketamine", "k-hole", "0.5", "ssri's", "", "日本", "1000", "k  hole", " k", "k "]
     for word in [*listed, *unlisted, *pairs, *other]:
         assert commonness(word) == zipf_frequency(word, "en", wordlist="small"), word
+
+
+def test_letters_that_nfkd_leaves_whole_are_folded_too() -> None:
+    # Turkish dotless i and Polish l with a stroke have no decomposition: without this, "yaşamıyorum"
+    # would never meet a pattern written "yasamiyorum".
+    assert fold("artık yaşamak İstemiyorum") == "artik yasamak istemiyorum"
+    assert fold("Łódź, żyć") == "lodz, zyc"

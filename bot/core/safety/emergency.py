@@ -90,7 +90,10 @@ _EMERGENCY = any_of(
     r"^(?=.*\b(?:peeing|pissing|urinating|pee|urine)\b.{0,40}\bblood)(?=.*\b(?:pain|10\s*/\s*10|cant\s+stand|barely\s+stand)\b)",
     r"\btook\s+enough\s+(?:this\s+time|to)\b|^(?=.*\bempty\s+(?:pill\s+)?bottles?\b)(?=.*\b(?:not\s+answering|wont\s+answer|isnt\s+answering|not\s+picking\s+up)\b)",
     # a running engine in a closed garage is poisoning now
-    r"\bgarage\b.{0,60}\bengine\s+running\b|\bengine\s+running\b.{0,60}\bgarage\b",
+    r"\bgarage\b.{0,60}\b(?:engine|car)\s+running\b|\b(?:engine|car)\s+running\b.{0,60}\bgarage\b",
+    # ... in Turkish and transliterated Russian ("nefes alamiyor", "ne dyshit", "guby sinie")
+    r"\b(?:nefes\s+(?:alamiyor\w*|almak\s+zorla\w*|almiyor)|uyanmiyor|bilinci\s+kapali|bayildi|dudaklari\s+mor\w*|kriz\s+geciriyor|butun\s+ilaclarimi\s+ictim)\b",
+    r"\b(?:ne\s+dyshit|ele\s+dyshit|ploho\s+dyshit|ne\s+prosypa\w*|guby\s+(?:sinie|posineli)|bez\s+soznaniya|sudorogi|ne\s+reagiruet)\b",
 )
 # General questions about emergencies, not one happening: "how do ERs treat an overdose".
 _GENERAL = re.compile(
@@ -101,7 +104,8 @@ _GENERAL = re.compile(
 LETHAL = any_of(
     r"\bhow\s+(?:much|many)\b.{0,80}\b(?:breathing|heart|breath)\b.{0,16}\bstops?\b",
     r"\bhow\s+(?:much|many)\b.{0,60}\bwould\s+be\s+enough\b",
-    r"\b(?:lethal|fatal|deadly|toxic|killing|overdose|od)\s+(?:dose|dosage|doses|amount|level|threshold|number|limit|point|range|mg)\b",
+    # one word may come between: "a lethal ketamine dose"
+    r"\b(?:lethal|fatal|deadly|toxic|killing|overdose|od)\s+(?:\w+\s+)?(?:dose|dosage|doses|amount|level|threshold|number|limit|point|range|mg)\b",
     r"\bld\s*-?\s*50\b",
     # "dosis letal", "es una dosis mortal", "son mortales"; never "mortality" or "my mortal enemy"
     r"\bletal\w*\b|\b(?:dosis|dose|es|son|sao|e)\s+(?:\w+\s+)?(?:mortal|mortales|mortais)\b",
