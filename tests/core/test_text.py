@@ -21,7 +21,7 @@ def test_commonness_is_wordfreqs_zipf_frequency() -> None:
 
 
 def test_letters_that_nfkd_leaves_whole_are_folded_too() -> None:
-    # Turkish dotless i and Polish l with a stroke have no decomposition: without this, "yaşamıyorum"
+    # Turkish dotless i and Polish l with a stroke have no decomposition: without this, a Turkish message
     # would never meet a pattern written "yasamiyorum".
-    assert fold("artık yaşamak İstemiyorum") == "artik yasamak istemiyorum"
+    assert fold("art\u0131k ya\u015famak \u0130stemiyorum") == "artik yasamak istemiyorum"
     assert fold("Łódź, żyć") == "lodz, zyc"
