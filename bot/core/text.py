@@ -15,6 +15,9 @@ import snowballstemmer
 
 _TOKEN = re.compile(r"[^\W_]+(?:\.\d+)?")
 _APOSTROPHES = re.compile(r"[\u0027\u2018\u2019\u02bc\u0060\u00b4]")
+# A French or Italian elision ("d'en finir", "l'ultima") is two words, where an English contraction
+# ("don't", "I'd") is one: only a lone c, d, j, l, m, n, s, t or qu before a vowel is cut off.
+_ELISION = re.compile(r"\b(qu|[cdjlmnst])[\u0027\u2019\u02bc](?=[aeiouyh\u00e0-\u00fc])", re.IGNORECASE)
 _STEMMER = snowballstemmer.stemmer("english")
 
 # Function words and the chat around a question ("hey, what does he say about ..."): they never say
@@ -53,6 +56,8 @@ _UNDECOMPOSED = str.maketrans(
 
 def fold(text: str) -> str:
     """Lower case without accents or apostrophes: "What's Ketamín?" -> "whats ketamin?"."""
+    if "'" in text or "\u2019" in text:
+        text = _ELISION.sub(r"\1 ", text)
     if text.isascii():  # nothing to decompose: the common case, and the hot path when indexing
         return text.replace("'", "").replace("`", "").casefold()
     text = unicodedata.normalize("NFKD", text)

@@ -25,3 +25,9 @@ def test_letters_that_nfkd_leaves_whole_are_folded_too() -> None:
     # would never meet a pattern written "yasamiyorum".
     assert fold("art\u0131k ya\u015famak \u0130stemiyorum") == "artik yasamak istemiyorum"
     assert fold("Łódź, żyć") == "lodz, zyc"
+
+
+def test_a_french_or_italian_elision_is_two_words_an_english_contraction_one() -> None:
+    assert fold("j'ai envie d\u2019en finir") == "j ai envie d en finir"
+    assert fold("l'ultima volta") == "l ultima volta"
+    assert fold("don't, I'd, c'mon, y'all, rock n' roll") == "dont, id, cmon, yall, rock n roll"

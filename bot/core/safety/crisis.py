@@ -22,7 +22,7 @@ from bot.core.safety.prefilter import AnyOf
 _SELF = r"(?:i|im|ive|id|me|my|myself|mine)"
 _THEMSELF = r"(?:myself|my self|himself|him self|herself|her self|themselves|themself|yourself|ourselves)"
 _WORDS = r"(?:\w+\s+){0,3}"  # up to three words between the parts of a cue
-_RESEARCH = r"(?:study|studies|research|trials?|patients|data|paper|papers|rates?|effects?|scores?|reduce\w*|antisuicid\w*|thesis|essay|class|epidemiolog\w*|statistics|stats)"
+_RESEARCH = r"(?:study|studies|research|trials?|patients|data|paper|papers|rates?|effects?|scores?|reduce\w*|antisuicid\w*|thesis|essay|class|epidemiolog\w*|statistics|stats|if\s+(?:someone|somebody|anyone|a\s+(?:friend|student|patient|person|client))\s+(?:ever\s+)?(?:tells|says|comes\s+to|told|said))"
 _PILLS = r"(?:pills|meds|medication|medications|prescriptions?|scripts?|oxy|oxys|tablets|capsules|painkillers|sleeping pills|sleeping tablets|ketamine|k)"
 # "See you on the other side" with a farewell's signs anywhere in the message (a post, a note, the lake).
 _OTHER_SIDE = r"\bsee\s+(?:you|u|ya)\s+(?:all\s+)?on\s+the\s+other\s+side\b"
@@ -149,13 +149,17 @@ _DIRECT = _any(
     r"\bapres\s+(?:ca|ce)\s+sera\s+fini\b|\bsera\s+fini\s+(?:demain|ce\s+soir|bientot)\b|\bauf\s+seine\s+art\b|\bauf\s+ihre\s+art\b(?=.*\b(?:waffe|pistole|tabletten)\b)",
     # Dutch, Italian, Polish and Tagalog: ending one's life, not wanting to live or wake, wanting to die
     r"\b(?:einde\s+aan\s+(?:mijn|zijn|haar)\s+leven|zelfmoord\w*|niet\s+meer\s+wakker\s+(?:te\s+)?worden|wil\s+(?:niet\s+meer\s+leven|dood)|mezelf\s+van\s+kant)\b",
-    r"\b(?:la\s+faccio\s+finita|farla\s+finita|farmi\s+fuori|togliermi\s+la\s+vita|suicidarmi|non\s+voglio\s+piu\s+vivere|voglio\s+morire)\b",
+    r"\b(?:la\s+faccio\s+finita|farla\s+finita|farmi\s+fuori|togliermi\s+la\s+vita|suicidarmi|non\s+voglio\s+piu\s+vivere|voglio\s+morire|non\s+(?:ri)?svegliarmi\s+piu)\b",
     r"\b(?:nie\s+chce\s+(?:sie\s+)?juz\s+(?:budzic|zyc)|skoncze\s+ze\s+soba|zabic\s+sie|zabije\s+sie|samoboj\w*|chce\s+umrzec)\b",
     r"\bgusto\s+(?:na\s+)?(?:ko|kong|niya|niyang|nya|nyang)\s+(?:na\s+)?(?:lang\s+)?(?:mawala|mamatay)\b",
     r"\b(?:hindi\s+na\s+(?:magising|gumising|magigising)|magpakamatay|ayoko\s+na\s+(?:mabuhay|mabuhay\s+pa)|mamatay\s+na\s+lang|nicht\s+mehr\s+aufwachen|ja\s+escolhi\s+a\s+data)\b",
     r"\b(?:jeene\s+ka\s+(?:mann|man|mun)\s+nahi|khatam\s+kar\s+(?:dena|du|doon|dunga)|latak\s+ja\w*|marna\s+chahta|mar\s+jana\s+chahta|suicide\s+kar\s+\w+)\b",
     # Turkish and transliterated Russian ("yasamak istemiyorum", "ne hochu zhit")
     r"\b(?:yasamak\s+istemiyorum|olmek\s+istiyorum|intihar\w*|kendimi\s+old\w*|hayatima\s+son\s+ver\w*|ne\s+hochu\s+(?:bolshe\s+)?zhit|hochu\s+umeret|pokonchit\s+s\s+soboj|samoubi\w*)\b",
+    # Indonesian, Vietnamese and Egyptian Arabic in Latin letters ("mau bunuh diri", "muon chet",
+    # "mesh 3ayez a3eesh"): suicide, wanting to die, not wanting to live
+    r"\b(?:bunuh\s+diri|(?:ingin|mau|pengen|pingin)\s+mati|(?:gak|nggak|tidak|ga)\s+mau\s+hidup\s+lagi|tu\s+sat|tuyet\s+menh|muon\s+chet|khong\s+muon\s+song)\b",
+    r"\b(?:mesh|mish|msh|mush)\s+(?:3ayez|3ayza|3awez|3awza|3aiz|3ayz)\s+(?:a|ye|te|ne)?3ee?sh\b|\b(?:3ayez|3ayza|3awez|3awza|3aiz|3ayz)\s+a?mout?\b|\ba2tel\s+nafsi\b|\bente7ar\b|\bentehar\b",
     # the tenth's: the last question ever asked, who to leave one's things to
     r"\blast\s+(?:question|thing|message|post)\s+(?:\w+\s+)?(?:ill|i\s+will)\s+ever\b|\bwho\s+(?:do|should|will|would|can)\s+i\s+(?:even\s+)?(?:leave|give)\s+(?:all\s+)?my\b",
     r"\b(?:garage|car)\b.*\b(?:car|engine)\s+running\b|\b(?:gun|rifle|pistol|sidearm|handgun|glock|shotgun)\b.{0,60}\b(?:next\s+to\s+me|in\s+my\s+(?:hand|lap)|on\s+my\s+(?:lap|desk|bed)|out\s+of\s+the\s+safe)\b",

@@ -17,7 +17,7 @@ from bot.core.safety.patterns import NOW, OVER, PAST_EVENT, any_of, without_figu
 # xanax and some beers ... can barely keep my eyes open"). A word of taking ("took", "did", "after") counts
 # only after them: before them it is anyone's day ("did leg day and i feel like im dying").
 _DYING = r"\bfeel\s+like\s+(?:im|i\s+am|i\s+m)\s+(?:dying|going\s+to\s+die|gonna\s+die)\b"
-_EYES_CLOSING = r"\b(?:can|could)\s+barely\s+keep\s+(?:my|his|her)\s+eyes\s+open\b"
+_EYES_CLOSING = r"\b(?:(?:can|could)\s+barely|(?:getting\s+|so\s+|really\s+)?hard\s+to|cant|struggling\s+to)\s+keep\s+(?:my|his|her)\s+eyes\s+open\b"
 _THROAT_CLOSING = r"\b(?:throat|tongue|lips|face)\s+(?:is\s+|are\s+|feels?\s+|keeps?\s+)?(?:\w+\s+)?(?:swell\w*|closing\s+up|tight)\b"
 
 _EMERGENCY = any_of(
@@ -73,7 +73,7 @@ _EMERGENCY = any_of(
     rf"^(?=.*\b(?:dose|spray)\b).*{_THROAT_CLOSING}|{_THROAT_CLOSING}(?=.*\b(?:dose|took|after|spray|breath\w*)\b)",
     r"\bso\s+much\s+blood\b|\bblood\s+everywhere\b|\blosing\s+(?:a\s+lot\s+of\s+)?blood\b",
     rf"^(?=.*\b(?:k|ket|ketamine|coke|molly|pills)\b).*{_DYING}|{_DYING}(?=.*\b(?:took|did|on|k|ket|ketamine|coke|molly|pills)\b)",
-    rf"^(?=.*\b(?:xanax|benzos?|beers?|drinks|alcohol|pills)\b).*{_EYES_CLOSING}|{_EYES_CLOSING}(?=.*\b(?:xanax|benzos?|beers?|drinks|alcohol|pills|took)\b)",
+    rf"^(?=.*\b(?:xanax|benzos?|beers?|drinks|alcohol|pills|took\s+(?:everything|it\s+all|all\s+of\s+(?:it|them)))\b).*{_EYES_CLOSING}|{_EYES_CLOSING}(?=.*\b(?:xanax|benzos?|beers?|drinks|alcohol|pills|took)\b)",
     # the plainest words in Spanish and Portuguese
     r"\b(?:no\s+respira|se\s+(?:esta\s+)?poniendo\s+(?:morado|azul)|inconsciente|no\s+responde|no\s+reacciona|boca\s+arriba|convulsion\w*|sobredosis|nao\s+respira|desmaiou|convulsionando)\b",
     # ... in French, German and Hinglish ("il respire bizarrement", "krampft gerade", "behosh pada hai")

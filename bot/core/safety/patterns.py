@@ -37,6 +37,8 @@ FIGURES = re.compile(
     r"|\b(?:screamed|yelled|shouted|gasped|went|was\s+like)\s+(?:im|i\s+am|ill|i\s+will)\s+(?:\w+\s+){0,2}(?:die|dead|pass\s+out)\b"
     r"|\b(?:\w+\s+){1,8}(?:is|was)\s+what\s+i\s+(?:said|thought|screamed|yelled|texted|told)\b|\b(?:be|been|is|was)\s+the\s+death\s+of\s+me\b"
     r"|\b(?:kms|kys|kill\s+myself|killed\s+myself|suicide)\s+(?:\w+\s+){0,2}(?:every|each)\s+(?:round|game|match|run|level|time\s+i\s+play)\b"
+    # "i want to die (jk)": a joke said to be one, unless it is taken back ("jk. mostly.")
+    r"|\b(?:wanna|want\s+to)\s+die\b[^a-z]{0,12}\b(?:jk|j\s+k|just\s+kidding)\b(?![^a-z]*(?:mostly|not\s+really|kinda|maybe|half|or\s+not|unless))"
     r"|\bsuicide\s+squad\b|\bchest\s+day\b|\b(?:kms|killed\s+myself|died)\s+\d+\s+times\b|\bwant(?:ed|s)?\s+to\s+die\b(?=.*\b(?:lol|lmao|haha|pitch|game|match|lost|destroyed)\b)"
 )
 
