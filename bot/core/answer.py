@@ -112,4 +112,5 @@ class Answer:
     @property
     def disclaimer(self) -> bool:
         """Personal health advice was asked for: the answer comes framed by the disclaimer."""
-        return self.safety.advice and not self.safety.help_only
+        # Chatter gets no answer, so nothing to frame: "this episode is my therapy lol" is a remark.
+        return self.safety.advice and not self.safety.help_only and self.kind is not Kind.SMALL_TALK

@@ -25,7 +25,14 @@ from bot.core.engine import (
 from bot.core.message import Message, read
 from bot.core.models import Chapter, Episode, KnowledgeBase, SafetyInfo, Study
 from bot.core.router import Router
-from bot.core.safety import SafetyRead, is_chatter, is_reaction, is_small_talk, read_safety
+from bot.core.safety import (
+    SafetyRead,
+    is_chatter,
+    is_reaction,
+    is_remark,
+    is_small_talk,
+    read_safety,
+)
 from bot.core.search import Corpus
 from bot.core.text import fold, specificity, warm, words
 from bot.core.timecode import TimeRef
@@ -425,7 +432,7 @@ class Library:
         if not message.content_words and _ABOUT_THE_EPISODE.search(message.text) and not chatter:
             overview = self.engine(scope[0] if len(scope) == 1 else None)
             return reply(Kind.TOPIC, [overview.overview()])
-        if is_reaction(message) or (chatter and not _may_look_up(message)):
+        if is_reaction(message) or is_remark(message) or (chatter and not _may_look_up(message)):
             return reply(Kind.SMALL_TALK)  # whatever the episodes say: no episode need be searched
         chapters, studies = self._find(message, scope, personal=safety.advice, preferred=preferred)
         if chatter and not _looked_up(chapters):

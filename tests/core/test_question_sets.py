@@ -59,6 +59,9 @@ PER_SET = {
     "chatter_six_questions.yaml": {"none": 0.94},
     # 20 questions: one top-three miss ("integrating the journey") is 95%
     "nine_questions.yaml": {"chapter@3": 0.95},
+    # Two disclaimers its author did not want are on what issue 6 rule 4 names (buying ketamine) and on a
+    # friend's report with a question of the episode; five chatter messages are still answered.
+    "mixed_eleven_questions.yaml": {"none": 0.88, "disclaimer-": 0.8},
     "realistic_youtube_questions.yaml": {
         "chapter@1": 0.92,
         "chapter@3": 0.95,

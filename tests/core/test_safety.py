@@ -15,6 +15,7 @@ from bot.core.safety import (
     is_crisis,
     is_emergency,
     is_reaction,
+    is_remark,
     is_small_talk,
     wants_health_advice,
 )
@@ -271,6 +272,56 @@ def test_a_reaction_naming_a_term_is_a_reaction(message: str) -> None:
 )
 def test_an_ask_or_a_story_is_not_a_reaction(message: str) -> None:
     assert not is_reaction(read(message))
+
+
+@pytest.mark.parametrize(
+    ("message", "remark"),
+    [
+        ("BDNF is my new favorite acronym", True),
+        ("better living through chemistry still requires better living. tattooing this on my forearm", True),
+        ("I'm an ER nurse and we use ketamine all the time. Sharing it with the new grads on my unit", True),
+        # a topic typed bare, an ask buried mid-sentence, a place in the episode pointed at
+        ("risks of doing ketamine at home over zoom with ur doctor", False),
+        ("i have epilepsy is ketamine safe for me", False),
+        ("idk if i should say something to her doctor about my gf's sessions", False),
+        ("cardio before or after weights if i mainly want to build muscle", False),
+        ("my aunt's clinic does 6 infusions, lines up w the twice a week thing he described", False),
+    ],
+)
+def test_a_story_that_asks_nothing_and_points_nowhere_is_a_remark(message: str, remark: bool) -> None:
+    assert is_remark(read(message)) is remark
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "depression? never heard of her 💅",
+        "k-hole? i barely know her",
+        "@dan_the_man nah you're thinking of the psilocybin episode, this one's the NMDA receptor / BDNF / "
+        "opioid stuff. easy mistake, he name-drops psilocybin like 4 times in this one lol",
+    ],
+)
+def test_memes_and_long_replies_to_others_are_reactions(message: str) -> None:
+    assert is_reaction(read(message))
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "who's joining voice chat at 9:00",
+        "listening party stream tonight at 7:30 pm EST in the Stage channel, bring snacks",
+        "skip to 5:13 if u dont want the roka + eight sleep ads",
+    ],
+)
+def test_the_servers_events_and_skipping_ads_are_small_talk(message: str) -> None:
+    assert is_small_talk(read(message))
+
+
+def test_chatter_gets_no_disclaimer_for_there_is_no_answer_to_frame(library: Library) -> None:
+    answer = library.answer("this episode is my therapy lol")
+    assert answer.kind is Kind.SMALL_TALK and not answer.chapters
+    assert not answer.disclaimer
+    assert library.answer("im on lexapro, is ketamine safe for me?").disclaimer
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from bot.core.message import Message
 from bot.core.safety.advice import wants_health_advice
-from bot.core.safety.chatter import is_chatter, is_reaction, is_small_talk
+from bot.core.safety.chatter import is_chatter, is_reaction, is_remark, is_small_talk
 from bot.core.safety.classifier import reads_crisis, reads_emergency
 from bot.core.safety.crisis import crisis_cues, is_crisis, is_over, returns
 from bot.core.safety.emergency import asks_lethal_amount, is_emergency, is_not_now
@@ -21,6 +21,7 @@ __all__ = [
     "is_crisis",
     "is_emergency",
     "is_reaction",
+    "is_remark",
     "is_small_talk",
     "read_safety",
     "wants_health_advice",

@@ -113,13 +113,14 @@ _PROFESSIONAL = re.compile(
     r"|\b(?:im|i\s+am|as)\s+an?\s+(?:\w+\s+){0,2}(?:nurse|doctor|physician|paramedic|emt|pharmacist|researcher|student|psychiatrist|anesthesiologist|"
     r"writer|journalist|reporter|blogger|teacher|counselor|counsellor|therapist|social\s+worker)\b"
     r"|\b(?:writing|working\s+on)\s+(?:a|an|my)\s+(?:\w+\s+){0,2}(?:explainer|article|piece|post|essay|paper|thesis|story|script)\b"
+    r"|\bi\s+work\s+(?:in|at|as)\s+(?:a|an|the)?\s*(?:\w+\s+){0,2}(?:billing|clinic|hospital|pharmacy|er|icu|ems|nurse|lab|research|insurance|coding|practice)\b"
     r"|\bi\s+(?:run|lead|moderate|host)\s+(?:a|an|the|our)\s+(?:\w+\s+){0,3}(?:group|page|channel|podcast|forum|server|class|meeting)\b"
     # someone else's work: "my aunt works at a ketamine clinic", "my cousin is a vet tech"
     r"|\bmy\s+\w+\s+(?:is|works)\s+(?:a|an|at|as)\s+(?:\w+\s+){0,2}(?:nurse|doctor|vet\s+tech|veterinarian|pharmacist|clinic|hospital|paramedic|anesthesiologist|researcher|psychiatrist)\b"
 )
 # Asked for the asker, now: "should i", "can i", "for me".
 _DIRECT_ASK = re.compile(
-    r"\b(?:should|can|could|may|do|would|will)\s+i\b|\bfor\s+me\b|\bmy\s+(?:dose|meds|treatment)\b"
+    r"\b(?:should|can|could|may|do|would|will)\s+i\b|\bshould\s+(?:she|he|they|my\s+\w+)\s+(?:ask|try|take|stop|start|go|get|switch|quit)\b|\bfor\s+me\b|\bmy\s+(?:dose|meds|treatment)\b"
 )
 # Any ask, direct or not: "anyone know", "is that normal", "what would you do", "thats fine right?".
 _ASK = re.compile(
@@ -152,6 +153,8 @@ _DRUGS = re.compile(
 # What a therapist or doctor said, told as a fact, is information, not the asker's situation.
 _REPORTED = re.compile(
     r"\bmy\s+(?:therapist|doctor|doc|psychiatrist|gp|professor|prof|teacher|pharmacist)\s+(?:once\s+)?(?:said|says|told\s+(?:me|us)|mentioned|explained)\b"
+    # someone close who heard the episode too: "my dad heard a snippet of this in the car"
+    r"|\bmy\s+(?:dad|mom|mum|father|mother|brother|sister|wife|husband|partner|gf|bf|friend|cousin|roommate)\s+(?:heard|overheard|watched|listened|laughed|joked|asked\s+me\s+(?:why|what))\b"
 )
 
 

@@ -28,7 +28,7 @@ _ASKS = re.compile(
     r"|\b(?:anyone|somebody|someone)\s+(?:know|remember|have|got|wanna|want\s+to|care\s+to|can|could)\b|\bam\s+i\b|\b(?:dying|want|wanna|need)\s+to\s+know\b|"
     r"\blost\s+me\b|\bover\s+my\s+head\b|\bdumb\s+(?:it\s+)?down\b|\bpls\b|\bplz\b|\bexplanation\b|\b(?:i\s+wonder|wondering|curious|dont\s+get|dont\s+understand|confused|"
     r"the\s+(?:bit|part|section|moment)\s+(?:about|where|with|when)|right\s*$|"
-    r"looking\s+for|need\s+(?:help|to\s+find|an?\s+(?:link|source|answer)|the\s+(?:link|source|timestamp|part|study))|link|timestamp|source|sources|eli5|tldr|summar\w*)\b"
+    r"looking\s+for|explain|(?<!idea\s)how\s+(?:many|much|long|often)|any\s+(?:tips|advice|ideas|recs|recommendations|suggestions)|(?:before|after)\s+or\s+(?:before|after)|(?:does|did|will|would|can)\s+(?:that|this|it)|is\s+(?:that|this|it|ketamine|ket|k|the\s+\w+)\s+(?:normal|ok|okay|fine|bad|safe|true|real|dangerous|common|a\s+thing)|(?:idk|dunno|not\s+sure|unsure|no\s+idea)\s+(?:if|whether)|^\s*if\s+(?:i|im|my|we|you|u)|(?:should|can|could|do|would)\s+(?:i|we)|need\s+(?:help|to\s+find|an?\s+(?:link|source|answer)|the\s+(?:link|source|timestamp|part|study))|link|timestamp|source|sources|eli5|tldr|summar\w*)\b"
 )
 # Thanks, praise, laughter, and remarks about the host, his voice, the speed, the ads or the channel.
 _CHATTER = re.compile(
@@ -37,6 +37,7 @@ _CHATTER = re.compile(
     r"lol+|lmao+|lmfao+|rofl|haha\w*|hehe\w*|jk|joke|funny|hilarious|brb|^\s*first|who\s+else|anyone\s+else\s+(?:here|watching|listening)|"
     r"voice|sounds?\s+like|beard|shirt|hair|jacket|outfit|\d(?:\.\d+)?x|speed|(?:ads?|ad\s+reads?|sponsor\s+reads?)\s+(?:are|were|is)|sponsors?\s+(?:are|is)|"
     r"my\s+sign|go(?:ing)?\s+to\s+bed|listened\s+to\s+this|watching\s+(?:this\s+)?in\s+20\d\d|subscribed|notification|helped\s+me|"
+    r"love\s+(?:him|her|them|that)|"
     r"as\s+always|channel|\d{1,2}\s*/\s*10|never\s+misses)\b|>{3}"
     r"|[\U0001F600-\U0001F64F\U0001F480\U0001F525\u2764\U0001F923\U0001F44F\U0001F64C]"
 )
@@ -60,7 +61,7 @@ _NOT_IN_AN_EPISODE = re.compile(
     r"|\b(?:audio|sound|mic|volume)\b.{0,40}\b(?:quiet|muffled|echo\w*|distorted|out\s+of\s+sync|clipp\w*|crackl\w*|peaking)\b"
     # the bot and the server themselves: its nickname, a channel for something, a clip of the episode
     r"|\bnickname\b|\bbots?\s+(?:name|avatar|pfp|status)\b|\b(?:a|separate|new|dedicated|own)\s+(?:discussion\s+)?(?:channel|thread)\s+for\b"
-    r"|(?:^|\s)#[a-z][\w-]*|\b(?:give|get|assign)\s+(?:me\s+)?(?:the\s+)?\w+\s+role\b|\breaction\s+roles?\b|\bthanks?\s+(?:\w+\s+)?mods?\b"
+    r"|\b(?:give|get|assign)\s+(?:me\s+)?(?:the\s+)?\w+\s+role\b|\breaction\s+roles?\b|\bthanks?\s+(?:\w+\s+)?mods?\b"
     r"|\b(?:is|are)\s+(?:the|this)\s+bot\b|\bthe\s+bot\s+(?:in\s+this|an?\s+ai)\b|\b(?:still|been)\s+up\s+(?:listening|watching)\b"
     r"|\b(?:ad|ads|read|reads|sponsor\w*)\b.{0,30}\b(?:word\s+for\s+word|by\s+heart|memori[sz]ed)\b|\brecite\s+the\s+\w+\s+(?:ad|read)\b"
     r"|\bmake\s+(?:a|an)\s+(?:\w+\s+){0,2}(?:tiktok|short|reel|clip|meme)\b"
@@ -71,10 +72,20 @@ _NOT_IN_AN_EPISODE = re.compile(
     r"|\bcould\s+(?:read|explain|narrate|talk\s+about)\s+(?:me\s+)?(?:the\s+)?(?:phone\s*book|paint\s+drying|a\s+grocery\s+list|anything|the\s+dictionary)\b"
     # a call to the others in the channel: "anyone else up at 4:30 in the morning", "whos online rn"
     r"|\b(?:anyone|any1|who|whos)\s+(?:else\s+)?(?:is\s+)?(?:up|awake|online|around|listening|watching)\s+(?:at|rn|right\s+now|this\s+(?:late|early)|tonight|too)\b"
+    # the server's events at a time of day ("voice chat at 9:00", "listening party stream tonight at 7:30")
+    r"|\b(?:voice\s+chat|vc|stream|livestream|listening\s+party|watch\s+party|meetup|stage\s+channel|rsvp\w*)\b.{0,80}\b(?:at\s+\d|tonight|tomorrow|tmrw|pm|am|est|pst|utc)\b"
+    r"|\b(?:joining|join|starts?|starting)\s+(?:the\s+)?(?:voice\s+chat|vc|stream|call|party)\b"
+    # skipping to a time to miss the ads is about the ads ("skip to 5:13 if u dont want the roka ad")
+    r"|\bskip\w*\s+(?:to|past|ahead)\b.{0,50}\b(?:ads?|sponsors?|reads?)\b"
     r"|\boff\s*-?\s*topic\b|\btranslate\b.{1,60}\b(?:to|into|in)\s+(?:spanish|german|french|english|italian|portuguese|hindi|japanese|chinese)\b"
     r"|\bneed\s+(?:it|this|help|an?\s+answer)\s+(?:for|with)\s+(?:my\s+)?(?:hw|homework)\b|\b(?:hw|homework)\s+(?:help|question|problem)\b"
 )
 
+
+# A channel named ("#general is dead lol") in a message of at most CHANNEL_WORDS words; a longer one may
+# still ask of the episode ("follow-up to what marcus said in #general ... does ketamine raise dopamine?").
+_CHANNEL = re.compile(r"(?:^|\s)#[a-z][\w-]*")
+CHANNEL_WORDS = 25
 
 _SYMBOLS = re.compile(r"[^\w\s!.?,']")
 
@@ -87,6 +98,7 @@ def is_small_talk(message: Message) -> bool:
         _SMALL_TALK.match(bare)
         or _HOST_REMARK.search(message.folded)
         or _NOT_IN_AN_EPISODE.search(message.folded)
+        or (len(message.words) <= CHANNEL_WORDS and bool(_CHANNEL.search(message.folded)))
     )
 
 
@@ -99,7 +111,7 @@ _REACTION = re.compile(
     r"no\s+notes|goes\s+(?:so\s+)?hard|(?:bro|this\s+man)\s+(?:really\s+)?said|he\s+really\s+said|imagine\s+(?:being|working|if)|"
     r"gang|dont\s+@\s+me|nobody|me\s+(?:after|falling|when|trying)|sound\s+effects?|had\s+me|looked\s+at\s+me\s+like|"
     r"listening\s+(?:to\s+(?:this|these|him|it)\s+)?(?:at|on|during|while|in\s+the)|listening\s+to\s+this|alarm\s+clock\s+at\s+this\s+point|"
-    r"see\s+myself\s+out|fight\s+me|no\s+regrets|hits\s+different)\b|\d{1,2}\s*/\s*10"
+    r"see\s+myself\s+out|fight\s+me|no\s+regrets|hits?\s+different|lets\s+go+|love\s+(?:him|her))\b|\d{1,2}\s*/\s*10"
     # a greeting that opens a remark: "gm everyone ☀️ getting my morning sunlight in"
     r"|^\s*(?:gm|gn|good\s+(?:morning|evening|night)|morning)\b(?=\s*(?:[!,.]|everyone|all\b|yall|guys|fam|folks|friends|$))"
     r"|^\s*hey\s+(?:all|everyone|guys|yall)\b"
@@ -107,6 +119,9 @@ _REACTION = re.compile(
     r"|^\s*@(?!bot\b)\w+"
     r"|[\U0001F602\U0001F923\U0001F480\U0001F62D\U0001F913]"
 )
+
+
+_REPLY = re.compile(r"\s*@(?!bot\b)\w+")
 
 
 # A question anywhere: a reaction asks nothing at all ("... why doesnt my own serotonin make me trip 😂"
@@ -118,6 +133,11 @@ _WH_OR_PLEASE = re.compile(
 )
 
 
+# A meme's set form asks nothing, whatever its question mark: "depression? never heard of her",
+# "k-hole? i barely know her", "ketamine? more like KETAMAZING" (where "trkb? never heard of it" asks).
+_MEME = re.compile(r"\?\W*(?:never\s+heard\s+of\s+her|i\s+(?:barely|hardly)\s+know\s+her|more\s+like)\b")
+
+
 @lru_cache(maxsize=16)
 def _unquoted(raw: str) -> str:
     """The message folded without its quoted words: read once for both the chatter and reaction checks."""
@@ -126,13 +146,41 @@ def _unquoted(raw: str) -> str:
 
 def is_reaction(message: Message) -> bool:
     """A joke or a laugh at a moment, or a reply to someone else, that asks nothing: no lookup."""
-    short = len(message.words) <= REACTION_WORDS
+    if _MEME.search(message.folded):
+        return True
     unquoted = _unquoted(message.raw)
-    asks = _ASKS.search(unquoted) or _WH_OR_PLEASE.search(unquoted)
-    return short and not asks and bool(_REACTION.search(message.raw.casefold()))
+    if _ASKS.search(unquoted) or _WH_OR_PLEASE.search(unquoted):
+        return False
+    # A reply to someone else that asks nothing is theirs, however long ("@dan nah you're thinking of ...").
+    if _REPLY.match(message.raw):
+        return True
+    return len(message.words) <= REACTION_WORDS and bool(_REACTION.search(message.raw.casefold()))
 
 
 def is_chatter(message: Message) -> bool:
     """Thanks, praise, jokes or remarks about the show that ask nothing."""
     unquoted = _unquoted(message.raw)
     return not _ASKS.search(unquoted) and bool(_CHATTER.search(message.raw.casefold()))
+
+
+# Pointing at a place in the episode: "the part where", "he says", "at 47 min". A remark that points is
+# still a lookup ("my aunt's clinic does 6 infusions, lines up w the 3 week thing he described").
+_POINTS_AT_THE_EPISODE = re.compile(
+    r"\b(?:he|huberman|andrew|hubermans|they)\s+(?:\w+\s+)?(?:says?|said|talks?|talked|mentions?|mentioned|describes?|described|"
+    r"explains?|explained|compares?|compared|covers?|covered|goes|went|lists?|listed|brings?\s+up|brought\s+up|calls?|called)\b"
+    r"|\b(?:part|bit|section|segment|moment|chapter|mark)\b|\b\d{1,2}:\d{2}\b|\b\d+\s*(?:min|mins|minutes?)\b"
+)
+# The writer as the one speaking ("you" and "ur" are as often the topic's: "risks ... with ur doctor").
+_WRITER = re.compile(r"\b(?:i|im|ive|id|ill|me|my|myself|mine|we|us|our)\b")
+# Fewer words than this are a topic typed bare ("my ptsd and ketamine"), not a remark.
+REMARK_WORDS = 5
+
+
+def is_remark(message: Message) -> bool:
+    """The writer's own story or reaction, told and asking nothing, pointing at no place in the episode."""
+    if len(message.words) < REMARK_WORDS:
+        return False
+    unquoted = _unquoted(message.raw)
+    if _ASKS.search(unquoted) or _WH_OR_PLEASE.search(unquoted):
+        return False
+    return bool(_WRITER.search(unquoted)) and not _POINTS_AT_THE_EPISODE.search(unquoted)

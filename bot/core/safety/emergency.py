@@ -99,6 +99,8 @@ _EMERGENCY = any_of(
 _GENERAL = re.compile(
     r"\b(?:if|when)\s+(?:someone|somebody|a\s+person|people|you|a\s+friend)\b|\bhow\s+do\s+(?:doctors|ers?|hospitals|paramedics|emts|they|you)\b"
     r"|\bin\s+general\b|\bwhat\s+happens\s+(?:if|when)\b|\bdoes\s+(?:he|huberman|the\s+episode)\s+(?:say|talk|mention)\b|\bsigns\s+of\b"
+    # the episode's own words retold: "in this episode he goes on about ... not waking up even to a pinch"
+    r"|\b(?:in\s+(?:this|the)\s+(?:episode|ep|podcast|video)|huberman)\b.{0,40}\b(?:goes\s+on\s+about|talks?\s+about|describes?|mentions?|explains?|says)\b"
 )
 
 LETHAL = any_of(
