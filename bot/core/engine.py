@@ -23,6 +23,13 @@ MIN_WORDS_SAID_TOGETHER = 2
 # ... and at least this share of the question's telling words (calibrated on tests/data/library), one of
 # them more than an everyday word.
 TOGETHER_SHARE = 0.4
+# Transcript windows in a row (40 s each) whose words count as said together, when one of them is at least
+# this specific. Measured on tests/data/library asked of the right episode and the chatter of tests/data
+# asked of each imported episode: one window, 624/751 first chapters and 27/2400 chatter answered; three
+# whatever the words, 629 and 29, and two off-topic requests answered from everyday words ("budget",
+# "mechanical"); three with a word of 0.7 ("lifting"), 627 and 27, none; the whole chapter, 631 and 36.
+SPAN_WINDOWS = 3
+SPAN_SPECIFICITY = 0.7
 MIN_SAID_SPECIFICITY = 0.6
 # Field weights: the published title and the curated keywords say most about a chapter; moment labels
 # and the summary are prose whose everyday words mostly add noise, so they count for less.
@@ -284,7 +291,12 @@ class Engine:
             # Only the transcript matched: most of the question's telling words must be said together.
             telling = {t.stem for t in terms if t.specificity >= MIN_MATCHED_SPECIFICITY}
             asked = {w for w in message.content_words if specificity(w) >= MIN_MATCHED_SPECIFICITY}
-            said = self._said_together(hit.key, telling)
+            said = self._said_together(hit.key, telling, span=1)
+            # Within two minutes when one of the words is more than everyday ("cardio before or after
+            # lifting"); everyday words that far apart ("budget", "mechanical") are chance.
+            wider = self._said_together(hit.key, telling, span=SPAN_WINDOWS)
+            if any(t.specificity >= SPAN_SPECIFICITY for t in terms if t.stem in wider):
+                said = wider
             if len(said) == len(telling) == 1 and min(t.specificity for t in terms) >= RARE_WORD_SPECIFICITY:
                 # One word everyday English hardly knows ("HPPD??"), said in the episode: that is the topic.
                 return len(asked) <= 1
@@ -343,15 +355,11 @@ class Engine:
                 best = (score, moment)
         return best[1] if best else self._best_window(chapter_id, terms)
 
-    def _said_together(self, chapter_id: str, stems: set[str]) -> set[str]:
-        """The most of these stems (telling ones) that three windows in a row of the chapter say."""
-        # A question's words come up within two minutes of each other, not always in one 40 s window.
-        # Measured on tests/data/library asked of the right episode, and chatter asked of each imported one:
-        # one window 624/751 first chapters, 27/2400 chatter answered; three 629, 29; the whole chapter
-        # 631, 36, and five more chatter messages of the ketamine sets answered.
+    def _said_together(self, chapter_id: str, stems: set[str], *, span: int) -> set[str]:
+        """The most of these stems (telling ones) that `span` windows in a row of the chapter say."""
         telling = {s for s in stems if self._chapter_index.idf.get(s, 0.0) > 0 and len(s) > 2}
         windows = [telling.intersection(dict(w.terms)) for w in self._windows.get(chapter_id, ())]
-        spans = [a | b | c for a, b, c in zip(windows, windows[1:], windows[2:], strict=False)] or windows
+        spans = [set().union(*windows[i : i + span]) for i in range(max(len(windows) - span + 1, 1))]
         return max(spans, key=len, default=set())
 
     def _best_window(self, chapter_id: str, terms: Sequence[Term]) -> Moment | None:
