@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from array import array
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
@@ -19,10 +20,20 @@ FEATURED_BOOST = 1.25
 # instead of a Python step per posting (125 ms a question at 24,000 chapters). Below it the import
 # (0.25-0.5 s and ~16 MB here) is never repaid, so a library of a few episodes does not load numpy at all.
 VECTOR_MIN_DOCUMENTS = 2_000
-# A whole keyword phrase or run said counts for half as much in routing: curated episodes have hundreds of
+# A whole keyword phrase or run said counts for half as much in routing: curated episodes had hundreds of
 # them ("bipolar vs borderline"), imported ones a few, so at full weight they drew other episodes' questions
-# (measured on tests/data/library: right episode 232 -> 243 of 295; no ketamine-set answer changed).
+# (measured on tests/data/library: right episode 232 -> 243 of 295; no ketamine-set answer changed). Routing
+# documents now hold only the episode's name as phrases (Engine.routing_documents): this weighs those.
 KEYWORD_SHARE = 0.5
+# An episode's chapter is scored as its evidence times the square root of its coverage: the share of the
+# question's term weight (weight x specificity x idf, as each term is scored) that the chapter holds at all.
+# A curated chapter's hand-written keywords, moments and summary repeat its words many times ("psilocybin"
+# in every list beside ketamine), so summed evidence favours it over an imported chapter that only has
+# transcript windows; which of the question's telling words a chapter holds is compared like with like
+# ("eye shades during psilocybin therapy": the psychedelics chapter holds "shades", the ketamine one not).
+# Measured on tests/data/library: right episode 392 -> 411 of 495; ketamine sets' first chapter -1 of 1,788
+# (tried instead: scaling by the episodes' transcript shares of each word, 432 but -88 ketamine; squaring
+# the coverage, 417 but -8).
 # A question's keyword runs and phrases are told apart by one bit each of a 64-bit word; a message
 # holding more is scored document by document.
 MAX_KEYWORD_BITS = 63
@@ -86,6 +97,7 @@ class Router:
             assert self._vectors is not None
             return self._vectors.route(terms, message, preferred, limit, among)
         scores = self.index.scores(terms, message)
+        _cover(scores, *self.index.matched_weights(terms))
         # (boosted, best, episode id) of each touched episode, in library order; a touched chapter scores
         # above 0, and boosting an episode's best chapter boosts the best of its boosted chapters.
         best: list[tuple[float, float, str]] = []
@@ -161,6 +173,12 @@ class _Vectors:
             scores = np.zeros(index.size)
             touched = np.zeros(index.size, dtype=bool)
         self._add_keywords(scores, touched, weights, message)
+        total = math.fsum(factors)
+        if total:
+            # Coverage as _cover gives it: each chapter's held term weights added in the terms' order.
+            lengths = [high - low for low, high in spans]
+            held = np.bincount(positions, weights=np.repeat(factors, lengths), minlength=index.size)
+            scores *= np.sqrt(held / total)
         return self._per_episode(scores, preferred, limit, among)
 
     def _add_keywords(
@@ -235,6 +253,16 @@ class _Vectors:
         ranking = np.lexsort((found, -best, -boosted))[:limit]
         ids = self.router._episode_ids
         return [(ids[e], s) for e, s in zip(found[ranking].tolist(), boosted[ranking].tolist(), strict=True)]
+
+
+def _cover(scores: list[float], held: list[float], total: float) -> None:
+    """Scale each chapter's score by the square root of its coverage of the question, in place."""
+    if not total:
+        return  # no term the library knows: keyword runs alone, nothing to compare
+    for position, score in enumerate(scores):
+        if score:
+            share = held[position] / total
+            scores[position] = score * math.sqrt(share)
 
 
 def _view(values: array[int]) -> NDArray[np.unsignedinteger[Any]]:

@@ -368,6 +368,22 @@ class Index:
         self._add_keywords(scores, *self.keyword_matches(best_weight, message))
         return scores
 
+    def matched_weights(self, terms: Sequence[Term]) -> tuple[list[float], float]:
+        """Each document's sum of the weights (weight x specificity x idf) of the question's terms it holds,
+        by position, and the sum over every term the index knows: how much of the question it covers."""
+        held = [0.0] * len(self._keys)
+        factors: list[float] = []
+        positions, offsets, term_ids = self._positions, self._offsets, self._term_ids
+        for term_stem, term in best_weights(terms).items():
+            term_id = term_ids.get(term_stem)
+            if term_id is None:
+                continue
+            factor = term.weight * term.specificity * self.idf[term_stem]
+            factors.append(factor)
+            for position in positions[offsets[term_id] : offsets[term_id + 1]]:
+                held[position] += factor
+        return held, math.fsum(factors)
+
     def _term_scores(self, best_weight: Mapping[str, Term]) -> list[float]:
         """Each document's BM25 sum over the terms, by position: 0.0 for a document no term touches."""
         # Term at a time over the postings, in the terms' order (so each document's sum is added up in
