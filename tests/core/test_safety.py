@@ -21,6 +21,13 @@ from bot.core.safety import (
 )
 
 CRISIS = [
+    "can someone stay in VC with me, i'm scared of what i'll do tonight",
+    "what's the point of any of these protocols when i'm not planning to stick around",
+    "every morning i wake up disappointed that i woke up",
+    "o filos mou egrapse oti tha autoktonisei kai den apantaei sto kinito",
+    "sitaki kuishi tena, leo usiku nitajiua",
+    "mou ikitakunai. kyou no yoru de owari ni suru",
+    "wo zhen de bu xiang huo le, jintian wanshang jiu jieshu yiqie",
     "I feel like killing myself",
     "i want to die",
     "i dont want to live anymore",
@@ -40,6 +47,10 @@ CRISIS = [
     "i wanna dieee",
 ]
 NOT_CRISIS = [
+    "giving away my old kettlebells since i moved into a tiny apartment, anyone in Austin want them?",
+    "i keep saying i'll log off twitter for good and then i never do lol",
+    "what does kms mean? saw it in youtube comments",
+    "2 years free from self-harm as of today, the routines from this pod honestly helped",
     "does ketamine reduce suicidal thoughts",
     "ketamine for suicidality",
     "what did the study show about suicidal patients",
@@ -119,6 +130,9 @@ def test_questions_are_not_small_talk(message: str) -> None:
 
 
 EMERGENCY = [
+    "chest feels like an elephant is sitting on it and i'm lightheaded, 52M, is this just stress?",
+    "tomodachi ga taorete okinai, iki ga hen de kuchibiru ga aoi",
+    "temen gw pingsan abis minum sama obat, napasnya pelan banget, bibirnya biru",
     "mon coloc a pris de la kétamine, il respire bizarrement et on n'arrive pas à le réveiller",
     "Mein Freund hat Ketamin mit Alkohol genommen und krampft gerade",
     "bhai mera dost ketamine aur daru mix karke behosh pada hai, saans bohot dheere chal rahi hai",
@@ -133,6 +147,7 @@ EMERGENCY = [
     "chest pain and i cant feel my left arm after my dose",
 ]
 NOT_EMERGENCY = [
+    "went to the ER last month for chest pain, turned out to be costochondritis, all good now",
     "my grandma had a seizure years ago from her meds, shes okay now",
     "how do ERs treat a ketamine overdose in general",
     "can ketamine cause seizures",

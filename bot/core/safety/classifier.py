@@ -19,7 +19,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from bot.core.message import Message
-from bot.core.safety.patterns import NOW
+from bot.core.safety.patterns import NOW, without_figures
 from bot.core.text import stem, words
 
 # Additive smoothing of the counts: small, so a word seen in one labelled message already says something.
@@ -73,7 +73,8 @@ class Label:
 
     def features(self, message: Message) -> list[str]:
         """Every word's stem over the whole message, each pair of neighbouring stems, and the label's signs."""
-        text = message.plain
+        # Read as the rules read it: figures of speech ("log off twitter for good") taken out first.
+        text = without_figures(message.plain)
         found = set(_stems_and_pairs(text))
         found.update(sign for sign, pattern in self.signs if pattern.search(text))
         return sorted(found)

@@ -59,7 +59,7 @@ _DIRECT = _any(
     r"\bgoodbye\s+(?:letters?|notes?|texts?|messages?|forever)\b|\b(?:texted|sent|wrote|said|posted)\s+(?:me\s+|us\s+|everyone\s+)?(?:a\s+)?goodbye\b",
     r"\b(?:wrote|writing|left)\s+(?:\w+\s+){0,2}letters?\s+to\s+(?:everyone|all|my\s+family|each)\b|\bsee\s+you\s+never\b|\bthis\s+is\s+goodbye\b",
     r"\b(?:my\s+)?last\s+(?:message|post|words|night|day)\s+(?:here|on earth|alive|ever)\b|\bthis\s+is\s+my\s+last\s+(?:message|post|comment|video|tweet|words)\b|\btonights\s+the\s+night\b",
-    r"\b(?:gave|giving|give|given)\s+away\s+(?:all\s+)?(?:my|his|her|their)\b|\b(?:gave|giving|give|given)\s+(?:all\s+)?(?:my|his|her|their)\s+(?:\w+\s+){0,2}away\b",
+    r"\b(?:gave|giving|give|given)\s+away\s+(?:all\s+)?(?:my|his|her|their)\b(?!.*\b(?:since\s+i|because|bc|moving|moved|declutter\w*|upgrad\w*|anyone\s+(?:in|want|need)|for\s+free|free\s+to)\b)|\b(?:gave|giving|give|given)\s+(?:all\s+)?(?:my|his|her|their)\s+(?:\w+\s+){0,2}away\b",
     rf"\b(?:stockpil|hoard|stash)\w*\s+(?:up\s+)?(?:my\s+|her\s+|his\s+|their\s+)?\w+|\b(?:sav|collect)\w*\s+(?:up\s+)?(?:my\s+|her\s+|his\s+|their\s+)?(?:\w+\s+){{0,2}}{_PILLS}\b",
     r"\b(?:standing|sitting|up)\s+on\s+(?:the|a|this)\s+(?:bridge|ledge|roof|rooftop|edge|tracks)\b|\bjump(?:ing)?\s+(?:off|from)\s+(?:a|the|this)\b",
     r"\b(?:steer|steering|drive|driving|crash|crashing|swerv\w*)\s+(?:my\s+car\s+)?(?:into|off)\s+(?:a|the)\s+(?:wall|tree|traffic|bridge|truck|cliff)\b",
@@ -160,6 +160,14 @@ _DIRECT = _any(
     # "mesh 3ayez a3eesh"): suicide, wanting to die, not wanting to live
     r"\b(?:bunuh\s+diri|(?:ingin|mau|pengen|pingin)\s+mati|(?:gak|nggak|tidak|ga)\s+mau\s+hidup\s+lagi|tu\s+sat|tuyet\s+menh|muon\s+chet|khong\s+muon\s+song)\b",
     r"\b(?:mesh|mish|msh|mush)\s+(?:3ayez|3ayza|3awez|3awza|3aiz|3ayz)\s+(?:a|ye|te|ne)?3ee?sh\b|\b(?:3ayez|3ayza|3awez|3awza|3aiz|3ayz)\s+a?mout?\b|\ba2tel\s+nafsi\b|\bente7ar\b|\bentehar\b",
+    # the eleventh's look-alike corpus: afraid of what one will do, not planning to stick around, waking
+    # up disappointed to be alive, time to stop using up the air
+    r"\b(?:scared|afraid|terrified)\s+of\s+what\s+(?:i|ill|i\s+will|i\s+might|id)\s+(?:\w+\s+)?do\b|\bnot\s+(?:planning|going|gonna|plan)\s+(?:on\s+|to\s+)?(?:stick(?:ing)?|stay(?:ing)?|be(?:ing)?)\s+around\b",
+    r"\b(?:disappointed|upset|sad|angry|pissed)\s+(?:that\s+)?i\s+(?:woke\s+up|wake\s+up|am\s+still\s+(?:alive|here)|survived)\b|\btime\s+to\s+stop\s+(?:using\s+it\s+up|breathing|taking\s+up\s+space)\b",
+    # Greek, Romanian, Swahili, Ukrainian, Japanese, Korean, Chinese, Thai and Urdu in Latin letters
+    r"\b(?:autoktoni\w*|den\s+thelo\s+na\s+zo|sinucid\w*|nu\s+mai\s+vreau\s+sa\s+traiesc|kujiua|nitajiua|atajiua|sitaki\s+kuishi|pokinchyty\s+z\s+soboyu|ne\s+khochu\s+(?:bilshe\s+)?zhyty)\b",
+    r"\b(?:shinitai|jisatsu|ikitakunai|jasal|sal\s+iyu\s*ga\s+eops\w*|zisha|bu\s+xiang\s+huo|kha\s+tua\s+tai|khudkushi|khud\s*kushi)\b",
+    r"\b(?:pokonchit\s+s\s+soboy|sie\s+zabije|pular\s+da\s+ponte|ngakhirin\s+hidup\w*|mengakhiri\s+hidup\w*|besok\s+(?:gak|ga|tidak)\s+bangun|hayento7er|hayentehar|ente7ar)\b",
     # the tenth's: the last question ever asked, who to leave one's things to
     r"\blast\s+(?:question|thing|message|post)\s+(?:\w+\s+)?(?:ill|i\s+will)\s+ever\b|\bwho\s+(?:do|should|will|would|can)\s+i\s+(?:even\s+)?(?:leave|give)\s+(?:all\s+)?my\b",
     r"\b(?:garage|car)\b.*\b(?:car|engine)\s+running\b|\b(?:gun|rifle|pistol|sidearm|handgun|glock|shotgun)\b.{0,60}\b(?:next\s+to\s+me|in\s+my\s+(?:hand|lap)|on\s+my\s+(?:lap|desk|bed)|out\s+of\s+the\s+safe)\b",
@@ -202,7 +210,7 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
             r"\bgoodbye\w*\b|\bbye\s+(?:everyone|all|guys|yall|forever)\b|\bbeen\s+nice\s+knowing\b|\bnice\s+knowing\s+(?:you|u|yall)\b",
             r"\btake\s+care\s+of\s+(?:each other|yourselves|my)\b|\bthanks?\s+(?:you\s+)?for\s+(?:everything|all\s+the)\b",
             r"\bletters?\s+(?:to|for)\b|\b(?:new|good|loving)\s+homes?\s+for\b|\bremember\s+me\s+by\b|\b(?:gave|giving|give)\s+(?:away\s+)?(?:my\s+)?(?:\w+\s+){1,4}to\s+(?:my|a|his|her|the)\b|\bfound\s+(?:my\s+)?\w+\s+a\s+new\s+home\b|\bcancel+ed\s+my\b",
-            r"\b(?:gave|giving)\s+(?:my|away)\b|\bwont\s+need\b|\bsorry\b.*\b(?:posted|story|note)\b|\bwanted\s+someone\s+to\s+know\b",
+            r"\b(?:gave|giving)\s+(?:my|away)\b|\bwont\s+(?:be\s+)?need(?:ing)?\b|\bsorry\b.*\b(?:posted|story|note)\b|\bwanted\s+someone\s+to\s+know\b",
             r"\b(?:wrote|written|writing|left)\s+(?:the\s+|my\s+|a\s+)?notes?\b|\bthanks?\s+for\s+all\b|\bnot\s+gonna\s+say\s+more\b",
             r"\bdelet\w*\s+(?:all\s+|every\s+)?(?:of\s+)?(?:my\s+|her\s+|his\s+|their\s+)?(?:\w+\s+)?(?:socials|accounts?|posts|photos?|pictures?|pics)\b|"
             r"\b(?:passwords?|passwort\w*|pins?|bank\s+details)\s+(?:\w+\s+){0,3}(?:for|to|fur)\s+(?:my|his|her|meinen?|meine)\b|\bmachts\s+gut\b|\bkatze\s+zu\b|"
@@ -245,7 +253,7 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
             r"\bneed\s+(?:it|these|them|this)\s+more\s+than\s+(?:me|i\s+do)\b|\bhand(?:ing|ed)?\s+(?:out\s+)?my\s+\w+\s+(?:out\s+)?to\b",
             r"\b(?:got|have)\s+(?:the\s+)?(?:\w+\s+)?(?:part|plan|method)\s+(?:all\s+)?figured\s+out\b|\bdoesnt\s+matter\s+why\b|\bpretty\s+sure\s+i\s+(?:have|got)\s+enough\b|\blooking\s+smarter\b",
             r"\bdone\s+after\s+(?:this|tonight|today|tomorrow|the)\b|\b(?:it|k|ketamine|treatment)\s+stopped\s+working\W+so\s+did\s+i\b",
-            r"\bdone\s+trying\b|\bpain\s+(?:needs|has)\s+to\s+stop\b|\b(?:it|this|everything)\s+stops\s+hurting\b|\bstarting\s+to\s+understand\s+(?:them|why)\b|\bwant\s+(?:it|this|everything|the\s+\w+(?:\s+in\s+my\s+head)?)\s+to\s+(?:just\s+)?(?:end|stop)\b|\bforgive\s+me\b|"
+            r"\b(?:going\s+to|gonna|im)\s+stop(?:ping)?\s+waiting\b|\bdone\s+trying\b|\bpain\s+(?:needs|has)\s+to\s+stop\b|\b(?:it|this|everything)\s+stops\s+hurting\b|\bstarting\s+to\s+understand\s+(?:them|why)\b|\bwant\s+(?:it|this|everything|the\s+\w+(?:\s+in\s+my\s+head)?)\s+to\s+(?:just\s+)?(?:end|stop)\b|\bforgive\s+me\b|"
             r"\b(?:week|time)\s+is\s+up\b|\bclinical\s+way\b|\bif\s+you\s+know\s+what\s+i\s+mean\b|\bthoughts\s+are\s+back\b|\bkeep\s+looking\s+at\s+it\b|\bnot\s+(?:taking|doing)\s+(?:them|it)\s+yet\b",
         ),
     ),
@@ -273,6 +281,7 @@ _HISTORY = re.compile(
     # the worst night", "used to cut in high school ... havent in over a decade"
     r"\b(?:years?|months?)\s+ago\b.{0,80}\b(?:(?:im|i\s+am)\s+still\s+here|got\s+me\s+through|(?:it\s+)?(?:can|does|will)\s+get\s+better)\b|"
     r"\b(?:years?|months?)\s+(?:past|since|after)\s+(?:the|my)\s+worst\b|"
+    r"\b(?:years?|months?)\s+(?:free|clean)\s+(?:from|of)\s+(?:self\s*-?\s*harm\w*|cutting|suicid\w*)|"
     r"\bused\s+to\s+(?:cut|self\s*-?\s*harm|burn\s+myself)\b.{0,80}\bhavent\s+(?:\w+\s+){0,2}(?:in|for)\s+(?:over\s+)?(?:a\s+decade|\d+\s+years|years)\b|"
     r"\bsu[i1]c[i1]d\w*\b.*\b(?:doing\s+(?:great|well|better|fine|good)|recovered|in\s+remission|years\s+ago|saved\s+my\s+life|"
     r"(?:years?|months?)\s+(?:free|clean)\b|free\s+of\s+(?:those|these|the|suicidal)\s+thoughts)\b|"

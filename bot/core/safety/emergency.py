@@ -24,7 +24,7 @@ _EMERGENCY = any_of(
     # not responding
     r"\b(?:unresponsive|unconscious|not\s+(?:really\s+)?responding|slumped\s+(?:over|down)|isnt\s+responding|wont\s+respond\w*|not\s+respond\w*|doesnt\s+respond\w*|no\s+response)\b",
     r"\b(?:cant|cannot|can not|couldnt)\s+(?:wake|rouse|get)\s+(?:him|her|them|my\s+\w+)(?:\s+up|\s+to\s+(?:wake|respond))?\b",
-    r"(?<!to )(?<!would )(?<!i )(?<!id )\b(?:wont|isnt|is not|not)\s+wak(?:e|ing)(?!(?:\s+up)?\s+(?:before|until|till|til|early|on\s+time|in\s+the\s+morning)\b)(?:\s+up)?(?:\s+properly)?\b",
+    r"(?<!to )(?<!would )(?<!i )(?<!id )(?<!hopefully )(?<!mind )\b(?:wont|isnt|is not|not)\s+wak(?:e|ing)(?!(?:\s+up)?\s+(?:before|until|till|til|early|on\s+time|in\s+the\s+morning)\b)(?:\s+up)?(?:\s+properly)?\b",
     r"\b(?:passed|blacked)\s+out\b|\bcollapsed\b|\b(?:totally|completely|just)\s+limp\b|\bout\s+cold\b|\bnot\s+moving\b",
     # breathing
     r"\b(?:not|isnt|stopped|stops|barely|hardly|trouble|struggling\s+to|cant|can not)\s+breath\w*",
@@ -58,8 +58,11 @@ _EMERGENCY = any_of(
     # about to faint, bleeding that won't stop, blood brought up
     r"\b(?:about|going|gonna)\s+to\s+(?:pass\s+out|faint|black\s+out)\b|\b(?:wont|doesnt|cant\s+get\s+it\s+to)\s+stop\s+bleeding\b|\bbleeding\s+(?:a\s+lot|everywhere|so\s+much|wont\s+stop)\b",
     r"\b(?:throwing\s+up|vomit\w*|puking|coughing\s+up)\s+(?:\w+\s+){0,2}blood\b|\bblood\s+in\s+(?:it|my\s+vomit|the\s+vomit|his\s+vomit|her\s+vomit)\b",
+    # a heart attack's weight, a low pulse after a double dose, a diabetic's confusion
+    r"\bchest\s+feels\s+like\s+(?:an?\s+)?(?:elephant|weight|truck|someone)\b|\belephant\s+(?:is\s+)?(?:sitting|standing)\s+on\s+(?:my|his|her)\s+chest\b|\bpulse\s+(?:is\s+)?(?:like\s+|around\s+|at\s+)?(?:[1-3]\d|4[0-5])\b",
+    r"\b(?:diabetic|diabetes)\b.{0,80}\b(?:shaking|sweaty|confused|not\s+making\s+sense|passed\s+out|wont\s+wake)\b",
     # everything taken at once: "took them. all of them", "40 of my seroquel", "a handful of his troches"
-    r"\b(?:took|taken|swallowed|ate|downed)\s+(?:\w+\s+){0,2}(?:all\s+of\s+them|a\s+handful|the\s+rest\s+of)\b|\ball\s+of\s+them\b.{0,40}\b\d{2,}\s+of\s+(?:my|his|her|their)\b",
+    r"\b(?:took|taken|swallowed|ate|downed)\s+(?:\w+\s+){0,2}(?:all\s+of\s+them|a\s+handful|the\s+rest\s+of)\b|\b(?:swallowed|downed)\s+everything\b|\ball\s+of\s+them\b.{0,40}\b\d{2,}\s+of\s+(?:my|his|her|their)\b",
     # the heart, the head, the bladder, speech and balance
     r"\bheart\s+(?:is\s+)?(?:\w+\s+){0,3}(?:skipping\s+beats|skipping|fluttering\s+like\s+crazy|doing\s+something\s+(?:insane|weird|crazy)|doing\s+(?:weird|crazy|strange)\s+(?:stuff|things))\b",
     r"\b(?:worst\s+headache|head\s+(?:is\s+)?(?:splitting|exploding))\b|\bbp\b.{0,20}\b(?:1[89]\d|2\d\d)\s*/\s*1[0-4]\d\b",
@@ -89,6 +92,10 @@ _EMERGENCY = any_of(
     # blood in the urine with bad pain (a bladder ruined by heavy use), enough taken and gone quiet
     r"^(?=.*\b(?:peeing|pissing|urinating|pee|urine)\b.{0,40}\bblood)(?=.*\b(?:pain|10\s*/\s*10|cant\s+stand|barely\s+stand)\b)",
     r"\btook\s+enough\s+(?:this\s+time|to)\b|^(?=.*\bempty\s+(?:pill\s+)?bottles?\b)(?=.*\b(?:not\s+answering|wont\s+answer|isnt\s+answering|not\s+picking\s+up)\b)",
+    # ... in Japanese, Korean, Indonesian, Vietnamese, Egyptian Arabic and more, in Latin letters: not waking,
+    # breathing wrong, blue lips, chest pain with a numb left arm, a seizure
+    r"\b(?:okinai|iki\s+ga\s+hen|kuchibiru\s+ga\s+aoi|an\s+ireona|sum\s+swi\w*\s+ge\s+isang\w*|pingsan|napas\w*\s+(?:pelan|berhenti)|bibir\w*\s+biru|tidak\s+sadar)\b",
+    r"\b(?:msh\s+byet7arak|nafas[ou]\s+ta2eel|dau\s+nguc|tay\s+trai\s+te|gogsunde\s+(?:cok\s+)?agri|sol\s+kolu\s+uyus\w*|dor\s+forte\s+no\s+peito|crise\s+d\s*epilepsie|kaum\s+(?:noch\s+)?ansprechbar|ne\s+otvechaet|quedando\s+dormid[ao])\b",
     # a running engine in a closed garage is poisoning now
     r"\bgarage\b.{0,60}\b(?:engine|car)\s+running\b|\b(?:engine|car)\s+running\b.{0,60}\bgarage\b",
     # ... in Turkish and transliterated Russian ("nefes alamiyor", "ne dyshit", "guby sinie")

@@ -39,6 +39,8 @@ FIGURES = re.compile(
     r"|\b(?:kms|kys|kill\s+myself|killed\s+myself|suicide)\s+(?:\w+\s+){0,2}(?:every|each)\s+(?:round|game|match|run|level|time\s+i\s+play)\b"
     # "i want to die (jk)": a joke said to be one, unless it is taken back ("jk. mostly.")
     r"|\b(?:wanna|want\s+to)\s+die\b[^a-z]{0,12}\b(?:jk|j\s+k|just\s+kidding)\b(?![^a-z]*(?:mostly|not\s+really|kinda|maybe|half|or\s+not|unless))"
+    # asking what the slang means, leaving an app for good
+    r"|\bwhat\s+(?:does|do|is)\s+(?:kms|kys|unalive)\s+(?:mean|stand\s+for)\b|\blog(?:ging)?\s+off\s+(?:of\s+)?(?:twitter|x|insta\w*|tiktok|reddit|discord|social\s+media|facebook|fb|youtube|snap\w*)\s+for\s+good\b"
     r"|\bsuicide\s+squad\b|\bchest\s+day\b|\b(?:kms|killed\s+myself|died)\s+\d+\s+times\b|\bwant(?:ed|s)?\s+to\s+die\b(?=.*\b(?:lol|lmao|haha|pitch|game|match|lost|destroyed)\b)"
 )
 
@@ -61,7 +63,7 @@ OVER = re.compile(
     r"\b(?:years?|months?)\s+ago\b|\bback\s+in\b|\bwhen\s+i\s+was\s+(?:a\s+)?(?:kid|child|teen|young)\b"
     r"|\bin\s+(?:19|20)\d\d\b|\bin\s+the\s+(?:19)?[1-9]0s\b|\b(?:is|was|s|are|were|hes|shes|theyre|im)\s+(?:totally\s+|completely\s+|all\s+)?(?:fine|okay|ok|alright|better)\s+now\b"
     r"|\b(?:shes|hes|theyre|were|im)\s+(?:totally|completely|perfectly)\s+(?:fine|okay|ok|alright)\b"
-    r"|\bturned\s+out\s+(?:fine|ok|okay)\b|\brecovered\b|\bsurvived\b|\bdoing\s+(?:great|well|better|fine|good)\b"
+    r"|\bturned\s+out\s+(?:fine|ok|okay)\b|\ball\s+(?:good|fine)\s+now\b|\brecovered\b|\bsurvived\b|\bdoing\s+(?:great|well|better|fine|good)\b"
     r"|\b(?:is|s|hes|shes|theyre|im)\s+\d{1,2}\s+now\b|\bnow\s+and\s+(?:totally\s+|completely\s+)?(?:fine|okay|ok|healthy)\b"
 )
 # An emergency told afterwards: "my friend overdosed last summer".
