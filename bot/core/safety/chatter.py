@@ -140,16 +140,27 @@ _MEME = re.compile(r"\?\W*(?:never\s+heard\s+of\s+her|i\s+(?:barely|hardly)\s+kn
 
 @lru_cache(maxsize=16)
 def _unquoted(raw: str) -> str:
-    """The message folded without its quoted words: read once for both the chatter and reaction checks."""
+    """The message folded without its quoted words: read once for the chatter, reaction and remark checks."""
     return fold(_QUOTE.sub(" ", raw))
+
+
+@lru_cache(maxsize=16)
+def _asks_plainly(raw: str) -> bool:
+    """Whether the message, its quotes aside, asks something: read once for the three checks below."""
+    return bool(_ASKS.search(_unquoted(raw)))
+
+
+def _asks(raw: str, *, anywhere: bool) -> bool:
+    """Whether the message asks; `anywhere` counts a question word or "please" mid-sentence too
+    ("... why doesnt my own serotonin make me trip")."""
+    return _asks_plainly(raw) or (anywhere and bool(_WH_OR_PLEASE.search(_unquoted(raw))))
 
 
 def is_reaction(message: Message) -> bool:
     """A joke or a laugh at a moment, or a reply to someone else, that asks nothing: no lookup."""
     if _MEME.search(message.folded):
         return True
-    unquoted = _unquoted(message.raw)
-    if _ASKS.search(unquoted) or _WH_OR_PLEASE.search(unquoted):
+    if _asks(message.raw, anywhere=True):
         return False
     # A reply to someone else that asks nothing is theirs, however long ("@dan nah you're thinking of ...").
     if _REPLY.match(message.raw):
@@ -159,8 +170,7 @@ def is_reaction(message: Message) -> bool:
 
 def is_chatter(message: Message) -> bool:
     """Thanks, praise, jokes or remarks about the show that ask nothing."""
-    unquoted = _unquoted(message.raw)
-    return not _ASKS.search(unquoted) and bool(_CHATTER.search(message.raw.casefold()))
+    return not _asks(message.raw, anywhere=False) and bool(_CHATTER.search(message.raw.casefold()))
 
 
 # Pointing at a place in the episode: "the part where", "he says", "at 47 min". A remark that points is
@@ -180,7 +190,7 @@ def is_remark(message: Message) -> bool:
     """The writer's own story or reaction, told and asking nothing, pointing at no place in the episode."""
     if len(message.words) < REMARK_WORDS:
         return False
-    unquoted = _unquoted(message.raw)
-    if _ASKS.search(unquoted) or _WH_OR_PLEASE.search(unquoted):
+    if _asks(message.raw, anywhere=True):
         return False
+    unquoted = _unquoted(message.raw)
     return bool(_WRITER.search(unquoted)) and not _POINTS_AT_THE_EPISODE.search(unquoted)
