@@ -38,6 +38,7 @@ STOP_WORDS = frozenset(
     whens where wheres whether which while who whos whom why whys will with within without wont would
     wouldnt yall yes yeah yep you youd youll your youre yours yourself yourselves youve
     hey hi hello yo ok okay hmm um uh btw tbh imo idk actually basically kinda sorta gonna wanna gotta
+    eli5 lmk
     know tell explain explained explains talk talks talked talking mention mentions mentioned mentioning
     discuss discusses discussed discussing describe described describes cover covers covered covering
     part section chapter chapters bit point points where whereabouts timestamp timestamps time stamp

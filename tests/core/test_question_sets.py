@@ -62,6 +62,9 @@ PER_SET = {
     # Two disclaimers its author did not want are on what issue 6 rule 4 names (buying ketamine) and on a
     # friend's report with a question of the episode; five chatter messages are still answered.
     "mixed_eleven_questions.yaml": {"none": 0.88, "disclaimer-": 0.8},
+    # Five chatter messages still answered: a joke with a time in it, a meme and praise with a topic's
+    # words, an off-topic question on a drug test.
+    "final_twelve_questions.yaml": {"none": 0.87},
     "realistic_youtube_questions.yaml": {
         "chapter@1": 0.92,
         "chapter@3": 0.95,

@@ -21,6 +21,7 @@ from bot.core.safety import (
 )
 
 CRISIS = [
+    "死にたい。もう疲れた",
     "can someone stay in VC with me, i'm scared of what i'll do tonight",
     "what's the point of any of these protocols when i'm not planning to stick around",
     "every morning i wake up disappointed that i woke up",
@@ -47,6 +48,7 @@ CRISIS = [
     "i wanna dieee",
 ]
 NOT_CRISIS = [
+    "i used to self harm as a teen, thats behind me now. curious what the research says about ketamine for PTSD",
     "giving away my old kettlebells since i moved into a tiny apartment, anyone in Austin want them?",
     "i keep saying i'll log off twitter for good and then i never do lol",
     "what does kms mean? saw it in youtube comments",
@@ -147,6 +149,7 @@ EMERGENCY = [
     "chest pain and i cant feel my left arm after my dose",
 ]
 NOT_EMERGENCY = [
+    "that final boss had me on the floor gasping for air 💀",
     "went to the ER last month for chest pain, turned out to be costochondritis, all good now",
     "my grandma had a seizure years ago from her meds, shes okay now",
     "how do ERs treat a ketamine overdose in general",

@@ -24,7 +24,8 @@ _SMALL_TALK = re.compile(
 _CLAUSE = r"(?:^|[^\w\s']\s*|\b(?:and|so|but|also|anyway|btw|ok|okay|quick\s+q|question|lol+|lmao+|haha\w*|tho|like|still)\s+)"
 _ASKS = re.compile(
     rf"\?|{_CLAUSE}(?:what|whats|how|hows|why|when|where|wheres|which|whos|whose|who(?!\s+else))\b"
-    rf"|{_CLAUSE}(?:does|did|do|is|are|can|could|should|would|will|was|were|has|have|explain|tell\s+me|remind\s+me)\b"
+    # "did my first infusion last year" tells, where "did he say" asks
+    rf"|{_CLAUSE}(?:does|did(?!\s+(?:my|a|an|some|\d))|do|is|are|can|could|should|would|will|was|were|has|have|explain|tell\s+me|remind\s+me)\b"
     r"|\b(?:anyone|somebody|someone)\s+(?:know|remember|have|got|wanna|want\s+to|care\s+to|can|could)\b|\bam\s+i\b|\b(?:dying|want|wanna|need)\s+to\s+know\b|"
     r"\blost\s+me\b|\bover\s+my\s+head\b|\bdumb\s+(?:it\s+)?down\b|\bpls\b|\bplz\b|\bexplanation\b|\b(?:i\s+wonder|wondering|curious|dont\s+get|dont\s+understand|confused|"
     r"the\s+(?:bit|part|section|moment)\s+(?:about|where|with|when)|right\s*$|"
@@ -73,10 +74,10 @@ _NOT_IN_AN_EPISODE = re.compile(
     # a call to the others in the channel: "anyone else up at 4:30 in the morning", "whos online rn"
     r"|\b(?:anyone|any1|who|whos)\s+(?:else\s+)?(?:is\s+)?(?:up|awake|online|around|listening|watching)\s+(?:at|rn|right\s+now|this\s+(?:late|early)|tonight|too)\b"
     # the server's events at a time of day ("voice chat at 9:00", "listening party stream tonight at 7:30")
-    r"|\b(?:voice\s+chat|vc|stream|livestream|listening\s+party|watch\s+party|meetup|stage\s+channel|rsvp\w*)\b.{0,80}\b(?:at\s+\d|tonight|tomorrow|tmrw|pm|am|est|pst|utc)\b"
+    r"|\b(?:voice\s+chat|vc|stream|livestream|listening\s+party|watch\s+party|meetup|stage\s+channel|rsvp\w*|reading\s+group|book\s+club|study\s+group)\b.{0,80}(?:\b(?:at\s+\d|tonight|tomorrow|tmrw|pm|am|est|pst|utc)\b|\d\s*(?:pm|am)\b)"
     r"|\b(?:joining|join|starts?|starting)\s+(?:the\s+)?(?:voice\s+chat|vc|stream|call|party)\b"
     # skipping to a time to miss the ads is about the ads ("skip to 5:13 if u dont want the roka ad")
-    r"|\bskip\w*\s+(?:to|past|ahead)\b.{0,50}\b(?:ads?|sponsors?|reads?)\b"
+    r"|\bskip\w*\s+(?:to|past|ahead)\b.{0,50}\b(?:ads?|sponsors?|reads?)\b|\b\d+\s+(?:ad\s+reads?|ads|sponsor\s+reads?|sponsors)\b"
     r"|\boff\s*-?\s*topic\b|\btranslate\b.{1,60}\b(?:to|into|in)\s+(?:spanish|german|french|english|italian|portuguese|hindi|japanese|chinese)\b"
     r"|\bneed\s+(?:it|this|help|an?\s+answer)\s+(?:for|with)\s+(?:my\s+)?(?:hw|homework)\b|\b(?:hw|homework)\s+(?:help|question|problem)\b"
 )
@@ -111,7 +112,7 @@ _REACTION = re.compile(
     r"no\s+notes|goes\s+(?:so\s+)?hard|(?:bro|this\s+man)\s+(?:really\s+)?said|he\s+really\s+said|imagine\s+(?:being|working|if)|"
     r"gang|dont\s+@\s+me|nobody|me\s+(?:after|falling|when|trying)|sound\s+effects?|had\s+me|looked\s+at\s+me\s+like|"
     r"listening\s+(?:to\s+(?:this|these|him|it)\s+)?(?:at|on|during|while|in\s+the)|listening\s+to\s+this|alarm\s+clock\s+at\s+this\s+point|"
-    r"see\s+myself\s+out|fight\s+me|no\s+regrets|hits?\s+different|lets\s+go+|love\s+(?:him|her))\b|\d{1,2}\s*/\s*10"
+    r"see\s+myself\s+out|fight\s+me|no\s+regrets|hits?\s+different|lets\s+go+|love\s+(?:him|her)|rise\s+up)\b|\d{1,2}\s*/\s*10"
     # a greeting that opens a remark: "gm everyone ☀️ getting my morning sunlight in"
     r"|^\s*(?:gm|gn|good\s+(?:morning|evening|night)|morning)\b(?=\s*(?:[!,.]|everyone|all\b|yall|guys|fam|folks|friends|$))"
     r"|^\s*hey\s+(?:all|everyone|guys|yall)\b"

@@ -160,6 +160,8 @@ _DIRECT = _any(
     # "mesh 3ayez a3eesh"): suicide, wanting to die, not wanting to live
     r"\b(?:bunuh\s+diri|(?:ingin|mau|pengen|pingin)\s+mati|(?:gak|nggak|tidak|ga)\s+mau\s+hidup\s+lagi|tu\s+sat|tuyet\s+menh|muon\s+chet|khong\s+muon\s+song)\b",
     r"\b(?:mesh|mish|msh|mush)\s+(?:3ayez|3ayza|3awez|3awza|3aiz|3ayz)\s+(?:a|ye|te|ne)?3ee?sh\b|\b(?:3ayez|3ayza|3awez|3awza|3aiz|3ayz)\s+a?mout?\b|\ba2tel\s+nafsi\b|\bente7ar\b|\bentehar\b",
+    # Japanese, Chinese and Korean in their own scripts: wanting to die, suicide, not wanting to live
+    r"死にたい|自殺|消えたい|生きたくない|想死|自杀|不想活|죽고\s*싶|자살|살기\s*싫",
     # the eleventh's look-alike corpus: afraid of what one will do, not planning to stick around, waking
     # up disappointed to be alive, time to stop using up the air
     r"\b(?:scared|afraid|terrified)\s+of\s+what\s+(?:i|ill|i\s+will|i\s+might|id)\s+(?:\w+\s+)?do\b|\bnot\s+(?:planning|going|gonna|plan)\s+(?:on\s+|to\s+)?(?:stick(?:ing)?|stay(?:ing)?|be(?:ing)?)\s+around\b",
@@ -282,6 +284,7 @@ _HISTORY = re.compile(
     r"\b(?:years?|months?)\s+ago\b.{0,80}\b(?:(?:im|i\s+am)\s+still\s+here|got\s+me\s+through|(?:it\s+)?(?:can|does|will)\s+get\s+better)\b|"
     r"\b(?:years?|months?)\s+(?:past|since|after)\s+(?:the|my)\s+worst\b|"
     r"\b(?:years?|months?)\s+(?:free|clean)\s+(?:from|of)\s+(?:self\s*-?\s*harm\w*|cutting|suicid\w*)|"
+    r"\bused\s+to\s+(?:cut|self\s*-?\s*harm|burn\s+myself)\b.{0,60}\b(?:behind\s+me|in\s+the\s+past|long\s+ago|as\s+a\s+(?:teen|kid)|in\s+high\s+school)\b|"
     r"\bused\s+to\s+(?:cut|self\s*-?\s*harm|burn\s+myself)\b.{0,80}\bhavent\s+(?:\w+\s+){0,2}(?:in|for)\s+(?:over\s+)?(?:a\s+decade|\d+\s+years|years)\b|"
     r"\bsu[i1]c[i1]d\w*\b.*\b(?:doing\s+(?:great|well|better|fine|good)|recovered|in\s+remission|years\s+ago|saved\s+my\s+life|"
     r"(?:years?|months?)\s+(?:free|clean)\b|free\s+of\s+(?:those|these|the|suicidal)\s+thoughts)\b|"

@@ -41,7 +41,7 @@ FIGURES = re.compile(
     r"|\b(?:wanna|want\s+to)\s+die\b[^a-z]{0,12}\b(?:jk|j\s+k|just\s+kidding)\b(?![^a-z]*(?:mostly|not\s+really|kinda|maybe|half|or\s+not|unless))"
     # asking what the slang means, leaving an app for good
     r"|\bwhat\s+(?:does|do|is)\s+(?:kms|kys|unalive)\s+(?:mean|stand\s+for)\b|\blog(?:ging)?\s+off\s+(?:of\s+)?(?:twitter|x|insta\w*|tiktok|reddit|discord|social\s+media|facebook|fb|youtube|snap\w*)\s+for\s+good\b"
-    r"|\bsuicide\s+squad\b|\bchest\s+day\b|\b(?:kms|killed\s+myself|died)\s+\d+\s+times\b|\bwant(?:ed|s)?\s+to\s+die\b(?=.*\b(?:lol|lmao|haha|pitch|game|match|lost|destroyed)\b)"
+    r"|\bhad\s+me\s+(?:(?:on\s+the\s+floor|in\s+tears)\s+)?(?:dying|gasping|wheezing|crying|choking|on\s+the\s+floor)(?:\s+for\s+air)?\b|\bsuicide\s+squad\b|\bchest\s+day\b|\b(?:kms|killed\s+myself|died)\s+\d+\s+times\b|\bwant(?:ed|s)?\s+to\s+die\b(?=.*\b(?:lol|lmao|haha|pitch|game|match|lost|destroyed)\b)"
 )
 
 
