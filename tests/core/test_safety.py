@@ -48,7 +48,7 @@ CRISIS = [
     "i wanna dieee",
 ]
 NOT_CRISIS = [
-    "i used to self harm as a teen, thats behind me now. curious what the research says about ketamine for PTSD",
+    "i used to self harm as a teen, thats behind me now. curious what the research says about ketamine",
     "giving away my old kettlebells since i moved into a tiny apartment, anyone in Austin want them?",
     "i keep saying i'll log off twitter for good and then i never do lol",
     "what does kms mean? saw it in youtube comments",
