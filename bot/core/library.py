@@ -72,6 +72,9 @@ def _warm() -> None:
     read_safety(read("how long does the afterglow last"))  # a plain question reaches both safety readers
 
 
+_LEADING_TIME = re.compile(r"\s*@?\s*\d{1,2}:\d{2}")
+
+
 def _may_look_up(message: Message) -> bool:
     """Whether a chapter could match a word of the message rare enough for `_looked_up`: a match's words
     are the message's own, one at a time or two side by side."""
@@ -428,6 +431,10 @@ class Library:
         if not message.raw.strip():
             return reply(Kind.EMPTY)
         if not message.has_letters or is_small_talk(message):
+            return reply(Kind.SMALL_TALK)
+        # A laugh at a moment asks nothing, even with its time in it ("the sound effect at 55:43 😂"); a
+        # comment that starts with the time points at the place, as timestamped comments do ("47:59 😂😂").
+        if message.time is not None and not _LEADING_TIME.match(message.raw) and is_reaction(message):
             return reply(Kind.SMALL_TALK)
         if message.time is not None:
             if not episode_id and len(scope) > 1:

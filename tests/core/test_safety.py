@@ -643,3 +643,15 @@ def test_a_song_that_is_more_than_a_song_now_is_still_read() -> None:
 )
 def test_sore_muscles_and_teenagers_are_not_emergencies(message: str) -> None:
     assert not is_emergency(read(message))
+
+
+def test_a_laugh_with_a_time_in_it_is_a_reaction_a_comment_starting_with_one_points(library: Library) -> None:
+    laugh = library.answer("he did the explosion sound effect at 55:43 and i spit out my coffee 😂")
+    assert laugh.kind is Kind.SMALL_TALK and not laugh.chapters
+    assert library.answer("47:59 😂😂 the burst noise he makes").chapters
+    assert library.answer("@19:30 what part is this").chapters
+
+
+def test_praise_for_an_explanation_asks_for_none() -> None:
+    assert is_remark(read("the AND gate analogy is the best explanation of NMDA i have ever heard 🔥"))
+    assert not is_remark(read("i need an explanation of the AND gate, my notes make no sense"))

@@ -27,7 +27,7 @@ _ASKS = re.compile(
     # "did my first infusion last year" tells, where "did he say" asks
     rf"|{_CLAUSE}(?:does|did(?!\s+(?:my|a|an|some|\d))|do|is|are|can|could|should|would|will|was|were|has|have|explain|tell\s+me|remind\s+me)\b"
     r"|\b(?:anyone|somebody|someone)\s+(?:know|remember|have|got|wanna|want\s+to|care\s+to|can|could)\b|\bam\s+i\b|\b(?:dying|want|wanna|need)\s+to\s+know\b|"
-    r"\blost\s+me\b|\bover\s+my\s+head\b|\bdumb\s+(?:it\s+)?down\b|\bpls\b|\bplz\b|\bexplanation\b|\b(?:i\s+wonder|wondering|curious|dont\s+get|dont\s+understand|confused|"
+    r"\blost\s+me\b|\bover\s+my\s+head\b|\bdumb\s+(?:it\s+)?down\b|\bpls\b|\bplz\b|(?<!best\s)(?<!great\s)(?<!good\s)(?<!clear\s)(?<!clearest\s)\bexplanation\b|\b(?:i\s+wonder|wondering|curious|dont\s+get|dont\s+understand|confused|"
     r"the\s+(?:bit|part|section|moment)\s+(?:about|where|with|when)|right\s*$|"
     r"looking\s+for|explain|(?<!idea\s)how\s+(?:many|much|long|often)|any\s+(?:tips|advice|ideas|recs|recommendations|suggestions)|(?:before|after)\s+or\s+(?:before|after)|(?:does|did|will|would|can)\s+(?:that|this|it)|is\s+(?:that|this|it|ketamine|ket|k|the\s+\w+)\s+(?:normal|ok|okay|fine|bad|safe|true|real|dangerous|common|a\s+thing)|(?:idk|dunno|not\s+sure|unsure|no\s+idea)\s+(?:if|whether)|^\s*if\s+(?:i|im|my|we|you|u)|(?:should|can|could|do|would)\s+(?:i|we)|need\s+(?:help|to\s+find|an?\s+(?:link|source|answer)|the\s+(?:link|source|timestamp|part|study))|link|timestamp|source|sources|eli5|tldr|summar\w*)\b"
 )
@@ -122,7 +122,7 @@ _REACTION = re.compile(
 )
 
 
-_REPLY = re.compile(r"\s*@(?!bot\b)\w+")
+_REPLY = re.compile(r"\s*@(?!bot\b)[^\W\d]\w*")
 
 
 # A question anywhere: a reaction asks nothing at all ("... why doesnt my own serotonin make me trip 😂"
