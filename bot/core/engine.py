@@ -175,11 +175,8 @@ class Engine:
         for chapter in self.episode.chapters:
             document = _chapter_document(chapter, self._windows.get(chapter.id, ()))
             fields = {**document.fields, "episode": [self.episode.title]}
-            # The episode's name is the only whole phrase routing rewards: every episode has one, while the
-            # hand-written keyword phrases are a curated episode's alone (an imported one has none), so
-            # their bonuses drew other episodes' questions ("bipolar vs borderline") to it. Measured on
-            # tests/data/library: right episode 411 -> 424 of 495; ketamine sets' first chapter -3 of 1,788.
-            documents.append(Document(f"{self.episode.id}\t{chapter.id}", fields, named, document.counts))
+            phrases = [*document.phrases, *named]
+            documents.append(Document(f"{self.episode.id}\t{chapter.id}", fields, phrases, document.counts))
         return documents
 
     def at(self, seconds: int) -> ChapterMatch | None:

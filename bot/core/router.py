@@ -20,10 +20,9 @@ FEATURED_BOOST = 1.25
 # instead of a Python step per posting (125 ms a question at 24,000 chapters). Below it the import
 # (0.25-0.5 s and ~16 MB here) is never repaid, so a library of a few episodes does not load numpy at all.
 VECTOR_MIN_DOCUMENTS = 2_000
-# A whole keyword phrase or run said counts for half as much in routing: curated episodes had hundreds of
+# A whole keyword phrase or run said counts for half as much in routing: curated episodes have hundreds of
 # them ("bipolar vs borderline"), imported ones a few, so at full weight they drew other episodes' questions
-# (measured on tests/data/library: right episode 232 -> 243 of 295; no ketamine-set answer changed). Routing
-# documents now hold only the episode's name as phrases (Engine.routing_documents): this weighs those.
+# (measured on tests/data/library: right episode 232 -> 243 of 295; no ketamine-set answer changed).
 KEYWORD_SHARE = 0.5
 # An episode's chapter is scored as its evidence times the square root of its coverage: the share of the
 # question's term weight (weight x specificity x idf, as each term is scored) that the chapter holds at all.

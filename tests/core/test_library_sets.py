@@ -17,7 +17,7 @@ from bot.core import Library
 from bot.core.timecode import format_time, parse_time
 
 SETS = sorted((Path(__file__).parent.parent / "data" / "library").glob("*.yaml"))
-FLOORS = {"given@1": 0.83, "given@3": 0.91, "routed@1": 0.78, "episode": 0.85}
+FLOORS = {"given@1": 0.83, "given@3": 0.91, "routed@1": 0.76, "episode": 0.83}
 
 
 def cases() -> list[dict[str, Any]]:
