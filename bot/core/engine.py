@@ -291,10 +291,11 @@ class Engine:
             # Only the transcript matched: most of the question's telling words must be said together.
             telling = {t.stem for t in terms if t.specificity >= MIN_MATCHED_SPECIFICITY}
             asked = {w for w in message.content_words if specificity(w) >= MIN_MATCHED_SPECIFICITY}
-            said = self._said_together(hit.key, telling, span=1)
+            windows = self._said_per_window(hit.key, telling)
+            said = _most_said(windows, span=1)
             # Within two minutes when one of the words is more than everyday ("cardio before or after
             # lifting"); everyday words that far apart ("budget", "mechanical") are chance.
-            wider = self._said_together(hit.key, telling, span=SPAN_WINDOWS)
+            wider = _most_said(windows, span=SPAN_WINDOWS)
             if any(t.specificity >= SPAN_SPECIFICITY for t in terms if t.stem in wider):
                 said = wider
             if len(said) == len(telling) == 1 and min(t.specificity for t in terms) >= RARE_WORD_SPECIFICITY:
@@ -355,12 +356,10 @@ class Engine:
                 best = (score, moment)
         return best[1] if best else self._best_window(chapter_id, terms)
 
-    def _said_together(self, chapter_id: str, stems: set[str], *, span: int) -> set[str]:
-        """The most of these stems (telling ones) that `span` windows in a row of the chapter say."""
+    def _said_per_window(self, chapter_id: str, stems: set[str]) -> list[set[str]]:
+        """Which of these stems (telling ones) each transcript window of the chapter says, in order."""
         telling = {s for s in stems if self._chapter_index.idf.get(s, 0.0) > 0 and len(s) > 2}
-        windows = [telling.intersection(dict(w.terms)) for w in self._windows.get(chapter_id, ())]
-        spans = [set().union(*windows[i : i + span]) for i in range(max(len(windows) - span + 1, 1))]
-        return max(spans, key=len, default=set())
+        return [telling.intersection(dict(w.terms)) for w in self._windows.get(chapter_id, ())]
 
     def _best_window(self, chapter_id: str, terms: Sequence[Term]) -> Moment | None:
         """Where in the chapter the transcript says the question's words most: a moment of its own."""
@@ -499,3 +498,9 @@ def _study_document(study: Study) -> Document:
         "source": [study.source],
     }
     return Document(study.id, fields, study.keywords)
+
+
+def _most_said(windows: list[set[str]], *, span: int) -> set[str]:
+    """The most stems that `span` windows in a row say together."""
+    spans = [set().union(*windows[i : i + span]) for i in range(max(len(windows) - span + 1, 1))]
+    return max(spans, key=len, default=set())

@@ -57,7 +57,7 @@ _UNDECOMPOSED = str.maketrans(
 
 def fold(text: str) -> str:
     """Lower case without accents or apostrophes: "What's Ketamín?" -> "whats ketamin?"."""
-    if "'" in text or "\u2019" in text:
+    if "'" in text or "\u2019" in text or "\u02bc" in text:  # the apostrophes _ELISION reads
         text = _ELISION.sub(r"\1 ", text)
     if text.isascii():  # nothing to decompose: the common case, and the hot path when indexing
         return text.replace("'", "").replace("`", "").casefold()

@@ -25,7 +25,7 @@ _CLAUSE = r"(?:^|[^\w\s']\s*|\b(?:and|so|but|also|anyway|btw|ok|okay|quick\s+q|q
 _ASKS = re.compile(
     rf"\?|{_CLAUSE}(?:what|whats|how|hows|why|when|where|wheres|which|whos|whose|who(?!\s+else))\b"
     # "did my first infusion last year" tells, where "did he say" asks
-    rf"|{_CLAUSE}(?:does|did(?!\s+(?:my|a|an|some|\d))|do|is|are|can|could|should|would|will|was|were|has|have|explain|tell\s+me|remind\s+me)\b"
+    rf"|{_CLAUSE}(?:does|did(?!\s+(?:my|a|an|some|\d))|do|is|are|can|could|should|would|will|was|were|has|have|tell\s+me|remind\s+me)\b"
     r"|\b(?:anyone|somebody|someone)\s+(?:know|remember|have|got|wanna|want\s+to|care\s+to|can|could)\b|\bam\s+i\b|\b(?:dying|want|wanna|need)\s+to\s+know\b|"
     r"\blost\s+me\b|\bover\s+my\s+head\b|\bdumb\s+(?:it\s+)?down\b|\bpls\b|\bplz\b|(?<!best\s)(?<!great\s)(?<!good\s)(?<!clear\s)(?<!clearest\s)\bexplanation\b|\b(?:i\s+wonder|wondering|curious|dont\s+get|dont\s+understand|confused|"
     r"the\s+(?:bit|part|section|moment)\s+(?:about|where|with|when)|right\s*$|"
