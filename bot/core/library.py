@@ -514,7 +514,7 @@ class Library:
             # Two episodes that answer are all an answer uses: a third is never searched.
             if len(found) == 2 or (found and score < ALSO_SHARE * found[0][0]):
                 break
-            chapters, studies = self.engines[episode_id].find(message, personal=personal)
+            chapters, studies = self.engines[episode_id].find(message, personal=personal, chosen=False)
             if chapters or studies:
                 found.append((score, chapters, studies))
         if not found:

@@ -55,6 +55,9 @@ _UNDECOMPOSED = str.maketrans(
 )
 
 
+_ACCENTS = re.compile("[\u0300-\u036f\u064b-\u065f\u0670]")
+
+
 def fold(text: str) -> str:
     """Lower case without accents or apostrophes: "What's Ketamín?" -> "whats ketamin?"."""
     if "'" in text or "\u2019" in text or "\u02bc" in text:  # the apostrophes _ELISION reads
@@ -62,7 +65,10 @@ def fold(text: str) -> str:
     if text.isascii():  # nothing to decompose: the common case, and the hot path when indexing
         return text.replace("'", "").replace("`", "").casefold()
     text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    # Only the accents of Latin, Greek and Cyrillic letters and Arabic's vowel and hamza marks go; NFC then
+    # puts back together what NFKD took apart and nothing removed: Hangul syllables ("살기 싫어" was its
+    # jamo, which no Korean word matched) and kana with their voicing marks.
+    text = unicodedata.normalize("NFC", _ACCENTS.sub("", text))
     return _APOSTROPHES.sub("", text).translate(_UNDECOMPOSED).casefold()
 
 

@@ -17,7 +17,9 @@ from bot.core import Library
 from bot.core.timecode import format_time, parse_time
 
 SETS = sorted((Path(__file__).parent.parent / "data" / "library").glob("*.yaml"))
-FLOORS = {"given@1": 0.83, "given@3": 0.91, "routed@1": 0.76, "episode": 0.83}
+# Set G (seventh session), written to avoid the chapter titles' words, took the sums down from 0.835, 0.913,
+# 0.768 and 0.832 (tests/README.md).
+FLOORS = {"given@1": 0.80, "given@3": 0.89, "routed@1": 0.73, "episode": 0.79}
 
 
 def cases() -> list[dict[str, Any]]:

@@ -82,11 +82,16 @@ def read_safety(message: Message) -> SafetyRead:
     lethal = asks_lethal_amount(message)
     # As leaves_crisis_to_the_rules and leaves_emergency_to_the_rules, each sign read once.
     left_to_rules = _left_to_the_rules(message, lethal)
-    crisis = is_crisis(message) or (
-        not _crisis_left_to_the_rules(message, left_to_rules) and reads_crisis(message)
-    )
     said = is_emergency(message)
     inferred = not said and not left_to_rules and not is_not_now(message) and reads_emergency(message)
+    # An emergency is not read for a crisis by weight of words: an overdose's words are a suicide note's too
+    # ("took his oxy on top of his troches, he's grey and barely breathing"). The rules still read it, so
+    # "she took all her pills and left a note" is both.
+    crisis = is_crisis(message) or (
+        not (said or inferred)
+        and not _crisis_left_to_the_rules(message, left_to_rules)
+        and reads_crisis(message)
+    )
     return SafetyRead(
         crisis=crisis,
         emergency=said or inferred,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from bot.core.message import Message
+from bot.core.safety.chatter import asks as _asks_anything
 from bot.core.safety.patterns import OVER
 from bot.core.safety.patterns import any_of as _any
 
@@ -25,6 +26,8 @@ _PERSONAL = _any(
     r"\bis\s+(?:a|an|one|some)\s+(?:\w+\s+){0,3}(?:ok|okay|safe|fine|alright|bad|dangerous)\b|\bis\s+(?:it|ketamine|this|that)\s+(?:reasonable|an\s+option|worth\s+it)\b",
     r"\b(?:dads|moms|mums|sons|daughters|wifes|husbands|partners)\s+(?:doctor|doc|psychiatrist|gp|therapist)\b|\brule\s+(?:me|him|her|them)\s+out\b|\bruns\s+in\s+my\s+family\b",
     r"\bmy\s+(?!(?:coworkers?|colleagues?|boss|bosses|neighbou?rs?|friends|roommates?|teachers?|clients?|patients?|exs?)\s)(?:\w+\s+){0,2}(?:grandma|grandmother|grandpa|grandfather|mom|mum|mother|dad|father|son|daughter|kid|child|teen|brother|sister|wife|husband|partner|friend|gf|bf|girlfriend|boyfriend)\s+(?:has|is|was|takes|suffers|struggles|gets|got)\b",
+    # chat drops the "my": "husband has cptsd from 2 tours and the VA is offering spravato"
+    r"^\W*(?:grandma|grandpa|mom|mum|mother|dad|father|son|daughter|kid|brother|sister|wife|husband|partner|gf|bf|girlfriend|boyfriend)\s+(?:has|is|was|takes|suffers|struggles|gets|got|started|starts)\b",
     r"\b(?:safe|ok|okay|dangerous|risky|fine|alright)\s+(?:for\s+me|to\s+(?:take|use|mix|combine|drink|do|try|start|stop|drive))\b",
     r"\bhow\s+(?:much|many)\b.*\b(?:should|take|need|use|do|start|dose|mg|milligrams?)\b",
     r"\b(?:right|correct|best|ideal|recommended|safe|good|effective|starting|typical|normal)\s+(?:dose|dosage|dosing|amount)\b",
@@ -78,7 +81,9 @@ _FIRST_PERSON = re.compile(r"\b(?:i|im|ive|id|me|my|myself)\b")
 # driving"), and other people's people ("my coworker's wife"), are not their health: they are read out
 # before asking whose situation a message tells.
 _NOT_THE_ASKERS_HEALTH = re.compile(
-    r"\bmy\s+(?:coworkers?|colleagues?|boss|bosses|neighbou?rs?|roommates?|teachers?|clients?)\b"
+    r"\bmy\s+(?:coworkers?|colleagues?|boss|bosses|neighbou?rs?|roommates?|teachers?|clients?|vets?|veterinarians?)\b"
+    # a figure of speech: "this lecture put me in a k-hole lol"
+    r"|\b(?:put|puts|putting|sent|sends)\s+me\s+(?:in|into)\s+(?:a\s+)?k\s*-?\s*hole\b"
     r"|\b(?:i|im|ive|i\s+was|i\s+am)\s+(?:\w+\s+){0,3}?(?:think|thought|heard|remember|noticed|missed|caught|listen\w*|watch\w*|"
     r"got\s+lost|went\s+back|checked|rewound|confused|wondering|recall|believe|guess)\b"
 )
@@ -87,7 +92,8 @@ _NOT_THE_ASKERS_HEALTH = re.compile(
 _SITUATION = re.compile(
     r"^(?=.*\b(?:i|im|ive|id|me|my|mine|myself|mujhe|mera|meri|mere|meu|minha|eu|yo|meine|ich|moi|"
     r"(?<![\w\s])\s*(?:did|had|got|started|finished|tried|doing|taking|on)\s+(?:\d+\s+|my\s+|a\s+|an\s+|some\s+)?(?:\w+\s+)?(?:infusions?|sessions?|rounds?|treatments?|doses?|ketamine|ket|k|spravato)|"
-    r"planning\s+to|gonna|going\s+to|about\s+to|thinking\s+of|worth\s+(?:trying|it)|been\s+(?:doing|taking|using|on))\b)"
+    r"planning\s+to|gonna|going\s+to|about\s+to|thinking\s+of|worth\s+(?:trying|it)|"
+    r"(?<!\bhes\s)(?<!\bshes\s)(?<!\bhe\s)(?<!\bshe\s)(?<!\bhas\s)(?<!\bhave\s)(?<!\btheyve\s)been\s+(?:doing|taking|using|on))\b)"
     r"(?=.*\b(?:ketamine|ketamin|ket|k|esketamine|spravato|infusions?|troches?|lozenges?|"
     r"doses?|dosing|mg|meds|medications?|prescri\w*|treatments?|clinic|sessions?|ssris?|lexapro|zoloft|prozac|wellbutrin|adderall|"
     r"lithium|lamotrigine|seroquel|xanax|benzos?|alcohol|drinks?|drinking|wine|beer|weed|pregnan\w*|side\s+effects?|k\s*-?\s*hole|"
@@ -173,4 +179,6 @@ def wants_health_advice(message: Message) -> bool:
     if asks and _COMBINED.search(text) and _DRUGS.search(text):
         return True
     situation = _SITUATION.search(_NOT_THE_ASKERS_HEALTH.sub(" ", text))
-    return bool(situation and asks and not _NAVIGATION.search(text))
+    # One's own situation with any question about it, a question mark or not ("im 17 and wanna try k at a
+    # party, how much is safe for a first time").
+    return bool(situation and (asks or _asks_anything(message)) and not _NAVIGATION.search(text))

@@ -157,6 +157,11 @@ def _asks(raw: str, *, anywhere: bool) -> bool:
     return _asks_plainly(raw) or (anywhere and bool(_WH_OR_PLEASE.search(_unquoted(raw))))
 
 
+def asks(message: Message) -> bool:
+    """Whether the message asks something, a question mark or not ("how much is safe for a first time")."""
+    return _asks(message.raw, anywhere=True)
+
+
 def is_reaction(message: Message) -> bool:
     """A joke or a laugh at a moment, or a reply to someone else, that asks nothing: no lookup."""
     if _MEME.search(message.folded):
@@ -171,7 +176,7 @@ def is_reaction(message: Message) -> bool:
 
 def is_chatter(message: Message) -> bool:
     """Thanks, praise, jokes or remarks about the show that ask nothing."""
-    return not _asks(message.raw, anywhere=False) and bool(_CHATTER.search(message.raw.casefold()))
+    return not _asks(message.raw, anywhere=True) and bool(_CHATTER.search(message.raw.casefold()))
 
 
 # Pointing at a place in the episode: "the part where", "he says", "at 47 min". A remark that points is
@@ -182,16 +187,34 @@ _POINTS_AT_THE_EPISODE = re.compile(
     r"|\b(?:part|bit|section|segment|moment|chapter|mark)\b|\b\d{1,2}:\d{2}\b|\b\d+\s*(?:min|mins|minutes?)\b"
 )
 # The writer as the one speaking ("you" and "ur" are as often the topic's: "risks ... with ur doctor").
-_WRITER = re.compile(r"\b(?:i|im|ive|id|ill|me|my|myself|mine|we|us|our)\b")
+# Chat drops the "I" at the start: "cant believe he...", "playing valorant with this on".
+_WRITER = re.compile(
+    r"\b(?:i|im|ive|id|ill|me|my|myself|mine|we|us|our)\b"
+    r"|^\W*(?:love|loved|hate|hated|finally|gonna|currently|officially|lowkey|highkey)\b"
+    r"|^\W*(?:cant|cannot|couldnt)\s+(?:believe|wait|stop|stand|get\s+over)\b"
+    r"|^\W*(?:playing|listening|watching|rewatching|relistening|driving|cooking|cleaning)\s+(?:\w+\s+){0,3}?"
+    r"(?:this|these|it|him|while|with\s+this|on\s+my|at\s+\d)\b"
+)
 # Fewer words than this are a topic typed bare ("my ptsd and ketamine"), not a remark.
 REMARK_WORDS = 5
 
 
+# A verdict that ends the message: "lmnt watermelon flavor is elite btw", "the rat swimming thing was wild".
+_VERDICT = re.compile(
+    r"\b(?:is|was|are|were|its|thats|whats)\s+(?:(?:so|really|kinda|actually|literally|lowkey|highkey|honestly|pretty|"
+    r"too|absolutely|straight|just|the|such|a|an|totally|low\s+key|high\s+key)\s+)*[a-z]+"
+    r"(?:\s+(?:btw|tbh|ngl|fr|frfr|imo|imho|honestly|lol+|lmao+|af|asf|tho|though|man|bro|dude|guys|fam|rn))*\s*$"
+)
+
+
 def is_remark(message: Message) -> bool:
-    """The writer's own story or reaction, told and asking nothing, pointing at no place in the episode."""
+    """The writer's own story or reaction, or a verdict on anything, told and asking nothing, pointing at no
+    place in the episode."""
     if len(message.words) < REMARK_WORDS:
         return False
     if _asks(message.raw, anywhere=True):
         return False
     unquoted = _unquoted(message.raw)
-    return bool(_WRITER.search(unquoted)) and not _POINTS_AT_THE_EPISODE.search(unquoted)
+    if _POINTS_AT_THE_EPISODE.search(unquoted):
+        return False
+    return bool(_WRITER.search(unquoted)) or bool(_VERDICT.search(" ".join(message.words)))

@@ -40,10 +40,11 @@ _DIRECT = _any(
     # wanting to be dead, not to exist, not to wake
     r"\b(?:want|wanna|wanted|wants|ready|going|gonna|plan\w*|trying|deserve)\s+(?:to\s+)?(?:die|be dead|not exist|stop existing|disappear forever)\b",
     r"\bwish(?:ing)?\s+(?:i|he|she|they)\s+(?:was|were|wasnt|werent|could be|would|had)\s+(?:dead|die|gone|never been born|not born|not alive|not here)\b",
-    r"\b(?:dont|do not|no longer|not)\s+(?:really\s+|even\s+)?want\s+to\s+(?:live|be alive|be here|exist|wake up|go on|keep going|be around|come back)\b",
+    r"\b(?:dont|do not|didnt|did not|no longer|not)\s+(?:really\s+|even\s+)?want\s+to\s+(?:live|be alive|be here|exist|wake up|go on|keep going|be around|come back)\b",
     r"\b(?:not\s+sure|dont\s+(?:know|think)|doubt)\s+(?:if\s+|that\s+)?(?:ill|i\s+will|i\s+can|i\s+could)\s+(?:still\s+)?(?:be\s+(?:around|here|alive)|make\s+it|last|hold\s+on)\b",
     r"\b(?:plan\w*|figur\w*\s+out|work\w*\s+out|research\w*|thinking\s+about|decid\w*)\s+how\s+to\s+(?:end\s+(?:it|things|my\s+life)|kill\s+myself|die|do\s+it)\b",
-    r"\bso\s+(?:that\s+)?(?:i|he|she|they)\s+(?:dont|do not|wont|will not|never|cant)\s+wake\s+up\b",
+    # (not how one wakes: "a nap so i dont wake up feeling like garbage")
+    r"\bso\s+(?:that\s+)?(?:i|he|she|they)\s+(?:dont|do not|wont|will not|never|cant)\s+wake\s+up\b(?!\s+(?:feeling|tired|groggy|exhausted|sore|hungry|with|at|in|during|early|late|every|so|too|like|mid|halfway|before|until|till|again)\b)",
     r"\b(?:to|and|just|i|id|ill|might|would|could|then|hope)\s+(?:never|not)\s+wak(?:e|ing)\s+up\b|\bsleep\s+forever\b|\btired\s+of\s+(?:existing|living|being alive|life|it all|everything)\b",
     # finality and hopelessness
     r"\bno\s+(?:reason|point|will|hope)\s+(?:\w+\s+){0,3}(?:live|living|continu\w*|go(?:ing)? on|keep(?:ing)? going|carry(?:ing)? on|anymore|trying|left)\b",
@@ -108,7 +109,7 @@ _DIRECT = _any(
     r"\bswallow\w*\s+all\s+(?:of\s+)?(?:my|the|her|his)\s+\w+|\bstones\s+in\s+(?:my|his|her)\s+(?:\w+\s+)?pockets\b",
     # the third blind set's general phrasings: wanting it over, not being here by a day, going to sleep and
     # staying there, mattering if i didn't wake, cuts on a thigh, a note to be found, out after someone goes
-    r"\bwant(?:ed|s)?\s+(?:it|this|everything|it\s+all)\s+to\s+(?:just\s+)?be\s+over\b|\bready\s+to\s+check\s+out\s*(?:[.!]|$)",
+    r"\bwant(?:ed|s)?\s+(?:it|this|everything|it\s+all)\s+(?:to\s+(?:just\s+)?be\s+)?(?:all\s+)?over\b(?!\s+with)|\bready\s+to\s+check\s+out\s*(?:[.!]|$)",
     r"\b(?:wont|will\s+not)\s+be\s+(?:here|around|alive)\s+(?:for|by|at|on|next|this|after)\b|\b(?:wont|will\s+not)\s+be\s+a\s+(?:problem|burden)\s+for\s+anyone\b",
     r"\bgo\s+to\s+sleep\s+and\s+(?:stay\s+there|never|not\s+wake)\b|\b(?:stay|stayed)\s+(?:\w+\s+){0,2}forever\b(?!\s+young)|\b(?:to\s+not|never)\s+come\s+back\b",
     r"\b(?:matter|care|notice)\b.{0,30}\bif\s+i\s+(?:didnt|did\s+not|never|wasnt|was\s+gone|died|disappeared)\b",
@@ -170,6 +171,12 @@ _DIRECT = _any(
     r"\b(?:autoktoni\w*|den\s+thelo\s+na\s+zo|sinucid\w*|nu\s+mai\s+vreau\s+sa\s+traiesc|kujiua|nitajiua|atajiua|sitaki\s+kuishi|pokinchyty\s+z\s+soboyu|ne\s+khochu\s+(?:bilshe\s+)?zhyty)\b",
     r"\b(?:shinitai|jisatsu|ikitakunai|jasal|sal\s+iyu\s*ga\s+eops\w*|zisha|bu\s+xiang\s+huo|kha\s+tua\s+tai|khudkushi|khud\s*kushi)\b",
     r"\b(?:pokonchit\s+s\s+soboy|sie\s+zabije|pular\s+da\s+ponte|ngakhirin\s+hidup\w*|mengakhiri\s+hidup\w*|besok\s+(?:gak|ga|tidak)\s+bangun|hayento7er|hayentehar|ente7ar)\b",
+    # the thirteenth's: the only thing keeping one here, enough this time, a guaranteed overdose; Arabic
+    # and Russian in their own scripts: not waking, suicide, wanting to die, not wanting to live
+    r"\bonly\s+(?:thing|one|reason|person)\s+(?:\w+\s+)?(?:keeping|that\s+keeps|keeps)\s+me\s+(?:here|alive|around|going)\b(?!\s+(?:is|are)\s+(?:coffee|caffeine|spite|the\s+gym))",
+    r"\b(?:took|taken|swallowed)\s+(?:everything|it\s+all|all\s+of\s+it)\s+i\s+(?:had|have|could\s+find)\b|\b(?:mieux|mejor|melhor|besser|beter\s+af|meglio)\s+(?:sans\s+moi|sin\s+mi|sem\s+mim|ohne\s+mich|zonder\s+mij|senza\s+di\s+me)\b",
+    r"\benough\s+this\s+time\b|\bguaranteed\s+(?:od|overdose|death|to\s+(?:die|kill|work))\b",
+    r"ما\s*اصحى|انتحار|انتحر|ابي\s*اموت|اريد\s*ان\s*اموت|ابغى\s*اموت|самоубий|покончить\s+с\s+собой|не\s+хочу\s+жить|хочу\s+умереть|убить\s+себя",  # noqa: RUF001
     # the tenth's: the last question ever asked, who to leave one's things to
     r"\blast\s+(?:question|thing|message|post)\s+(?:\w+\s+)?(?:ill|i\s+will)\s+ever\b|\bwho\s+(?:do|should|will|would|can)\s+i\s+(?:even\s+)?(?:leave|give)\s+(?:all\s+)?my\b",
     r"\b(?:garage|car)\b.*\b(?:car|engine)\s+running\b|\b(?:gun|rifle|pistol|sidearm|handgun|glock|shotgun)\b.{0,60}\b(?:next\s+to\s+me|in\s+my\s+(?:hand|lap)|on\s+my\s+(?:lap|desk|bed)|out\s+of\s+the\s+safe)\b",
@@ -243,7 +250,7 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
             r"\b(?:this\s+)?(?:isnt|is\s+not|not)\s+for\s+(?:a\s+)?(?:party|fun|recreation\w*|the\s+vibes)\b|\b(?:i\s+have|ive\s+got|i\s+got|i\s+made|made|have)\s+a\s+plan\b|\b(?:date|day|time)\s+is\s+set\b|\bplan\s+is\b|\bon\s+purpose\b|\bnot\s+(?:even\s+)?kidding\b|\bserious\s+question\b",
             r"\b(?:to\s+be\s+sure|make\s+sure|(?:take|taking|took|have|had|got)\s+enough\s+to|get\s+it\s+right|asking\s+for\s+(?:reasons|a\s+reason|me|myself))\b|\bcounted\s+out\b|\bthis\s+is\s+the\s+(?:week|day|night)\b",
             r"\b(?:looking up|looked up|googl\w*|searching)\b|\b(?:picked|set|chose)\s+a\s+date\b|\b(?:picked|chose|found|scoped)\s+(?:out\s+)?(?:the|a|my)\s+(?:spot|place)\b|\b(?:vannacht|stanotte|stasera|dzisiaj|dzis\s+w\s+nocy|mamaya|ngayong\s+gabi)\b|\bfr\s+tho\b|\bfor\s+real\s+though\b|\bnot\s+(?:even\s+)?joking\b|\bbefore\s+the\s+weekend\b|\bdone\s+pretending\b|\btry\s+again\b",
-            r"\bwill\s+it\s+be\s+(?:quick|painless|fast)\b|\b(?:planning|planned|picked|set)\s+the\s+date\b|\bits\s+tomorrow\b|\bdoes\s+it\s+hurt\b|\b(?:really|keep|kept|been)\s+thinking\s+about\s+it\b|\bjust\s+wanted\s+to\s+ask\s+one\s+(?:thing|last)\b",
+            r"\b(?:ive|i\s+have|i|been)\s+(?:\w+\s+)?thought\s+about\s+(?:it|this)\s+(?:a\s+lot|for\s+(?:a\s+while|weeks|months|years|ages)|every\s+day|constantly)\b|\bwill\s+it\s+be\s+(?:quick|painless|fast)\b|\b(?:planning|planned|picked|set)\s+the\s+date\b|\bits\s+tomorrow\b|\bdoes\s+it\s+hurt\b|\b(?:really|keep|kept|been)\s+thinking\s+about\s+it\b|\bjust\s+wanted\s+to\s+ask\s+one\s+(?:thing|last)\b",
         ),
     ),
     (
@@ -289,6 +296,7 @@ _HISTORY = re.compile(
     r"\bsu[i1]c[i1]d\w*\b.*\b(?:doing\s+(?:great|well|better|fine|good)|recovered|in\s+remission|years\s+ago|saved\s+my\s+life|"
     r"(?:years?|months?)\s+(?:free|clean)\b|free\s+of\s+(?:those|these|the|suicidal)\s+thoughts)\b|"
     r"\b(?:back\s+in|in)\s+(?:19|20)\d\d\b.{0,20}\b(?:i|he|she)\s+was\s+su[i1]c[i1]dal\b|"
+    r"\b(?:i|he|she)\s+was\s+(?:\w+\s+){0,5}(?:in|back\s+in)\s+(?:19|20)\d\d\b.{0,40}\bsu[i1]c[i1]d\w*|"
     r"\b(?:died|committed)\s+(?:by\s+)?suicide\b.*\b(?:ago|back in|years)\b|"
     r"\b(?:years?|decades?)\s+ago\b.{0,60}\b(?:at\s+peace|sober|doing\s+(?:great|well|fine|better)|recovered|happy\s+now|in\s+a\s+good\s+place)\b|"
     r"\b(?:took|ended)\s+(?:his|her|their)\s+(?:own\s+)?life\b.{0,40}\b(?:ago|back\s+in|in\s+the\s+(?:19)?[1-9]0s|in\s+(?:19|20)\d\d|when\s+i\s+was)\b|\b(?:years ago|back in the)\b.*\bsuicide\b"
@@ -332,6 +340,11 @@ _FICTION = re.compile(
     r"\b(?:short\s+story|novel|screenplay|script|fiction|fanfic|my\s+book|a\s+character|the\s+character)\b"
 )
 _SUICIDE_WORD = re.compile(r"\bsu[i1]c[i1]d\w*")
+# Someone lost to suicide: a death told, not the writer's wish ("we lost a few guys to suicide after
+# deployment", "my uncle died by suicide in 2009"); what else the message says is still read.
+_OTHERS_SUICIDE = re.compile(
+    r"\b(?:lost\s+(?:\w+\s+){0,4}to|died\s+(?:by|of|from)|death\s+by|deaths?\s+from)\s+su[i1]c[i1]d\w*"
+)
 
 
 def crisis_cues(message: Message) -> list[str]:
@@ -344,6 +357,7 @@ def crisis_cues(message: Message) -> list[str]:
         return []
     if _FICTION.search(text):
         text = _SUICIDE_WORD.sub(" ", text)
+    text = _OTHERS_SUICIDE.sub(" ", text)
     if returns(text) and not _EXPLICIT.search(text):
         return []
     found = ["direct"] if _DIRECT.found_in(text) else []

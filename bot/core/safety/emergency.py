@@ -32,6 +32,7 @@ _EMERGENCY = any_of(
     r"\bgurgl\w*|\bgasping\b|\bchoking\b|\bstopped\s+breathing\b",
     # colour
     r"\b(?:lips|face|skin|fingers|fingertips|nails)\s+(?:is\s+|are\s+|look\w*\s+|turn\w*\s+|going\s+|so\s+)*(?:blue|grey|gray|purple)\b",
+    r"\b(?:hes|shes|theyre|looks?|looking)\s+(?:kinda\s+|kind\s+of\s+|really\s+|so\s+|all\s+|very\s+)?(?:grey|gray|blue|purple)\b(?!\s+(?:shirt|hoodie|jacket|hair|eyes|dress|team|bottle|pill))|\b(?:barely|hardly|cant|cannot|can\s+not)\s+see\s+(?:his|her|their)\s+chest\s+(?:move|moving|rise|rising|go\s+up)\b",
     r"\b(?:turning|going|gone|went)\s+(?:blue|gr[ae]y|purple)\b|\bblue\s+(?:around|round)\s+(?:the|his|her)\s+(?:mouth|lips)\b",
     # seizures
     r"\b(?:having|had|has|is\s+having)\s+(?:a\s+)?(?:seizure|fit|convulsions?)\b(?!\s+(?:years?|months?)\s+ago)",
@@ -96,6 +97,12 @@ _EMERGENCY = any_of(
     # breathing wrong, blue lips, chest pain with a numb left arm, a seizure
     r"\b(?:okinai|iki\s+ga\s+hen|kuchibiru\s+ga\s+aoi|an\s+ireona|sum\s+swi\w*\s+ge\s+isang\w*|pingsan|napas\w*\s+(?:pelan|berhenti)|bibir\w*\s+biru|tidak\s+sadar)\b",
     r"\b(?:msh\s+byet7arak|nafas[ou]\s+ta2eel|dau\s+nguc|tay\s+trai\s+te|gogsunde\s+(?:cok\s+)?agri|sol\s+kolu\s+uyus\w*|dor\s+forte\s+no\s+peito|crise\s+d\s*epilepsie|kaum\s+(?:noch\s+)?ansprechbar|ne\s+otvechaet|quedando\s+dormid[ao])\b",
+    # ... in Turkish, and in Chinese, Japanese, Korean, Russian and Arabic in their own scripts: a seizure,
+    # foam at the mouth, not waking, not responding, breathing slowly or not at all, purple lips, vomiting
+    # while out
+    r"\b(?:nobet\s+geciriyor\w*|agzindan\s+kopuk|ayilmiyor|tepki\s+vermiyor)\b",
+    r"叫不醒|没有呼吸|不呼吸|呼吸很慢|呼吸困难|嘴唇发紫|昏迷|抽搐|不省人事|意識がない|息をしていない|起きない|痙攣|의식이\s*없|숨을\s*안\s*쉬|숨을\s*못\s*쉬|경련|안\s*깨어나",
+    r"не\s+реагирует|не\s+дышит|еле\s+дышит|без\s+сознания|не\s+просыпается|судорог|рв[её]т\s+во\s+сне|губы\s+синие|لا\s*يتنفس|فاقد\s*الوعي|مغمى\s*عليه|تشنج|ما\s*يصحى",
     # a running engine in a closed garage is poisoning now
     r"\bgarage\b.{0,60}\b(?:engine|car)\s+running\b|\b(?:engine|car)\s+running\b.{0,60}\bgarage\b",
     # ... in Turkish and transliterated Russian ("nefes alamiyor", "ne dyshit", "guby sinie")
@@ -116,6 +123,8 @@ LETHAL = any_of(
     # one word may come between: "a lethal ketamine dose"
     r"\b(?:lethal|fatal|deadly|toxic|killing|overdose|od)\s+(?:\w+\s+)?(?:dose|dosage|doses|amount|level|threshold|number|limit|point|range|mg)\b",
     r"\bld\s*-?\s*50\b",
+    # Dutch, German, French, Polish, Turkish, Russian, Chinese, Japanese and Korean words for deadly
+    r"\b(?:dodelijk\w*|todlich\w*|dose\s+mortelle|smierteln\w*|olumcul\w*|oldurucu\s+doz\w*)\b|смертельн|致死|致命剂量|치사량|치명적",
     # "dosis letal", "es una dosis mortal", "son mortales"; never "mortality" or "my mortal enemy"
     r"\bletal\w*\b|\b(?:dosis|dose|es|son|sao|e)\s+(?:\w+\s+)?(?:mortal|mortales|mortais)\b",
     r"\bhow\s+(?:much|many)\b.{0,80}\b(?:kill|kills|killing|killed|die|dead|fatal|lethal|deadly|overdose|od|stop\s+(?:my|your|the|a|his|her)\s+heart|never\s+wake|not\s+wake)\b",
