@@ -495,8 +495,12 @@ def _chapter_document(
     for window in windows:
         for stem, count in window.terms:
             counts[stem] = counts.get(stem, 0.0) + count
-    # An introduction or an outro names the guest; other chapters' titles keep every word.
-    title = _without_name(chapter.title, unnamed) if chapter.kind in ("intro", "outro") else chapter.title
+    # An introduction or an outro names the guest, in its title and in what is said ("welcome, Jeff
+    # Cavaliere"); other chapters keep every word.
+    title = chapter.title
+    if chapter.kind in ("intro", "outro"):
+        title = _without_name(chapter.title, unnamed)
+        counts = {stem: n for stem, n in counts.items() if len(stem) <= 2 or not _names(stem, unnamed)}
     if not chapter.is_content:
         fields = {"title": [title], "keywords": list(chapter.keywords)}
     else:

@@ -69,3 +69,20 @@ def test_the_guests_name_says_which_episode_not_which_chapter(library: Library) 
     # "Introducing Dr. Matt Walker" holds the name; where to find him online is near the end.
     answer = library.answer("where can i find matt walker online, his lab site etc", "gbQFSMayJxk")
     assert answer.chapters and answer.chapters[0].chapter.title.startswith("Connecting to")
+
+
+def test_a_word_of_another_episodes_title_takes_the_featured_boost_away(library: Library) -> None:
+    # The ketamine episode's psychiatric-challenges chapter lists bipolar among its keywords.
+    answer = library.answer("how common is bipolar and what age does it usually start")
+    assert answer.chapters and answer.chapters[0].episode.id == "m_OazsImOiI"
+
+
+def test_the_featured_episode_keeps_what_names_it_too(library: Library) -> None:
+    answer = library.answer("does ketamine work for bipolar")
+    assert answer.chapters and answer.chapters[0].episode.id == "ketamine"
+
+
+def test_the_guests_name_said_in_the_introduction_points_nowhere(library: Library) -> None:
+    # "welcome, Jeff Cavaliere": the introduction's transcript says the name three times.
+    answer = library.answer("jeff cavaliere said the warm up matters more as you age, why", "UNCwdFxPtE8")
+    assert answer.chapters and answer.chapters[0].chapter.kind != "intro"
