@@ -174,7 +174,8 @@ _DIRECT = _any(
     # the thirteenth's: the only thing keeping one here, enough this time, a guaranteed overdose; Arabic
     # and Russian in their own scripts: not waking, suicide, wanting to die, not wanting to live
     r"\bonly\s+(?:thing|one|reason|person)\s+(?:\w+\s+)?(?:keeping|that\s+keeps|keeps)\s+me\s+(?:here|alive|around|going)\b(?!\s+(?:is|are)\s+(?:coffee|caffeine|spite|the\s+gym))",
-    r"\b(?:took|taken|swallowed)\s+(?:everything|it\s+all|all\s+of\s+it)\s+i\s+(?:had|have|could\s+find)\b|\b(?:mieux|mejor|melhor|besser|beter\s+af|meglio)\s+(?:sans\s+moi|sin\s+mi|sem\s+mim|ohne\s+mich|zonder\s+mij|senza\s+di\s+me)\b",
+    r"\b(?:took|taken|swallowed)\s+(?:everything|it\s+all|all\s+of\s+it)\s+(?:i\s+(?:had|have|could\s+find)|in\s+(?:my|the)\s+(?:cabinet|drawer|cupboard|bathroom|medicine))\b|\b(?:mieux|mejor|melhor|besser|beter\s+af|meglio)\s+(?:sans\s+moi|sin\s+mi|sem\s+mim|ohne\s+mich|zonder\s+mij|senza\s+di\s+me)\b",
+    r"\b(?:se|me|te)\s+foutre\s+en\s+l\s*air\b|\bno\s+(?:queria|quiero|quise)\s+(?:seguir\s+)?vivir\b|\bme\s+tome\s+todas?\s+(?:las|mis)\s+(?:pastillas|pildoras|medicinas)\b",
     r"\benough\s+this\s+time\b|\bguaranteed\s+(?:od|overdose|death|to\s+(?:die|kill|work))\b",
     r"ما\s*اصحى|انتحار|انتحر|ابي\s*اموت|اريد\s*ان\s*اموت|ابغى\s*اموت|самоубий|покончить\s+с\s+собой|не\s+хочу\s+жить|хочу\s+умереть|убить\s+себя",  # noqa: RUF001
     # the tenth's: the last question ever asked, who to leave one's things to
