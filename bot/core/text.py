@@ -134,11 +134,12 @@ LAY_TERMS = {
 # word said of a drug ("k isnt addictive", "k therapy"); else just a letter ("k thanks", "vitamin k").
 _TAKING = frozenset(
     "do did does doing done take took taking taken on of some snort snorted with and plus "
-    "found bought buy buying got sell selling sells tried try".split()
+    "found bought buy buying got sell selling sells tried try trying mentioned suggested recommended "
+    "prescribed offered started starting considering".split()
 )
 _SAID_OF_A_DRUG = frozenset(
     "is isnt was wasnt plus and with addictive addicting therapy clinic clinics infusion infusions session "
-    "sessions dose doses dosing users addiction".split()
+    "sessions dose doses dosing users addiction helps helped works worked treatment treatments".split()
 )
 
 

@@ -65,6 +65,10 @@ PER_SET = {
     # Five chatter messages still answered: a joke with a time in it, a meme and praise with a topic's
     # words, an off-topic question on a drug test.
     "final_twelve_questions.yaml": {"none": 0.87},
+    # Chatter that points at a moment ("the k-hole part", "the AMPA part", "the doses he mentions") is still
+    # looked up; the blind figures are in tests/README.md.
+    "mixed_fourteen_questions.yaml": {"none": 0.89, "disclaimer-": 0.9},
+    "safety_fourteen_questions.yaml": {"none": 0.69},
     "realistic_youtube_questions.yaml": {
         "chapter@1": 0.92,
         "chapter@3": 0.95,

@@ -65,8 +65,12 @@ def leaves_crisis_to_the_rules(message: Message) -> bool:
 
 
 def _crisis_left_to_the_rules(message: Message, left_to_rules: bool) -> bool:
-    # A crisis long over, or a goodbye that says when it is back ("see you all in june"), is not asked.
-    return left_to_rules or is_over(message) or returns(without_figures(message.plain))
+    # A crisis long over, or a goodbye that says when it is back ("see you all in june"), is not asked; nor
+    # is a message whose words of danger were a figure of speech and that shows no cue without them: what is
+    # left is a few words weighed alone ("cet exam va me tuer, j'ai rien révisé" leaves "j ai rien revise").
+    plain = without_figures(message.plain)
+    figurative = plain != message.plain and not crisis_cues(message)
+    return left_to_rules or figurative or is_over(message) or returns(plain)
 
 
 # Words of danger are the same in a story that is over ("back in college he passed out, he was fine"), in a
@@ -87,7 +91,7 @@ def read_safety(message: Message) -> SafetyRead:
     # An emergency is not read for a crisis by weight of words: an overdose's words are a suicide note's too
     # ("took his oxy on top of his troches, he's grey and barely breathing"). The rules still read it, so
     # "she took all her pills and left a note" is both.
-    crisis = is_crisis(message) or (
+    crisis = is_crisis(message, emergency=said) or (
         not (said or inferred)
         and not _crisis_left_to_the_rules(message, left_to_rules)
         and reads_crisis(message)

@@ -114,7 +114,8 @@ _EPISODE_CLAIM = re.compile(
 # Asked for work or study, or for others, not for oneself: "for a pharmacology presentation", "I'm an ER
 # nurse", "I run a peer support group and someone asked me".
 _PROFESSIONAL = re.compile(
-    r"\bfor\s+(?:a|my|our)\s+(?:\w+\s+){0,2}(?:presentation|class|essay|paper|assignment|exam|thesis|report|lecture|course|"
+    r"^\W*(?:\w+\s+){0,3}(?:student|nurse|resident|pharmacist|researcher|physician|paramedic|emt)\s*(?:here\b|,|:)"
+    r"|\bfor\s+(?:a|my|our)\s+(?:\w+\s+){0,2}(?:presentation|class|essay|paper|assignment|exam|thesis|report|lecture|course|review|dissertation|capstone|journal\s+club|"
     r"study\s+group|explainer|article|piece|blog|newsletter|post|video|podcast|channel)\b"
     r"|\b(?:im|i\s+am|as)\s+an?\s+(?:\w+\s+){0,2}(?:nurse|doctor|physician|paramedic|emt|pharmacist|researcher|student|psychiatrist|anesthesiologist|"
     r"writer|journalist|reporter|blogger|teacher|counselor|counsellor|therapist|social\s+worker)\b"

@@ -129,6 +129,9 @@ _REPLY = re.compile(r"\s*@(?!bot\b)[^\W\d]\w*")
 # asks).
 _WH_OR_PLEASE = re.compile(
     r"\b(?:why|whats|whos|hows|wheres|pls|plz|please)\b"
+    # a yes-no question mid-sentence: "... if i start ket next month is it even gonna work"
+    r"|\b(?:is|are|does|do|will|would|can|could|should)\s+(?:it|this|that|ket|ketamine|k|he|she|they|i|you|u)\s+"
+    r"(?:even\s+|actually\s+|really\s+|still\s+)?(?:gonna|going\s+to|work|help|be\s+(?:safe|ok|okay|fine|bad)|safe|ok|okay|normal|matter|worth)\b"
     # mid-sentence "love when he...", "who else paused..." ask nothing; "what does", "how is" do
     r"|\b(?:what|how|when|where|which|who)\s+(?:is|are|was|were|does|did|do|can|could|should|would|will|has|have|u|you)\b"
 )

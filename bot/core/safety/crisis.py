@@ -87,7 +87,7 @@ _DIRECT = _any(
     r"\b(?:how many|how much)\b.*\bbefore\s+(?:your|my|the)\s+heart\s+stops\b|\btrying\s+not\s+to\s+(?:come back|wake up|survive)\b",
     # suicide and the first person, unless the question is about research
     r"\b(?:im|i am|ive been|i feel|feeling|i get|(?<!who had )(?<!who have )(?<!who has )(?<!who )been|so|really|very|getting)\s+(?:so\s+|really\s+|very\s+|kinda\s+|pretty\s+|super\s+)?su[i1]c[i1]dal\b",
-    r"\b(?:my|i have|ive had|i get|having|i keep having|been having)\s+(?:\w+\s+)?su[i1]c[i1]d\w*\s+(?:thoughts?|ideation|feelings?|urges?)\b",
+    r"\b(?:my|i have|ive had|i get|(?<!stopped )(?<!stop )(?<!without )(?<!patients )(?<!people )having|i keep having|been having)\s+(?:\w+\s+)?su[i1]c[i1]d\w*\s+(?:thoughts?|ideation|feelings?|urges?)\b",
     rf"^(?!.*\b{_RESEARCH}\b).*\b{_SELF}\b.*\bsu[i1]c[i1]d\w*\b|^(?!.*\b{_RESEARCH}\b).*\bsu[i1]c[i1]d\w*\b.*\b{_SELF}\b",
     # someone close
     r"\b(?:he|she|they|hes|shes|theyre)\s+(?:\w+\s+)?(?:is|are|keeps?|has been|have been|been|was)?\s*(?:saying|talking about|said|says|wants?|going|threaten\w*)\s+(?:\w+\s+)?(?:to\s+)?(?:die|end it|ending it|ending (?:his|her|their) life|kill|shoot|hang|jump)\b",
@@ -162,7 +162,8 @@ _DIRECT = _any(
     r"\b(?:bunuh\s+diri|(?:ingin|mau|pengen|pingin)\s+mati|(?:gak|nggak|tidak|ga)\s+mau\s+hidup\s+lagi|tu\s+sat|tuyet\s+menh|muon\s+chet|khong\s+muon\s+song)\b",
     r"\b(?:mesh|mish|msh|mush)\s+(?:3ayez|3ayza|3awez|3awza|3aiz|3ayz)\s+(?:a|ye|te|ne)?3ee?sh\b|\b(?:3ayez|3ayza|3awez|3awza|3aiz|3ayz)\s+a?mout?\b|\ba2tel\s+nafsi\b|\bente7ar\b|\bentehar\b",
     # Japanese, Chinese and Korean in their own scripts: wanting to die, suicide, not wanting to live
-    r"死にたい|自殺|消えたい|生きたくない|想死|自杀|不想活|죽고\s*싶|자살|살기\s*싫",
+    r"死にたい|自殺|消えたい|生きたくない|想死|自杀|不想活|죽고\s*싶|자살|살기\s*싫|生きてる意味|生きる意味がない|終わりにしよう|終わらせたい|다\s*그만하고\s*싶|活着没意思|不想活了",
+    r"смысла\s+(?:дальше\s+)?жить|\bvorrei\s+(?:solo\s+)?che\s+(?:finisse|finisca)\s+tutto\b|\bfarla\s+finita\b",
     # the eleventh's look-alike corpus: afraid of what one will do, not planning to stick around, waking
     # up disappointed to be alive, time to stop using up the air
     r"\b(?:scared|afraid|terrified)\s+of\s+what\s+(?:i|ill|i\s+will|i\s+might|id)\s+(?:\w+\s+)?do\b|\bnot\s+(?:planning|going|gonna|plan)\s+(?:on\s+|to\s+)?(?:stick(?:ing)?|stay(?:ing)?|be(?:ing)?)\s+around\b",
@@ -176,6 +177,9 @@ _DIRECT = _any(
     r"\bonly\s+(?:thing|one|reason|person)\s+(?:\w+\s+)?(?:keeping|that\s+keeps|keeps)\s+me\s+(?:here|alive|around|going)\b(?!\s+(?:is|are)\s+(?:coffee|caffeine|spite|the\s+gym))",
     r"\b(?:took|taken|swallowed)\s+(?:everything|it\s+all|all\s+of\s+it)\s+(?:i\s+(?:had|have|could\s+find)|in\s+(?:my|the)\s+(?:cabinet|drawer|cupboard|bathroom|medicine))\b|\b(?:mieux|mejor|melhor|besser|beter\s+af|meglio)\s+(?:sans\s+moi|sin\s+mi|sem\s+mim|ohne\s+mich|zonder\s+mij|senza\s+di\s+me)\b",
     r"\b(?:se|me|te)\s+foutre\s+en\s+l\s*air\b|\bno\s+(?:queria|quiero|quise)\s+(?:seguir\s+)?vivir\b|\bme\s+tome\s+todas?\s+(?:las|mis)\s+(?:pastillas|pildoras|medicinas)\b",
+    r"\bdecided\s+(?:tonight|today|this\s+(?:week|weekend))\s+(?:was|is)\s+(?:it|the\s+(?:night|day))\b|\b(?:queria|quiero|quer[ei]a)\s+morir(?:se|me)?\b",
+    r"\b(?:took|taken|swallowed|ate|drank|kha\s+li|tome|tomo|tomei|pris|avale)\b.{0,80}\b(?:on\s+purpose|deliberately|intentionally|jaan\s*boo?jh\s*(?:ke|kar)|a\s+proposito|de\s+proposito|expres|absichtlich|celowo|bilerek)\b|\b(?:on\s+purpose|deliberately|intentionally|jaan\s*boo?jh\s*(?:ke|kar)|a\s+proposito|de\s+proposito|absichtlich|celowo|bilerek)\b.{0,80}\b(?:took|taken|swallowed|ate|drank|kha\s+li|tome|tomo|tomei|pris|avale)\b",
+    r"\b(?:the\s+)?(?:world|everyone|everybody|family)d?\s*(?:would|will|is\s+gonna|is\s+going\s+to)?\s*be\s+better\s+off(?:\s*(?:anyway|anyways|tbh|honestly|lol|lmao|fr|tho))*\s*(?:[.!]|$)",
     r"\benough\s+this\s+time\b|\bguaranteed\s+(?:od|overdose|death|to\s+(?:die|kill|work))\b",
     r"ما\s*اصحى|انتحار|انتحر|ابي\s*اموت|اريد\s*ان\s*اموت|ابغى\s*اموت|самоубий|покончить\s+с\s+собой|не\s+хочу\s+жить|хочу\s+умереть|убить\s+себя",  # noqa: RUF001
     # the tenth's: the last question ever asked, who to leave one's things to
@@ -236,7 +240,7 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
         "burden",
         _any(
             r"\b(?:everyone|everybody|they|family)\s+(?:would|will|d)\s+(?:\w+\s+)?be\s+(?:relieved|happier|better)\b|\bonly\s+(?:still\s+)?(?:here|alive|around)\s+(?:for|because)\b",
-            r"\bniemand\s+(?:gaat|zal)\s+me\s+missen\b|\bnikt\s+(?:nawet\s+)?nie\s+zauwazy\b|\bnessuno\s+(?:se\s+ne\s+accorgera|mi\s+manchera)\b|\btarde\s+demais\s+(?:pra|para)\s+mim\b|\bdemasiado\s+tarde\s+para\s+mi\b|\btrop\s+tard\s+pour\s+moi\b|\bzu\s+spat\s+fur\s+mich\b|\bnakakapagod\s+na\b|\bnao\s+aguento\s+mais\b|\bya\s+no\s+puedo\s+mas\b|\bje\s+n\s*en\s+peux\s+plus\b|\bich\s+kann\s+nicht\s+mehr\b|\bnadie\s+me\s+va\s+a\s+extranar\b|\bninguem\s+vai\s+sentir\s+falta\b",
+            r"\bniemand\s+(?:gaat|zal)\s+me\s+missen\b|\bnikt\s+(?:nawet\s+)?nie\s+zauwazy\b|\bnessuno\s+(?:se\s+ne\s+accorgera|mi\s+manchera)\b|\btarde\s+demais\s+(?:pra|para)\s+mim\b|\bdemasiado\s+tarde\s+para\s+mi\b|\btrop\s+tard\s+pour\s+moi\b|\bzu\s+spat\s+fur\s+mich\b|\bnakakapagod\s+na\b|\bnao\s+aguento\s+mais\b|\bya\s+no\s+aguanto\s+mas\b|\bnon\s+ce\s+la\s+faccio\s+piu\b|\bya\s+no\s+puedo\s+mas\b|\bje\s+n\s*en\s+peux\s+plus\b|\bich\s+kann\s+nicht\s+mehr\b|\bnadie\s+me\s+va\s+a\s+extranar\b|\bninguem\s+vai\s+sentir\s+falta\b",
             r"\bburden\b|\bwaste\s+of\s+(?:space|air|oxygen)\b|\bworthless\b|\bhopeless\b|\bdont\s+deserve\b|\btoo\s+late\s+for\s+(?:me|someone|people\s+like\s+me)\b",
             r"\b(?:nobody|no one|noone)\s+(?:would|will)\s+(?:even\s+)?(?:notice|care|miss)\b|\bbetter\s+off\b",
             r"\b(?:im|i am)\s+(?:so\s+)?done\b|\bcant\s+do\s+(?:this|it)\b|\bno\s+point\b|\b(?:give|given|giving)\s+up\b|\b(?:dont|doesnt|does\s+not|do\s+not)\s+(?:really\s+)?want\s+help\b|\btired\s+of\s+being\s+tired\b|\bwhats\s+the\s+point\s*(?:[.!?]|$)|\bnothing(?:s|\s+is)\s+(?:ever\s+)?(?:gonna|going\s+to)\s+change\b|\bever\s+a\s+point\b|\bfine\s+(?:\w+\s+)?without\s+me\b|\bdone\s+pretending\b",
@@ -279,7 +283,7 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
         _any(
             r"\b(?:wont|will not|doesnt|isnt)\s+(?:answer|pick up)\w*\b|\blocked\s+(?:herself|himself|themselves)\b",
             r"\b(?:spento|spenta)\s+il\s+telefono\b|\bnon\s+risponde\b|\bneemt\s+niet\s+op\b|\bnie\s+odbiera\b|\bne\s+repond\s+plus\b|\bno\s+(?:contesta|responde)\b|\bnao\s+(?:atende|responde)\b|\bgeht\s+nicht\s+(?:mehr\s+)?ran\b|\bantwortet\s+nicht\b|"
-            r"\b(?:not|isnt)\s+picking\s+up\b|\bcant\s+reach\s+(?:him|her|them)\b|\bphone\s+(?:is\s+)?(?:off|dead|going to voicemail)\b",
+            r"\b(?:not|isnt|wasnt)\s+(?:at\s+)?home\b(?!\s+(?:yet|til|till|until|today|this|for))|\bcant\s+find\s+(?:him|her|them)\b|\b(?:not|isnt)\s+picking\s+up\b|\bcant\s+reach\s+(?:him|her|them)\b|\bphone\s+(?:is\s+)?(?:off|dead|going to voicemail)\b",
         ),
     ),
 )
@@ -298,6 +302,8 @@ _HISTORY = re.compile(
     r"(?:years?|months?)\s+(?:free|clean)\b|free\s+of\s+(?:those|these|the|suicidal)\s+thoughts)\b|"
     r"\b(?:back\s+in|in)\s+(?:19|20)\d\d\b.{0,20}\b(?:i|he|she)\s+was\s+su[i1]c[i1]dal\b|"
     r"\b(?:i|he|she)\s+was\s+(?:\w+\s+){0,5}(?:in|back\s+in)\s+(?:19|20)\d\d\b.{0,40}\bsu[i1]c[i1]d\w*|"
+    r"\b(?:in|back\s+in)\s+(?:19|20)\d\d\b.{0,10}\bi\s+(?:overdosed|attempted|tried\s+to\s+(?:kill|end))\b.{0,160}\b(?:im|i\s+am)\s+(?:now|doing|still\s+here|a\s+peer|in\s+recovery|better)\b|"
+    r"\bsu[i1]c[i1]d\w*\b.{0,40}\b(?:in\s+the\s+past\s+(?:\W*\s*)?not\s+(?:now|anymore)|stable\s+(?:for\s+)?\d+\s+(?:yrs?|years?|months?))\b|"
     r"\b(?:died|committed)\s+(?:by\s+)?suicide\b.*\b(?:ago|back in|years)\b|"
     r"\b(?:years?|decades?)\s+ago\b.{0,60}\b(?:at\s+peace|sober|doing\s+(?:great|well|fine|better)|recovered|happy\s+now|in\s+a\s+good\s+place)\b|"
     r"\b(?:took|ended)\s+(?:his|her|their)\s+(?:own\s+)?life\b.{0,40}\b(?:ago|back\s+in|in\s+the\s+(?:19)?[1-9]0s|in\s+(?:19|20)\d\d|when\s+i\s+was)\b|\b(?:years ago|back in the)\b.*\bsuicide\b"
@@ -378,7 +384,22 @@ def is_over(message: Message) -> bool:
     return bool(_HISTORY.search(without_figures(message.plain)))
 
 
-def is_crisis(message: Message) -> bool:
-    """Whether the message shows signs that someone may harm themselves."""
+# What an emergency says by itself: something taken, a time, someone not answering. Two of them are a crisis
+# only when no emergency is told ("the pills and tonight" is a plan; "drank a whole bottle of vodka tonight
+# and now he won't respond" is an overdose); beside an emergency a crisis needs a sign of its own.
+_EMERGENCY_LIKE = frozenset({"means", "timing", "absence", "unreachable"})
+# A way of dying that is no accident ("left the car running in the garage with the door shut").
+_METHOD = re.compile(
+    r"\b(?:garage|engine\s+running|car\s+running|rope|noose|gun|rifle|pistol|bridge|ledge|rooftop|tracks|hanging)\b"
+)
+
+
+def is_crisis(message: Message, *, emergency: bool = False) -> bool:
+    """Whether the message shows signs that someone may harm themselves; `emergency` says a medical
+    emergency is told in it."""
     cues = crisis_cues(message)
-    return bool({"direct", *_STRONG_ALONE}.intersection(cues)) or len(cues) >= 2
+    if {"direct", *_STRONG_ALONE}.intersection(cues):
+        return True
+    if emergency and not set(cues) - _EMERGENCY_LIKE and not _METHOD.search(without_figures(message.plain)):
+        return False
+    return len(cues) >= 2

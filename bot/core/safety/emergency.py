@@ -103,6 +103,9 @@ _EMERGENCY = any_of(
     r"\b(?:nobet\s+geciriyor\w*|agzindan\s+kopuk|ayilmiyor|tepki\s+vermiyor)\b",
     r"叫不醒|没有呼吸|不呼吸|呼吸很慢|呼吸困难|嘴唇发紫|昏迷|抽搐|不省人事|意識がない|息をしていない|起きない|痙攣|의식이\s*없|숨을\s*안\s*쉬|숨을\s*못\s*쉬|경련|안\s*깨어나",
     r"не\s+реагирует|не\s+дышит|еле\s+дышит|без\s+сознания|не\s+просыпается|судорог|рв[её]т\s+во\s+сне|губы\s+синие|لا\s*يتنفس|فاقد\s*الوعي|مغمى\s*عليه|تشنج|ما\s*يصحى",
+    # a whole box or every pill taken, in French, Spanish, Portuguese, Italian and German
+    r"\b(?:pris|avale)\s+toute?s?\s+(?:ma|la|mes|les)\s+(?:boite|plaquette|comprimes|cachets|pilules|medicaments)\b|\bme\s+tome\s+todas?\s+(?:las|mis)\s+(?:pastillas|pildoras|medicinas)\b",
+    r"\btomei\s+todos?\s+(?:os|as|meus|minhas)\s+(?:comprimidos|remedios|pilulas)\b|\bho\s+preso\s+tutte?\s+(?:le|i)\s+(?:pillole|pastiglie|compresse)\b|\balle\s+(?:meine\s+)?tabletten\s+genommen\b",
     # a running engine in a closed garage is poisoning now
     r"\bgarage\b.{0,60}\b(?:engine|car)\s+running\b|\b(?:engine|car)\s+running\b.{0,60}\bgarage\b",
     # ... in Turkish and transliterated Russian ("nefes alamiyor", "ne dyshit", "guby sinie")
@@ -125,6 +128,7 @@ LETHAL = any_of(
     r"\bld\s*-?\s*50\b",
     # Dutch, German, French, Polish, Turkish, Russian, Chinese, Japanese and Korean words for deadly
     r"\b(?:dodelijk\w*|todlich\w*|dose\s+mortelle|smierteln\w*|olumcul\w*|oldurucu\s+doz\w*)\b|смертельн|致死|致命剂量|치사량|치명적",
+    r"\b(?:quanti|quanto|quanta|cuanto|cuantos|cuanta|quantos|combien|wie\s+viel\w*|hoeveel|ile)\b.{0,60}\b(?:per\s+morire|para\s+morir|para\s+morrer|pour\s+mourir|um\s+zu\s+sterben|om\s+dood\s+te\s+gaan|zeby\s+umrzec)\b|몇.{0,30}죽을|多少.{0,20}(?:会死|致死|死掉)|сколько.{0,40}(?:умереть|смерт)",
     # "dosis letal", "es una dosis mortal", "son mortales"; never "mortality" or "my mortal enemy"
     r"\bletal\w*\b|\b(?:dosis|dose|es|son|sao|e)\s+(?:\w+\s+)?(?:mortal|mortales|mortais)\b",
     r"\bhow\s+(?:much|many)\b.{0,80}\b(?:kill|kills|killing|killed|die|dead|fatal|lethal|deadly|overdose|od|stop\s+(?:my|your|the|a|his|her)\s+heart|never\s+wake|not\s+wake)\b",

@@ -37,8 +37,10 @@ FIGURES = re.compile(
     r"|\b(?:screamed|yelled|shouted|gasped|went|was\s+like)\s+(?:im|i\s+am|ill|i\s+will)\s+(?:\w+\s+){0,2}(?:die|dead|pass\s+out)\b"
     r"|\b(?:\w+\s+){1,8}(?:is|was)\s+what\s+i\s+(?:said|thought|screamed|yelled|texted|told)\b|\b(?:be|been|is|was)\s+the\s+death\s+of\s+me\b"
     r"|\b(?:kms|kys|kill\s+myself|killed\s+myself|suicide)\s+(?:\w+\s+){0,2}(?:every|each)\s+(?:round|game|match|run|level|time\s+i\s+play)\b"
+    # schoolwork or a job that "will kill me", in a few languages ("cet exam va me tuer", "ye exam meri jaan le lega")
+    r"|\b(?:exams?|tests?|finals?|class|job|work|boss|homework|assignments?|semester|deadlines?|shift)\s+(?:\w+\s+){0,2}(?:va\s+me\s+tuer|meri\s+jaan\s+le\s+(?:lega|legi|lenge)|will\s+kill\s+me|is\s+(?:gonna|going\s+to)\s+kill\s+me|me\s+va\s+a\s+matar|vai\s+me\s+matar|mi\s+uccider\w*|bringt\s+mich\s+um)\b"
     # "i want to die (jk)": a joke said to be one, unless it is taken back ("jk. mostly.")
-    r"|\b(?:wanna|want\s+to)\s+die\b[^a-z]{0,12}\b(?:jk|j\s+k|just\s+kidding|in\s+(?:the\s+)?game)\b(?![^a-z]*(?:mostly|not\s+really|kinda|maybe|half|or\s+not|unless))"
+    r"|\b(?:(?:wanna|want\s+to)\s+die|jump\w*\s+off\s+(?:a|the)\s+(?:bridge|roof|building|cliff)|kill\w*\s+myself)\b[^a-z]{0,12}\b(?:jk|j\s+k|just\s+kidding|in\s+(?:the\s+)?game)\b(?![^a-z]*(?:mostly|not\s+really|kinda|maybe|half|or\s+not|unless))"
     # asking what the slang means, leaving an app for good
     r"|\bwhat\s+(?:does|do|is)\s+(?:kms|kys|unalive)\s+(?:mean|stand\s+for)\b|\blog(?:ging)?\s+off\s+(?:of\s+)?(?:twitter|x|insta\w*|tiktok|reddit|discord|social\s+media|facebook|fb|youtube|snap\w*)\s+for\s+good\b"
     r"|\bhad\s+me\s+(?:(?:on\s+the\s+floor|in\s+tears)\s+)?(?:dying|gasping|wheezing|crying|choking|on\s+the\s+floor)(?:\s+for\s+air)?\b|\bsuicide\s+squad\b|\bchest\s+day\b|\b(?:kms|killed\s+myself|died)\s+\d+\s+times\b|\bwant(?:ed|s)?\s+to\s+die\b(?=.*\b(?:lol|lmao|haha|pitch|game|match|lost|destroyed)\b)"
