@@ -43,6 +43,10 @@ LONG_TOGETHER_SHARE = 0.3
 # ... and one word of 0.8 said where the chapter scores this much is enough alone.
 SOLO_WORD_SCORE = 3.0
 SOLO_WORD_SPECIFICITY = 0.8
+# ... and a chapter whose written words match needs this share of the usual coverage (right episode given:
+# first chapter 851 -> 862 of 1,056, top three 950 -> 970; chatter answered 41 -> 47 of 3,320; at 0.7,
+# 864, 972 and 53).
+CHOSEN_COVERAGE = 0.8
 # Field weights: the published title and the curated keywords say most about a chapter; moment labels
 # and the summary are prose whose everyday words mostly add noise, so they count for less.
 CHAPTER_FIELDS = {
@@ -341,6 +345,8 @@ class Engine:
             min_coverage, min_strong = LONG_MIN_COVERAGE, LONG_MIN_STRONG_COVERAGE
         else:
             min_coverage, min_strong = MIN_COVERAGE, MIN_STRONG_COVERAGE
+        if chosen and self._windows:
+            min_coverage, min_strong = min_coverage * CHOSEN_COVERAGE, min_strong * CHOSEN_COVERAGE
         if hit.score >= STRONG_CHAPTER_SCORE and coverage >= min_strong:
             return True
         matched = [t for t in terms if t.word in hit.matched]
