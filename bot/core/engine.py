@@ -13,7 +13,7 @@ from bot.core.answer import ChapterMatch
 from bot.core.message import Message
 from bot.core.models import Chapter, Episode, Moment, Study, TranscriptWindow
 from bot.core.position import chapter_at, position_of
-from bot.core.search import Document, Hit, Index, Term, terms_of
+from bot.core.search import B, Document, Hit, Index, Term, terms_of
 from bot.core.text import content_words, specificity, words
 
 # An imported episode's transcript counts each time a stem is said, so each saying weighs little.
@@ -47,6 +47,10 @@ SOLO_WORD_SPECIFICITY = 0.8
 # first chapter 851 -> 862 of 1,056, top three 950 -> 970; chatter answered 41 -> 47 of 3,320; at 0.7,
 # 864, 972 and 53).
 CHOSEN_COVERAGE = 0.8
+# BM25's length normalisation inside an episode known only by its transcript: a long chapter says every
+# word more often, and its counts are all it has (0.3, as for curated text, before; given the episode: first
+# chapter 862 -> 870 of 1,056, top three 970 -> 973; routed 789 -> 796; chatter answered 47 -> 46 of 3,320).
+TRANSCRIPT_LENGTH_NORM = 0.5
 # Field weights: the published title and the curated keywords say most about a chapter; moment labels
 # and the summary are prose whose everyday words mostly add noise, so they count for less.
 CHAPTER_FIELDS = {
@@ -153,7 +157,10 @@ class Engine:
         documents = (
             _chapter_document(c, self._windows.get(c.id, ()), unnamed=name) for c in episode.chapters
         )
-        self._chapter_index = Index(documents, CHAPTER_FIELDS)
+        curated = any(c.keywords or c.summary for c in episode.chapters)
+        self._chapter_index = Index(
+            documents, CHAPTER_FIELDS, length_norm=B if curated else TRANSCRIPT_LENGTH_NORM
+        )
         # Stems a person wrote or a title holds; words only said in the transcript need more evidence.
         self._written_stems = {
             term

@@ -127,8 +127,10 @@ class Index:
     loads as a few blocks of bytes rather than a dict per document.
     """
 
-    def __init__(self, documents: Iterable[Document], weights: Mapping[str, float]) -> None:
-        self._build([Corpus(documents, weights)])
+    def __init__(
+        self, documents: Iterable[Document], weights: Mapping[str, float], *, length_norm: float = B
+    ) -> None:
+        self._build([Corpus(documents, weights)], length_norm)
 
     # What a whole keyword phrase or run adds, as a share of PHRASE_BONUS and SEQUENCE_BONUS.
     keyword_share = 1.0
@@ -141,7 +143,7 @@ class Index:
         index._build(corpora)
         return index
 
-    def _build(self, corpora: Iterable[Corpus]) -> None:
+    def _build(self, corpora: Iterable[Corpus], length_norm: float = B) -> None:
         # Corpora are read one at a time, so a library's are never all in memory: postings grow as arrays.
         self._keys: list[str] = []
         lengths: list[float] = []
@@ -196,7 +198,8 @@ class Index:
         self._tf_values = array("d", values)
         self._tfs = narrow(codes)
         # BM25's length normalisation per document, fixed once the index is built.
-        self._norms = array("d", [K1 * (1 - B + B * length / self._avg_length) for length in lengths])
+        b = length_norm
+        self._norms = array("d", [K1 * (1 - b + b * length / self._avg_length) for length in lengths])
         self._phrases_by_stem: dict[str, list[tuple[str, ...]]] = defaultdict(list)
         for known in phrase_entries:
             self._phrases_by_stem[known[0]].append(known)
