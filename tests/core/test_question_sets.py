@@ -69,6 +69,9 @@ PER_SET = {
     # looked up; the blind figures are in tests/README.md.
     "mixed_fourteen_questions.yaml": {"none": 0.89, "disclaimer-": 0.9},
     "safety_fourteen_questions.yaml": {"none": 0.69},
+    # Hard chatter in the episode's own words; questions recalled loosely ("rotting in bed", "a horse tranq").
+    "chatter_fifteen_questions.yaml": {"chapter@1": 0.86, "chapter@3": 0.95, "none": 0.84},
+    "safety_fifteen_questions.yaml": {"none": 0.8},
     "realistic_youtube_questions.yaml": {
         "chapter@1": 0.92,
         "chapter@3": 0.95,

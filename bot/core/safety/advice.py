@@ -29,7 +29,8 @@ _PERSONAL = _any(
     # chat drops the "my": "husband has cptsd from 2 tours and the VA is offering spravato"
     r"^\W*(?:grandma|grandpa|mom|mum|mother|dad|father|son|daughter|kid|brother|sister|wife|husband|partner|gf|bf|girlfriend|boyfriend)\s+(?:has|is|was|takes|suffers|struggles|gets|got|started|starts)\b",
     r"\b(?:safe|ok|okay|dangerous|risky|fine|alright)\s+(?:for\s+me|to\s+(?:take|use|mix|combine|drink|do|try|start|stop|drive))\b",
-    r"\bhow\s+(?:much|many)\b.*\b(?:should|take|need|use|do|start|dose|mg|milligrams?)\b",
+    # (not "how much of an oral dose gets absorbed": a share of a dose is pharmacology)
+    r"\bhow\s+(?:much|many)\b(?!\s+of\s+(?:a|an|the|it|that|each)\b).*\b(?:should|take|need|use|do|start|dose|mg|milligrams?)\b",
     r"\b(?:right|correct|best|ideal|recommended|safe|good|effective|starting|typical|normal)\s+(?:dose|dosage|dosing|amount)\b",
     r"\b(?:dose|dosage|dosing)\s+(?:for\s+(?:me|my|someone|a\s+person|depression|anxiety|ptsd)|should)\b",
     r"\bmg\b.*\b(?:i|me|my|take|should)\b|\b(?:i|me|my|take|should)\b.*\bmg\b",
@@ -85,7 +86,7 @@ _NOT_THE_ASKERS_HEALTH = re.compile(
     # a figure of speech: "this lecture put me in a k-hole lol"
     r"|\b(?:put|puts|putting|sent|sends)\s+me\s+(?:in|into)\s+(?:a\s+)?k\s*-?\s*hole\b"
     r"|\b(?:i|im|ive|i\s+was|i\s+am)\s+(?:\w+\s+){0,3}?(?:think|thought|heard|remember|noticed|missed|caught|listen\w*|watch\w*|"
-    r"got\s+lost|went\s+back|checked|rewound|confused|wondering|recall|believe|guess)\b"
+    r"got\s+lost|went\s+back|checked|rewound|confused|wondering|recall|believe|guess|forgot|forget|mix\w*\s+(?:them|it|those)\s+up)\b"
 )
 # Someone's own situation with a drug or treatment: the writer (in a few languages too, and with the "I"
 # dropped, as chat does: "did 6 infusions in spring"), or their child, parent or partner.

@@ -139,7 +139,12 @@ _WH_OR_PLEASE = re.compile(
 
 # A meme's set form asks nothing, whatever its question mark: "depression? never heard of her",
 # "k-hole? i barely know her", "ketamine? more like KETAMAZING" (where "trkb? never heard of it" asks).
-_MEME = re.compile(r"\?\W*(?:never\s+heard\s+of\s+her|i\s+(?:barely|hardly)\s+know\s+her|more\s+like)\b")
+_MEME = re.compile(
+    r"\?\W*(?:never\s+heard\s+of\s+her|i\s+(?:barely|hardly)\s+know\s+her|more\s+like)\b"
+    # "LMNT watermelon salt supremacy", "AND gate gang where u at", "roka stan account", "jokes in 3..2..1"
+    r"|\b(?:supremacy|gang|enjoyers?|stan\s+account)\b(?:\s+(?:where\s+(?:u|you)\s+at|rise\s+up|reporting\s+for\s+duty))?\W*$"
+    r"|\bin\s+3\W+2\W+1\b|\bnot\s+(?:asking|a\s+question)\b.{0,30}\bjust\s+(?:wanted\s+to\s+)?shar\w*"
+)
 
 
 @lru_cache(maxsize=16)
@@ -202,8 +207,20 @@ _WRITER = re.compile(
 REMARK_WORDS = 5
 
 
+# An intensified verdict anywhere: "the two kinds of scientists bit is so real", "the k-hole explanation was
+# way more clinical than i expected", "dissociative anesthetic is such a metal phrase", "sounds like a band".
+_INTENSE_VERDICT = re.compile(
+    r"\b(?:is|was|are|were|its|thats)\s+(?:so|such\s+an?|way\s+(?:more|less|too)|super|lowkey|highkey|literally\s+so)\s+[a-z]+"
+    r"|\bsounds?\s+like\s+(?:a|an|the)\s+(?:\w+\s+){0,2}(?:band|album|song|movie|rapper|villain|pokemon|name|spell)\b"
+)
+_PLACE_VERDICT = re.compile(
+    r"\b(?:part|bit|section|segment)\s+(?:is|was)\s+(?:so|such\s+an?|way\s+(?:more|less|too)|super|lowkey|literally)\b"
+)
 # A verdict that ends the message: "lmnt watermelon flavor is elite btw", "the rat swimming thing was wild".
 _VERDICT = re.compile(
+    # a closing exclamation or reaction: "... and it changed psychiatry, wild", "... falling asleep, i felt that"
+    r"(?:^|\W)(?:wild|insane|crazy|nuts|bonkers|fascinating|incredible|mind\s*blown|(?:i\s+)?felt\s+that|so\s+true|"
+    r"too\s+real|big\s+facts|facts|literally\s+me|this\s+is\s+me|love\s+it|love\s+that)(?:\s+(?:lol+|lmao+|tbh|ngl|fr))*\s*$|"
     r"\b(?:is|was|are|were|its|thats|whats)\s+(?:(?:so|really|kinda|actually|literally|lowkey|highkey|honestly|pretty|"
     r"too|absolutely|straight|just|the|such|a|an|totally|low\s+key|high\s+key)\s+)*[a-z]+"
     r"(?:\s+(?:btw|tbh|ngl|fr|frfr|imo|imho|honestly|lol+|lmao+|af|asf|tho|though|man|bro|dude|guys|fam|rn))*\s*$"
@@ -217,7 +234,11 @@ def is_remark(message: Message) -> bool:
         return False
     if _asks(message.raw, anywhere=True):
         return False
+    said = " ".join(message.words)
+    # A verdict on a place is a reaction to it ("the two kinds of scientists bit is so real").
+    if _PLACE_VERDICT.search(said):
+        return True
     unquoted = _unquoted(message.raw)
     if _POINTS_AT_THE_EPISODE.search(unquoted):
         return False
-    return bool(_WRITER.search(unquoted)) or bool(_VERDICT.search(" ".join(message.words)))
+    return bool(_WRITER.search(unquoted) or _VERDICT.search(said) or _INTENSE_VERDICT.search(said))

@@ -106,6 +106,8 @@ _EMERGENCY = any_of(
     # a whole box or every pill taken, in French, Spanish, Portuguese, Italian and German
     r"\b(?:pris|avale)\s+toute?s?\s+(?:ma|la|mes|les)\s+(?:boite|plaquette|comprimes|cachets|pilules|medicaments)\b|\bme\s+tome\s+todas?\s+(?:las|mis)\s+(?:pastillas|pildoras|medicinas)\b",
     r"\btomei\s+todos?\s+(?:os|as|meus|minhas)\s+(?:comprimidos|remedios|pilulas)\b|\bho\s+preso\s+tutte?\s+(?:le|i)\s+(?:pillole|pastiglie|compresse)\b|\balle\s+(?:meine\s+)?tabletten\s+genommen\b",
+    # ... and Vietnamese: unconscious, won't wake, breathing weakly
+    r"\b(?:bat\s+tinh|(?:goi|lay)\s+(?:mai\s+)?khong\s+(?:day|tinh)|tho\s+(?:rat\s+)?(?:yeu|cham|kho|thoi\s+thop))\b",
     # a running engine in a closed garage is poisoning now
     r"\bgarage\b.{0,60}\b(?:engine|car)\s+running\b|\b(?:engine|car)\s+running\b.{0,60}\bgarage\b",
     # ... in Turkish and transliterated Russian ("nefes alamiyor", "ne dyshit", "guby sinie")
@@ -126,6 +128,7 @@ LETHAL = any_of(
     # one word may come between: "a lethal ketamine dose"
     r"\b(?:lethal|fatal|deadly|toxic|killing|overdose|od)\s+(?:\w+\s+)?(?:dose|dosage|doses|amount|level|threshold|number|limit|point|range|mg)\b",
     r"\bld\s*-?\s*50\b",
+    r"\b(?:what|which)\s+(?:\w+\s+){0,3}(?:dose|amount|mg|point)\b.{0,40}\bstops?\s+(?:your|my|the|his|her|someones?|a\s+persons?)\s+(?:breathing|heart|breath)\b",
     # Dutch, German, French, Polish, Turkish, Russian, Chinese, Japanese and Korean words for deadly
     r"\b(?:dodelijk\w*|todlich\w*|dose\s+mortelle|smierteln\w*|olumcul\w*|oldurucu\s+doz\w*)\b|смертельн|致死|致命剂量|치사량|치명적",
     r"\b(?:quanti|quanto|quanta|cuanto|cuantos|cuanta|quantos|combien|wie\s+viel\w*|hoeveel|ile)\b.{0,60}\b(?:per\s+morire|para\s+morir|para\s+morrer|pour\s+mourir|um\s+zu\s+sterben|om\s+dood\s+te\s+gaan|zeby\s+umrzec)\b|몇.{0,30}죽을|多少.{0,20}(?:会死|致死|死掉)|сколько.{0,40}(?:умереть|смерт)",

@@ -39,6 +39,8 @@ FIGURES = re.compile(
     r"|\b(?:kms|kys|kill\s+myself|killed\s+myself|suicide)\s+(?:\w+\s+){0,2}(?:every|each)\s+(?:round|game|match|run|level|time\s+i\s+play)\b"
     # schoolwork or a job that "will kill me", in a few languages ("cet exam va me tuer", "ye exam meri jaan le lega")
     r"|\b(?:exams?|tests?|finals?|class|job|work|boss|homework|assignments?|semester|deadlines?|shift)\s+(?:\w+\s+){0,2}(?:va\s+me\s+tuer|meri\s+jaan\s+le\s+(?:lega|legi|lenge)|will\s+kill\s+me|is\s+(?:gonna|going\s+to)\s+kill\s+me|me\s+va\s+a\s+matar|vai\s+me\s+matar|mi\s+uccider\w*|bringt\s+mich\s+um)\b"
+    # "so tired of these sponsor reads i could die", "so happy i could die"
+    r"|\b(?:i\s+)?could\s+(?:literally\s+|just\s+)?die\b(?!\s+(?:tonight|today|now|and|soon))"
     # "i want to die (jk)": a joke said to be one, unless it is taken back ("jk. mostly.")
     r"|\b(?:(?:wanna|want\s+to)\s+die|jump\w*\s+off\s+(?:a|the)\s+(?:bridge|roof|building|cliff)|kill\w*\s+myself)\b[^a-z]{0,12}\b(?:jk|j\s+k|just\s+kidding|in\s+(?:the\s+)?game)\b(?![^a-z]*(?:mostly|not\s+really|kinda|maybe|half|or\s+not|unless))"
     # asking what the slang means, leaving an app for good
