@@ -129,6 +129,8 @@ _REPLY = re.compile(r"\s*@(?!bot\b)[^\W\d]\w*")
 # asks).
 _WH_OR_PLEASE = re.compile(
     r"\b(?:why|whats|whos|hows|wheres|pls|plz|please)\b"
+    # "glutamate vs gaba which one is excitatory"
+    r"|\bwhich\s+(?:one|ones|of\s+(?:them|these|those|the))\b"
     # a yes-no question mid-sentence: "... if i start ket next month is it even gonna work"
     r"|\b(?:is|are|does|do|will|would|can|could|should)\s+(?:it|this|that|ket|ketamine|k|he|she|they|i|you|u)\s+"
     r"(?:even\s+|actually\s+|really\s+|still\s+)?(?:gonna|going\s+to|work|help|be\s+(?:safe|ok|okay|fine|bad)|safe|ok|okay|normal|matter|worth)\b"
