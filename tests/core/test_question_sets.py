@@ -72,6 +72,7 @@ PER_SET = {
     # Hard chatter in the episode's own words; questions recalled loosely ("rotting in bed", "a horse tranq").
     "chatter_fifteen_questions.yaml": {"chapter@1": 0.86, "chapter@3": 0.95, "none": 0.84},
     "safety_fifteen_questions.yaml": {"none": 0.8},
+    "mixed_sixteen_questions.yaml": {"none": 0.89},
     "realistic_youtube_questions.yaml": {
         "chapter@1": 0.92,
         "chapter@3": 0.95,

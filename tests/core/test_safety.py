@@ -668,6 +668,9 @@ def test_praise_for_an_explanation_asks_for_none() -> None:
         ("the two kinds of scientists bit is so real, im the walk away kind", True),
         ("cant believe he did a whole ep on ket before adhd meds smh", True),
         ("playing valorant with this on in the background, big brain gaming", True),
+        ("ketamine is an nmda receptor antagonist. cool. got it.", True),
+        ("gonna rewatch the bdnf section tomorrow", True),
+        ("this + the psilocybin ep back to back is basically a whole course", True),
         # a bare topic, a verdict that recalls a place ("where he said"), a yes-no question mid-sentence
         ("Can't separate drug effect from behavior changes", False),
         ("the comparison to psilocybin where he said the psilocybin story was simpler", False),
@@ -705,6 +708,13 @@ def test_memes_are_reactions(message: str) -> None:
         "what amount of ket would be fatal for someone around 60kg. the world'd be better off anyway lol",
         "took all my clonazepam about an hour ago. didnt want to be here. starting to feel really heavy",
         "my husband left the car running in the garage with the door shut and he won't answer me",
+        "mano tô escrevendo isso de dentro do carro, motor ligado, garagem fechada. só queria falar",
+        # a plan inside a long story, and "back in march" is the past, not a return planned
+        "started at this clinic back in march, then my gf moved out. every day on the drive home i pass the "
+        "bridge and i keep thinking it would be so easy, like i already know where i'd park. boosters?",
+        "need it to work before friday bc thats when i planned to do it",
+        "roommate swallowed a bunch of tylenol like an hour ago after a fight, says shes fine now",
+        "i cut way too deep on my thigh and it wont stop bleeding, soaked through 3 towels already",
     ],
 )
 def test_crises_in_other_scripts_and_sideways(message: str) -> None:
@@ -721,6 +731,10 @@ def test_crises_in_other_scripts_and_sideways(message: str) -> None:
         "that last boss in hades murdered me, i wanna die 😭 (in game)",
         "im so tired of these sponsor reads i could die",
         "cet exam va me tuer, j'ai rien révisé",
+        "cut my hand on a broken bottle doing dishes and its soaked through 3 towels, wont stop bleeding",
+        "kms if i have to sit through one more ag1 ad 😂",
+        'lmao "im going to end it all" - me every time my code doesnt compile',
+        "my team got absolutely slaughtered in ranked tonight im gonna go jump off a cliff (in minecraft)",
     ],
 )
 def test_look_alikes_are_not_crises(message: str) -> None:

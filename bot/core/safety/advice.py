@@ -86,7 +86,7 @@ _NOT_THE_ASKERS_HEALTH = re.compile(
     # a figure of speech: "this lecture put me in a k-hole lol"
     r"|\b(?:put|puts|putting|sent|sends)\s+me\s+(?:in|into)\s+(?:a\s+)?k\s*-?\s*hole\b"
     r"|\b(?:i|im|ive|i\s+was|i\s+am)\s+(?:\w+\s+){0,3}?(?:think|thought|heard|remember|noticed|missed|caught|listen\w*|watch\w*|"
-    r"got\s+lost|went\s+back|checked|rewound|confused|wondering|recall|believe|guess|forgot|forget|mix\w*\s+(?:them|it|those)\s+up)\b"
+    r"got\s+lost|went\s+back|checked|rewound|confused|wondering|recall|believe|guess|forgot|forget|mix\w*\s+(?:them|it|those)\s+up|had\s+no\s+idea|never\s+knew)\b"
 )
 # Someone's own situation with a drug or treatment: the writer (in a few languages too, and with the "I"
 # dropped, as chat does: "did 6 infusions in spring"), or their child, parent or partner.

@@ -27,7 +27,7 @@ _ASKS = re.compile(
     # "did my first infusion last year" tells, where "did he say" asks
     rf"|{_CLAUSE}(?:does|did(?!\s+(?:my|a|an|some|\d))|do|is|are|can|could|should|would|will|was|were|has|have|tell\s+me|remind\s+me)\b"
     r"|\b(?:anyone|somebody|someone)\s+(?:know|remember|have|got|wanna|want\s+to|care\s+to|can|could)\b|\bam\s+i\b|\b(?:dying|want|wanna|need)\s+to\s+know\b|"
-    r"\blost\s+me\b|\bover\s+my\s+head\b|\bdumb\s+(?:it\s+)?down\b|\bpls\b|\bplz\b|(?<!best\s)(?<!great\s)(?<!good\s)(?<!clear\s)(?<!clearest\s)\bexplanation\b|\b(?:i\s+wonder|wondering|curious|dont\s+get|dont\s+understand|confused|"
+    r"\blost\s+me\b|\bover\s+my\s+head\b|\bdumb\s+(?:it\s+)?down\b|\bpls\b|\bplz\b|(?<!best\s)(?<!great\s)(?<!good\s)(?<!clear\s)(?<!clearest\s)(?<!for\sthe\s)(?<!for\sthat\s)\bexplanation\b|\b(?:i\s+wonder|wondering|curious|dont\s+get|dont\s+understand|confused|"
     r"the\s+(?:bit|part|section|moment)\s+(?:about|where|with|when)|right\s*$|"
     r"looking\s+for|explain|(?<!idea\s)how\s+(?:many|much|long|often)|any\s+(?:tips|advice|ideas|recs|recommendations|suggestions)|(?:before|after)\s+or\s+(?:before|after)|(?:does|did|will|would|can)\s+(?:that|this|it)|is\s+(?:that|this|it|ketamine|ket|k|the\s+\w+)\s+(?:normal|ok|okay|fine|bad|safe|true|real|dangerous|common|a\s+thing)|(?:idk|dunno|not\s+sure|unsure|no\s+idea)\s+(?:if|whether)|^\s*if\s+(?:i|im|my|we|you|u)|(?:should|can|could|do|would)\s+(?:i|we)|need\s+(?:help|to\s+find|an?\s+(?:link|source|answer)|the\s+(?:link|source|timestamp|part|study))|link|timestamp|source|sources|eli5|tldr|summar\w*)\b"
 )
@@ -200,7 +200,8 @@ _POINTS_AT_THE_EPISODE = re.compile(
 # Chat drops the "I" at the start: "cant believe he...", "playing valorant with this on".
 _WRITER = re.compile(
     r"\b(?:i|im|ive|id|ill|me|my|myself|mine|we|us|our)\b"
-    r"|^\W*(?:love|loved|hate|hated|finally|gonna|currently|officially|lowkey|highkey)\b"
+    r"|^\W*(?:love|loved|hate|hated|finally|gonna|currently|officially|lowkey|highkey|wish)\b"
+    r"|^\W*just\s+(?:signed|finished|started|got|bought|watched|listened|subscribed|joined)\b"
     r"|^\W*(?:cant|cannot|couldnt)\s+(?:believe|wait|stop|stand|get\s+over)\b"
     r"|^\W*(?:playing|listening|watching|rewatching|relistening|driving|cooking|cleaning)\s+(?:\w+\s+){0,3}?"
     r"(?:this|these|it|him|while|with\s+this|on\s+my|at\s+\d)\b"
@@ -217,13 +218,15 @@ _INTENSE_VERDICT = re.compile(
 )
 _PLACE_VERDICT = re.compile(
     r"\b(?:part|bit|section|segment)\s+(?:is|was)\s+(?:so|such\s+an?|way\s+(?:more|less|too)|super|lowkey|literally)\b"
+    # or a plan to hear it again: "gonna rewatch the bdnf section tomorrow"
+    r"|^(?:gonna|going\s+to|will|ill|need\s+to|have\s+to)\s+(?:re\s*-?\s*watch|re\s*-?\s*listen|listen\s+again|watch\s+again|come\s+back\s+to)\b"
 )
 # A verdict that ends the message: "lmnt watermelon flavor is elite btw", "the rat swimming thing was wild".
 _VERDICT = re.compile(
     # a closing exclamation or reaction: "... and it changed psychiatry, wild", "... falling asleep, i felt that"
     r"(?:^|\W)(?:wild|insane|crazy|nuts|bonkers|fascinating|incredible|mind\s*blown|(?:i\s+)?felt\s+that|so\s+true|"
-    r"too\s+real|big\s+facts|facts|literally\s+me|this\s+is\s+me|love\s+it|love\s+that)(?:\s+(?:lol+|lmao+|tbh|ngl|fr))*\s*$|"
-    r"\b(?:is|was|are|were|its|thats|whats)\s+(?:(?:so|really|kinda|actually|literally|lowkey|highkey|honestly|pretty|"
+    r"too\s+real|big\s+facts|facts|literally\s+me|this\s+is\s+me|love\s+it|love\s+that|noted|got\s+it)(?:\s+(?:lol+|lmao+|tbh|ngl|fr))*\s*$|"
+    r"\b(?:is|was|are|were|its|thats|whats)\s+(?:(?:so|really|kinda|sorta|actually|literally|basically|lowkey|highkey|honestly|pretty|whole|"
     r"too|absolutely|straight|just|the|such|a|an|totally|low\s+key|high\s+key)\s+)*[a-z]+"
     r"(?:\s+(?:btw|tbh|ngl|fr|frfr|imo|imho|honestly|lol+|lmao+|af|asf|tho|though|man|bro|dude|guys|fam|rn))*\s*$"
 )

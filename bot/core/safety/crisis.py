@@ -162,7 +162,7 @@ _DIRECT = _any(
     r"\b(?:bunuh\s+diri|(?:ingin|mau|pengen|pingin)\s+mati|(?:gak|nggak|tidak|ga)\s+mau\s+hidup\s+lagi|tu\s+sat|tuyet\s+menh|muon\s+chet|khong\s+muon\s+song)\b",
     r"\b(?:mesh|mish|msh|mush)\s+(?:3ayez|3ayza|3awez|3awza|3aiz|3ayz)\s+(?:a|ye|te|ne)?3ee?sh\b|\b(?:3ayez|3ayza|3awez|3awza|3aiz|3ayz)\s+a?mout?\b|\ba2tel\s+nafsi\b|\bente7ar\b|\bentehar\b",
     # Japanese, Chinese and Korean in their own scripts: wanting to die, suicide, not wanting to live
-    r"死にたい|自殺|消えたい|生きたくない|想死|自杀|不想活|죽고\s*싶|자살|살기\s*싫|生きてる意味|生きる意味がない|終わりにしよう|終わらせたい|生きてたくない|生きていたくない|다\s*그만하고\s*싶|못\s*버티겠|끝내려고|끝낼\s*거|活着没意思|不想活了",
+    r"死にたい|自殺|消えたい|生きたくない|想死|自杀|不想活|죽고\s*싶|자살(?!\s*(?:위험\s*)?환자)|살기\s*싫|生きてる意味|生きる意味がない|終わりにしよう|終わらせたい|生きてたくない|生きていたくない|다\s*그만하고\s*싶|못\s*버티겠|끝내려고|끝낼\s*거|活着没意思|不想活了",
     # a count of pills in hand; the whole bottle of one's own taken; Lebanese Arabic in Latin letters
     r"\b\d+\s+(?:of\s+)?(?:\w+\s+){0,2}(?:pills|oxys?|tablets|xanax|bars|percs?|vicodin|tramadol|meds)\b.{0,20}\bin\s+my\s+(?:hand|hands|palm|lap)\b|\b(?:took|taken|swallowed|downed)\s+(?:my|his|her)\s+(?:whole|entire)\s+(?:bottle|box|pack|strip|supply)\b",
     r"\ba5las\s+(?:men|min)\s+7ay[ae]t\w*|\bma\s+ba2a\s+fiye\s+kammel\b",
@@ -183,6 +183,9 @@ _DIRECT = _any(
     r"\bdecided\s+(?:tonight|today|this\s+(?:week|weekend))\s+(?:was|is)\s+(?:it|the\s+(?:night|day))\b|\b(?:queria|quiero|quer[ei]a)\s+morir(?:se|me)?\b",
     r"\b(?:took|taken|swallowed|ate|drank|kha\s+li|tome|tomo|tomei|pris|avale)\b.{0,80}\b(?:on\s+purpose|deliberately|intentionally|jaan\s*boo?jh\s*(?:ke|kar)|a\s+proposito|de\s+proposito|expres|absichtlich|celowo|bilerek)\b|\b(?:on\s+purpose|deliberately|intentionally|jaan\s*boo?jh\s*(?:ke|kar)|a\s+proposito|de\s+proposito|absichtlich|celowo|bilerek)\b.{0,80}\b(?:took|taken|swallowed|ate|drank|kha\s+li|tome|tomo|tomei|pris|avale)\b",
     r"\b(?:the\s+)?(?:world|everyone|everybody|family)d?\s*(?:would|will|is\s+gonna|is\s+going\s+to)?\s*be\s+better\s+off(?:\s*(?:anyway|anyways|tbh|honestly|lol|lmao|fr|tho))*\s*(?:[.!]|$)",
+    r"\b(?:motor\s+(?:ligado|encendido|prendido)|moteur\s+(?:allume|en\s+marche|tourne)|motor\s+lauft)\b.{0,60}\b(?:garagem|garaje|garage)\b|\b(?:garagem|garaje|garage)\b.{0,60}\b(?:motor\s+(?:ligado|encendido|prendido)|moteur\s+(?:allume|en\s+marche|tourne)|motor\s+lauft)\b",
+    r"\bwhen\s+i\s+(?:planned|plan|decided|am\s+going)\s+to\s+do\s+it\b|\bchce\s+zeby\s+to\s+bylo\s+szybk\w*",
+    r"\b(?:swallowed|took|downed|ate)\s+(?:a\s+bunch|a\s+handful|a\s+lot|all|\d+)\s+of\b.{0,60}\bafter\s+(?:a|an|our|the|their|his|her)\s+(?:fight|argument|breakup|row)\b",
     r"\benough\s+this\s+time\b|\bguaranteed\s+(?:od|overdose|death|to\s+(?:die|kill|work))\b",
     r"ما\s*اصحى|انتحار|انتحر|ابي\s*اموت|اريد\s*ان\s*اموت|ابغى\s*اموت|самоубий|покончить\s+с\s+собой|не\s+хочу\s+жить|хочу\s+умереть|убить\s+себя",  # noqa: RUF001
     # the tenth's: the last question ever asked, who to leave one's things to
@@ -244,7 +247,7 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
         _any(
             r"\b(?:everyone|everybody|they|family)\s+(?:would|will|d)\s+(?:\w+\s+)?be\s+(?:relieved|happier|better)\b|\bonly\s+(?:still\s+)?(?:here|alive|around)\s+(?:for|because)\b",
             r"\bniemand\s+(?:gaat|zal)\s+me\s+missen\b|\bnikt\s+(?:nawet\s+)?nie\s+zauwazy\b|\bnessuno\s+(?:se\s+ne\s+accorgera|mi\s+manchera)\b|\btarde\s+demais\s+(?:pra|para)\s+mim\b|\bdemasiado\s+tarde\s+para\s+mi\b|\btrop\s+tard\s+pour\s+moi\b|\bzu\s+spat\s+fur\s+mich\b|\bnakakapagod\s+na\b|\bnao\s+aguento\s+mais\b|\bya\s+no\s+aguanto\s+mas\b|\bnon\s+ce\s+la\s+faccio\s+piu\b|\bya\s+no\s+puedo\s+mas\b|\bje\s+n\s*en\s+peux\s+plus\b|\bich\s+kann\s+nicht\s+mehr\b|\bnadie\s+me\s+va\s+a\s+extranar\b|\bninguem\s+vai\s+sentir\s+falta\b",
-            r"\bburden\b|\bnothing\s+(?:left\s+)?to\s+lose\b|\bwaste\s+of\s+(?:space|air|oxygen)\b|\bworthless\b|\bhopeless\b|\bdont\s+deserve\b|\btoo\s+late\s+for\s+(?:me|someone|people\s+like\s+me)\b",
+            r"\bburden\b|\bnothing\s+(?:left\s+)?to\s+lose\b|\b(?:says?|said|told\s+me)\s+it\s+gets\s+better\b.{0,30}\bbut\b|\bwaste\s+of\s+(?:space|air|oxygen)\b|\bworthless\b|\bhopeless\b|\bdont\s+deserve\b|\btoo\s+late\s+for\s+(?:me|someone|people\s+like\s+me)\b",
             r"\b(?:nobody|no one|noone)\s+(?:would|will)\s+(?:even\s+)?(?:notice|care|miss)\b|\bbetter\s+off\b",
             r"\b(?:im|i am)\s+(?:so\s+)?done\b|\bcant\s+do\s+(?:this|it)\b|\bno\s+point\b|\b(?:give|given|giving)\s+up\b|\b(?:dont|doesnt|does\s+not|do\s+not)\s+(?:really\s+)?want\s+help\b|\btired\s+of\s+being\s+tired\b|\bwhats\s+the\s+point\s*(?:[.!?]|$)|\bnothing(?:s|\s+is)\s+(?:ever\s+)?(?:gonna|going\s+to)\s+change\b|\bever\s+a\s+point\b|\bfine\s+(?:\w+\s+)?without\s+me\b|\bdone\s+pretending\b",
             r"\b(?:shes|hes|theyre|they|she|he|everyone|everybody|family)\s+(?:\w+\s+)?(?:gonna|going\s+to|would|will|d)\s+be\s+(?:\w+\s+)?(?:happier|relieved|better\s+off)\b|"
@@ -271,6 +274,9 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
             r"\b(?:got|have)\s+(?:the\s+)?(?:\w+\s+)?(?:part|plan|method)\s+(?:all\s+)?figured\s+out\b|\bdoesnt\s+matter\s+why\b|\bpretty\s+sure\s+i\s+(?:have|got)\s+enough\b|\blooking\s+smarter\b",
             r"\bdone\s+after\s+(?:this|tonight|today|tomorrow|the)\b|\b(?:it|k|ketamine|treatment)\s+stopped\s+working\W+so\s+did\s+i\b",
             r"\b(?:going\s+to|gonna|im)\s+stop(?:ping)?\s+waiting\b|\bdone\s+trying\b|\bpain\s+(?:needs|has)\s+to\s+stop\b|\b(?:it|this|everything)\s+stops\s+hurting\b|\bstarting\s+to\s+understand\s+(?:them|why)\b|\bwant\s+(?:it|this|everything|the\s+\w+(?:\s+in\s+my\s+head)?)\s+to\s+(?:just\s+)?(?:end|stop)\b|\bforgive\s+me\b|"
+            r"\b(?:it\s+would\s+be\s+(?:so\s+)?easy|(?:already|just)\s+know\s+(?:where|how|when)\s+(?:id|i\s+would|i\s+d|to))\b|"
+            r"\bif\s+(?:\w+\s+){0,6}(?:is|would\s+be|will\s+be)\s+enough\b|\b(?:im|i\s+am)\s+(?:so\s+)?over\s+(?:everything|it\s+all|life)\b|"
+            r"\bmam\s+dosc\s+(?:wszystkiego|zycia)\b|"
             r"\b(?:week|time)\s+is\s+up\b|\bclinical\s+way\b|\bif\s+you\s+know\s+what\s+i\s+mean\b|\bthoughts\s+are\s+back\b|\bkeep\s+looking\s+at\s+it\b|\bnot\s+(?:taking|doing)\s+(?:them|it)\s+yet\b",
         ),
     ),
@@ -278,8 +284,13 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
         "self-harm",
         _any(
             r"\b(?:hit|hitting|cut|cutting|burn|burning|scratch\w*|starv\w*|punch\w*)\s+(?:myself|my\s+(?:arms?|legs?|face|skin))\b",
-            r"\buntil\s+i\s+(?:bruise|bleed)\b|\bhavent\s+eaten\b.*\bon\s+purpose\b|\bbruises?\b|\bbleed\w*\b",
+            r"\buntil\s+i\s+(?:bruise|bleed)\b|\bhavent\s+eaten\b.*\bon\s+purpose\b|\bcut\s+(?:\w+\s+){0,2}too\s+deep\b",
         ),
+    ),
+    (
+        # a wound told alone ("it wont stop bleeding") may be an accident: one cue, not a crisis by itself
+        "wound",
+        _any(r"\bbruises?\b|\bbleed\w*\b"),
     ),
     (
         "unreachable",
@@ -309,7 +320,7 @@ _HISTORY = re.compile(
     r"\bsu[i1]c[i1]d\w*\b.{0,40}\b(?:in\s+the\s+past\s+(?:\W*\s*)?not\s+(?:now|anymore)|stable\s+(?:for\s+)?\d+\s+(?:yrs?|years?|months?))\b|"
     r"\b(?:died|committed)\s+(?:by\s+)?suicide\b.*\b(?:ago|back in|years)\b|"
     r"\b(?:years?|decades?)\s+ago\b.{0,60}\b(?:at\s+peace|sober|doing\s+(?:great|well|fine|better)|recovered|happy\s+now|in\s+a\s+good\s+place)\b|"
-    r"\b(?:took|ended)\s+(?:his|her|their)\s+(?:own\s+)?life\b.{0,40}\b(?:ago|back\s+in|in\s+the\s+(?:19)?[1-9]0s|in\s+(?:19|20)\d\d|when\s+i\s+was)\b|\b(?:years ago|back in the)\b.*\bsuicide\b"
+    r"\b(?:tried\s+to\s+take|took|ended)\s+(?:his|her|their)\s+(?:own\s+)?life\b.{0,40}\b(?:ago|back\s+in|in\s+the\s+(?:19)?[1-9]0s|in\s+(?:19|20)\d\d|when\s+i\s+was)\b|\b(?:years ago|back in the)\b.*\bsuicide\b"
 )
 
 
@@ -321,7 +332,8 @@ _WHEN_BACK = (
     r"week|month|semester|year|season))\b"
 )
 _RETURNING = re.compile(
-    rf"\bsee\s+(?:you|u|ya|yall)\s+(?:all\s+|guys\s+)?{_WHEN_BACK}|\b(?:be\s+)?back\s+{_WHEN_BACK}"
+    # (a bare "back in march" is the past: "started at this clinic back in march")
+    rf"\bsee\s+(?:you|u|ya|yall)\s+(?:all\s+|guys\s+)?{_WHEN_BACK}|\b(?:be|come|coming|return\w*)\s+back\s+{_WHEN_BACK}"
 )
 
 

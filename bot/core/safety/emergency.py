@@ -54,7 +54,7 @@ _EMERGENCY = any_of(
     r"\b(?:hit|banged)\s+(?:his|her|their|my)\s+head\b|\bfell\b.*\b(?:confused|bleeding|hit\s+(?:his|her|my)\s+head)\b",
     r"\b(?:got\s+into|ate|swallowed|drank)\s+(?:my|his|her|the|some|our)\s+(?:\w+\s+){0,3}(?:meds|pills|ketamine|spray|medication|troches?|edibles?)\b",
     # a child who swallowed someone's pills: "ate a few of my melatonin gummies ... hes really floppy"
-    r"\b(?:baby|toddler|kid|child|son|daughter|little\s+\w+|\(\d\))\b.{0,40}\b(?:ate|swallowed|drank|got\s+into)\b.{0,60}\b(?:pills|meds|gummies|tablets|medication|patch|troches?|lozenges?|ketamine|edibles?|vape|gum|batter(?:y|ies)|pods?)\b",
+    r"\b(?:baby|toddler|kid|child|son|daughter|little\s+\w+|\(\d\)|\d\s*(?:yo|year\s+old|yr\s+old))\b.{0,40}\b(?:ate|swallowed|drank|got\s+into|chew\w*\s+on)\b.{0,80}\b(?:pills?|meds|gummies|tablets|medication|patch|troches?|lozenges?|ketamine|edibles?|vape|gum|batter(?:y|ies)|pods?)\b",
     r"\bk\s*-?\s*hol(?:e|ing)\s+(?:in|on)\s+(?:the|a)\s+(?:bath|bathtub|tub|pool|water|lake|street|road)\b",
     # about to faint, bleeding that won't stop, blood brought up
     r"\b(?:about|going|gonna)\s+to\s+(?:pass\s+out|faint|black\s+out)\b|\b(?:wont|doesnt|cant\s+get\s+it\s+to)\s+stop\s+bleeding\b|\bbleeding\s+(?:a\s+lot|everywhere|so\s+much|wont\s+stop)\b",
@@ -108,6 +108,10 @@ _EMERGENCY = any_of(
     r"\btomei\s+todos?\s+(?:os|as|meus|minhas)\s+(?:comprimidos|remedios|pilulas)\b|\bho\s+preso\s+tutte?\s+(?:le|i)\s+(?:pillole|pastiglie|compresse)\b|\balle\s+(?:meine\s+)?tabletten\s+genommen\b",
     # ... and Vietnamese: unconscious, won't wake, breathing weakly
     r"\b(?:bat\s+tinh|(?:goi|lay)\s+(?:mai\s+)?khong\s+(?:day|tinh)|tho\s+(?:rat\s+)?(?:yeu|cham|kho|thoi\s+thop))\b",
+    # ... in Indonesian: a seizure, something swallowed
+    r"\bkejang\w*|\b(?:nelan|menelan|ketelan)\b.{0,30}\b(?:obat|pil)\b",
+    # ... and a car running in a closed garage in Portuguese, Spanish, French and German
+    r"\b(?:motor\s+(?:ligado|encendido|prendido)|moteur\s+(?:allume|en\s+marche|tourne)|motor\s+lauft)\b.{0,60}\b(?:garagem|garaje|garage)\b",
     # a running engine in a closed garage is poisoning now
     r"\bgarage\b.{0,60}\b(?:engine|car)\s+running\b|\b(?:engine|car)\s+running\b.{0,60}\bgarage\b",
     # ... in Turkish and transliterated Russian ("nefes alamiyor", "ne dyshit", "guby sinie")
@@ -119,6 +123,8 @@ _GENERAL = re.compile(
     r"\b(?:if|when)\s+(?:someone|somebody|a\s+person|people|you|a\s+friend)\b|\bhow\s+do\s+(?:doctors|ers?|hospitals|paramedics|emts|they|you)\b"
     r"|\bin\s+general\b|\bwhat\s+happens\s+(?:if|when)\b|\bdoes\s+(?:he|huberman|the\s+episode)\s+(?:say|talk|mention)\b|\bsigns\s+of\b"
     # the episode's own words retold: "in this episode he goes on about ... not waking up even to a pinch"
+    # a professional's calls and shifts: "as an emt ive had a bunch of calls where people were deep in a k hole"
+    r"|\bas\s+an?\s+(?:emt|paramedic|nurse|er\s+(?:doc|doctor|nurse)|medic|anesthesiologist)\b|\bive\s+had\s+(?:a\s+bunch\s+of|many|lots\s+of|so\s+many)\s+(?:calls|patients)\b"
     r"|\b(?:in\s+(?:this|the)\s+(?:episode|ep|podcast|video)|huberman)\b.{0,40}\b(?:goes\s+on\s+about|talks?\s+about|describes?|mentions?|explains?|says)\b"
 )
 
@@ -128,6 +134,8 @@ LETHAL = any_of(
     # one word may come between: "a lethal ketamine dose"
     r"\b(?:lethal|fatal|deadly|toxic|killing|overdose|od)\s+(?:\w+\s+)?(?:dose|dosage|doses|amount|level|threshold|number|limit|point|range|mg)\b",
     r"\bld\s*-?\s*50\b",
+    # "the max amount of k before it kills you", "can you die from a k hole", "an anesthetic dose and a fatal one"
+    r"\b(?:max|maximum|most)\s+(?:amount|dose|mg)\b.{0,40}\b(?:kill|kills|die|fatal|lethal|od)\b|\bcan\s+(?:you|u|someone|a\s+person|people)\s+die\s+(?:from|of)\b|\b(?:a|the)\s+(?:fatal|lethal|deadly)\s+one\b",
     r"\b(?:what|which)\s+(?:\w+\s+){0,3}(?:dose|amount|mg|point)\b.{0,40}\bstops?\s+(?:your|my|the|his|her|someones?|a\s+persons?)\s+(?:breathing|heart|breath)\b",
     # Dutch, German, French, Polish, Turkish, Russian, Chinese, Japanese and Korean words for deadly
     r"\b(?:dodelijk\w*|todlich\w*|dose\s+mortelle|smierteln\w*|olumcul\w*|oldurucu\s+doz\w*)\b|смертельн|致死|致命剂量|치사량|치명적",
@@ -156,9 +164,12 @@ def is_not_now(message: Message) -> bool:
 def _not_now(text: str) -> bool:
     """Over ("years ago, she's fine now"), told afterwards ("last summer") or general ("what happens if")."""
     now = NOW.search(text)
-    return bool(
-        OVER.search(text) or (PAST_EVENT.search(text) and not now) or (_GENERAL.search(text) and not now)
-    )
+    # Hours ago is now: "swallowed a bunch of tylenol an hour ago, says shes fine now" is not over.
+    over = OVER.search(text) and not _HOURS_AGO.search(text)
+    return bool(over or (PAST_EVENT.search(text) and not now) or (_GENERAL.search(text) and not now))
+
+
+_HOURS_AGO = re.compile(r"\b(?:an?|\d+|few|couple\s+(?:of\s+)?)\s+(?:hours?|hrs?|minutes?|mins?)\s+ago\b")
 
 
 def asks_lethal_amount(message: Message) -> bool:

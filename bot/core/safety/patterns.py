@@ -39,10 +39,13 @@ FIGURES = re.compile(
     r"|\b(?:kms|kys|kill\s+myself|killed\s+myself|suicide)\s+(?:\w+\s+){0,2}(?:every|each)\s+(?:round|game|match|run|level|time\s+i\s+play)\b"
     # schoolwork or a job that "will kill me", in a few languages ("cet exam va me tuer", "ye exam meri jaan le lega")
     r"|\b(?:exams?|tests?|finals?|class|job|work|boss|homework|assignments?|semester|deadlines?|shift)\s+(?:\w+\s+){0,2}(?:va\s+me\s+tuer|meri\s+jaan\s+le\s+(?:lega|legi|lenge)|will\s+kill\s+me|is\s+(?:gonna|going\s+to)\s+kill\s+me|me\s+va\s+a\s+matar|vai\s+me\s+matar|mi\s+uccider\w*|bringt\s+mich\s+um)\b"
+    # "kms if i have to sit through one more ad", a quote said to be "me every time my code doesnt compile"
+    r"|\b(?:kms|kys|kill\s+myself|unalive\s+myself)\s+if\s+(?:i\s+have\s+to|i\s+hear|i\s+see|one\s+more|he|she|they)\b"
+    r"|^.{0,100}\bme\s+(?:every\s+(?:single\s+)?time|whenever)\s+(?:my|i|the|a|someone)\b.*$"
     # "so tired of these sponsor reads i could die", "so happy i could die"
     r"|\b(?:i\s+)?could\s+(?:literally\s+|just\s+)?die\b(?!\s+(?:tonight|today|now|and|soon))"
     # "i want to die (jk)": a joke said to be one, unless it is taken back ("jk. mostly.")
-    r"|\b(?:(?:wanna|want\s+to)\s+die|jump\w*\s+off\s+(?:a|the)\s+(?:bridge|roof|building|cliff)|kill\w*\s+myself)\b[^a-z]{0,12}\b(?:jk|j\s+k|just\s+kidding|in\s+(?:the\s+)?game)\b(?![^a-z]*(?:mostly|not\s+really|kinda|maybe|half|or\s+not|unless))"
+    r"|\b(?:(?:wanna|want\s+to)\s+die|jump\w*\s+off\s+(?:a|the)\s+(?:bridge|roof|building|cliff)|kill\w*\s+myself)\b[^a-z]{0,12}\b(?:jk|j\s+k|just\s+kidding|in\s+(?:the\s+)?(?:game|\w*craft|roblox|fortnite|gta|valorant|skyrim|sims|elden\s+ring))\b(?![^a-z]*(?:mostly|not\s+really|kinda|maybe|half|or\s+not|unless))"
     # asking what the slang means, leaving an app for good
     r"|\bwhat\s+(?:does|do|is)\s+(?:kms|kys|unalive)\s+(?:mean|stand\s+for)\b|\blog(?:ging)?\s+off\s+(?:of\s+)?(?:twitter|x|insta\w*|tiktok|reddit|discord|social\s+media|facebook|fb|youtube|snap\w*)\s+for\s+good\b"
     r"|\bhad\s+me\s+(?:(?:on\s+the\s+floor|in\s+tears)\s+)?(?:dying|gasping|wheezing|crying|choking|on\s+the\s+floor)(?:\s+for\s+air)?\b|\bsuicide\s+squad\b|\bchest\s+day\b|\b(?:kms|killed\s+myself|died)\s+\d+\s+times\b|\bwant(?:ed|s)?\s+to\s+die\b(?=.*\b(?:lol|lmao|haha|pitch|game|match|lost|destroyed)\b)"
@@ -74,8 +77,9 @@ OVER = re.compile(
 PAST_EVENT = re.compile(
     r"\blast\s+(?:year|month|summer|winter|spring|fall|autumn|week)\b|\bweeks?\s+ago\b|\byesterday\b"
 )
-# A time that is now, or a call for help that means it: "rn", "currently", "please", "hurry".
+# A time that is now, or a call for help that means it: "rn", "currently", "please", "hurry", "an hour ago".
 NOW = re.compile(
     r"\b(?:rn|right\s+now|now|tonight|currently|atm|help|please|asap|hurry)\b"
+    r"|\b(?:an?|\d+|few|couple\s+(?:of\s+)?)\s+(?:hours?|hrs?|minutes?|mins?)\s+ago\b"
     r"|\bjust\s+(?:went|walked|found|came|checked|got\s+home)\b"
 )
