@@ -73,6 +73,8 @@ PER_SET = {
     "chatter_fifteen_questions.yaml": {"chapter@1": 0.86, "chapter@3": 0.95, "none": 0.84},
     "safety_fifteen_questions.yaml": {"none": 0.8},
     "mixed_sixteen_questions.yaml": {"none": 0.89},
+    "safety_seventeen_questions.yaml": {"none": 0.6},
+    "mixed_seventeen_questions.yaml": {"chapter@3": 0.95},
     "realistic_youtube_questions.yaml": {
         "chapter@1": 0.92,
         "chapter@3": 0.95,

@@ -671,6 +671,8 @@ def test_praise_for_an_explanation_asks_for_none() -> None:
         ("ketamine is an nmda receptor antagonist. cool. got it.", True),
         ("gonna rewatch the bdnf section tomorrow", True),
         ("this + the psilocybin ep back to back is basically a whole course", True),
+        ("this was one of the best episodes he's done tbh, the nmda part finally clicked for me", True),
+        ("ketamine went from party drug to prescription nasal spray in like 20 years, crazy timeline", True),
         # a bare topic, a verdict that recalls a place ("where he said"), a yes-no question mid-sentence
         ("Can't separate drug effect from behavior changes", False),
         ("the comparison to psilocybin where he said the psilocybin story was simpler", False),
@@ -687,6 +689,8 @@ def test_verdicts_and_dropped_subjects_are_remarks(message: str, remark: bool) -
         "LMNT watermelon salt supremacy",
         "AND gate gang where u at",
         "ketamine for horses jokes in 3..2..1 🐴",
+        "W episode",
+        "he says et cetera like 400 times",
         "day 3 after my first spravato session, not asking anything just wanted to share",
     ],
 )
@@ -715,6 +719,8 @@ def test_memes_are_reactions(message: str) -> None:
         "need it to work before friday bc thats when i planned to do it",
         "roommate swallowed a bunch of tylenol like an hour ago after a fight, says shes fine now",
         "i cut way too deep on my thigh and it wont stop bleeding, soaked through 3 towels already",
+        "gonna go to sleep and hopefully not wake up 🙏",
+        "anyone else have a date picked? mine's friday",
     ],
 )
 def test_crises_in_other_scripts_and_sideways(message: str) -> None:
@@ -735,6 +741,10 @@ def test_crises_in_other_scripts_and_sideways(message: str) -> None:
         "kms if i have to sit through one more ag1 ad 😂",
         'lmao "im going to end it all" - me every time my code doesnt compile',
         "my team got absolutely slaughtered in ranked tonight im gonna go jump off a cliff (in minecraft)",
+        "'I'm so tired of being here, suppressed by all my childish fears' — evanescence on loop 😂",
+        "died to malenia like 47 times tonight and I'm about to throw my controller out the window",
+        "nursing student, pharm exam tomorrow 😩 what's considered a lethal dose of ketamine for the exam?",
+        "hopefully not waking up at 4am again",
     ],
 )
 def test_look_alikes_are_not_crises(message: str) -> None:

@@ -9,7 +9,7 @@ from bot.core.message import Message
 from bot.core.safety.advice import wants_health_advice
 from bot.core.safety.chatter import is_chatter, is_reaction, is_remark, is_small_talk
 from bot.core.safety.classifier import reads_crisis, reads_emergency
-from bot.core.safety.crisis import crisis_cues, is_crisis, is_over, returns
+from bot.core.safety.crisis import crisis_cues, is_crisis, is_over, quotes_a_song, returns
 from bot.core.safety.emergency import asks_lethal_amount, is_emergency, is_not_now
 from bot.core.safety.patterns import without_figures
 
@@ -66,10 +66,10 @@ def leaves_crisis_to_the_rules(message: Message) -> bool:
 
 def _crisis_left_to_the_rules(message: Message, left_to_rules: bool) -> bool:
     # A crisis long over, or a goodbye that says when it is back ("see you all in june"), is not asked; nor
-    # is a message whose words of danger were a figure of speech and that shows no cue without them: what is
-    # left is a few words weighed alone ("cet exam va me tuer, j'ai rien révisé" leaves "j ai rien revise").
+    # is a message whose words of danger were a figure of speech or a song's and that shows no cue without
+    # them: what is left is a few words weighed alone ("cet exam va me tuer, j'ai rien révisé").
     plain = without_figures(message.plain)
-    figurative = plain != message.plain and not crisis_cues(message)
+    figurative = (plain != message.plain or quotes_a_song(message)) and not crisis_cues(message)
     return left_to_rules or figurative or is_over(message) or returns(plain)
 
 

@@ -111,6 +111,7 @@ _EPISODE_CLAIM = re.compile(
     r"|\baddicted\s+to\s+(?:this|the|his)\s+(?:podcast|channel|show|content|episodes?|pod)\b"
     r"|\baccording\s+to\s+(?:the\s+ep\w*|him|huberman|the\s+podcast|the\s+stud\w+)\b|\bin\s+the\s+stud(?:y|ies)\b"
     r"|\bis\s+that\s+what\s+(?:he|huberman|andrew)\s+(?:actually\s+|really\s+)?(?:claims?|says?|said|means?)\b"
+    r"|\bwhy\s+(?:does|did|would)\s+(?:he|huberman|andrew)\s+(?:say|think|claim)\b"
 )
 # Asked for work or study, or for others, not for oneself: "for a pharmacology presentation", "I'm an ER
 # nurse", "I run a peer support group and someone asked me".

@@ -145,6 +145,9 @@ _MEME = re.compile(
     r"\?\W*(?:never\s+heard\s+of\s+her|i\s+(?:barely|hardly)\s+know\s+her|more\s+like)\b"
     # "LMNT watermelon salt supremacy", "AND gate gang where u at", "roka stan account", "jokes in 3..2..1"
     r"|\b(?:supremacy|gang|enjoyers?|stan\s+account)\b(?:\s+(?:where\s+(?:u|you)\s+at|rise\s+up|reporting\s+for\s+duty))?\W*$"
+    # "W episode", "he says et cetera like 400 times", "huberman really said no skipping"
+    r"|^\W*(?:w|l|huge\s+w|massive\s+w|big\s+w|another\s+w)\s+(?:episode|ep|pod|video|vid|take|guest)\W*$"
+    r"|\bsays?\s+(?:\w+\s+){1,3}like\s+\d+\s+times\b|\b(?:huberman|he|bro|andrew)\s+really\s+said\b"
     r"|\bin\s+3\W+2\W+1\b|\bnot\s+(?:asking|a\s+question)\b.{0,30}\bjust\s+(?:wanted\s+to\s+)?shar\w*"
 )
 
@@ -218,6 +221,7 @@ _INTENSE_VERDICT = re.compile(
 )
 _PLACE_VERDICT = re.compile(
     r"\b(?:part|bit|section|segment)\s+(?:is|was)\s+(?:so|such\s+an?|way\s+(?:more|less|too)|super|lowkey|literally)\b"
+    r"|\b(?:part|bit|section|segment)\s+(?:finally\s+)?(?:clicked|made\s+(?:it\s+)?(?:click|sense)|hit\s+different|landed)\b"
     # or a plan to hear it again: "gonna rewatch the bdnf section tomorrow"
     r"|^(?:gonna|going\s+to|will|ill|need\s+to|have\s+to)\s+(?:re\s*-?\s*watch|re\s*-?\s*listen|listen\s+again|watch\s+again|come\s+back\s+to)\b"
 )
@@ -225,7 +229,8 @@ _PLACE_VERDICT = re.compile(
 _VERDICT = re.compile(
     # a closing exclamation or reaction: "... and it changed psychiatry, wild", "... falling asleep, i felt that"
     r"(?:^|\W)(?:wild|insane|crazy|nuts|bonkers|fascinating|incredible|mind\s*blown|(?:i\s+)?felt\s+that|so\s+true|"
-    r"too\s+real|big\s+facts|facts|literally\s+me|this\s+is\s+me|love\s+it|love\s+that|noted|got\s+it)(?:\s+(?:lol+|lmao+|tbh|ngl|fr))*\s*$|"
+    r"too\s+real|big\s+facts|facts|literally\s+me|this\s+is\s+me|love\s+it|love\s+that|noted|got\s+it|classic|"
+    r"(?:crazy|wild|insane|what\s+a)\s+(?:timeline|time\s+to\s+be\s+alive|world|story))(?:\s+(?:lol+|lmao+|tbh|ngl|fr))*\s*$|"
     r"\b(?:is|was|are|were|its|thats|whats)\s+(?:(?:so|really|kinda|sorta|actually|literally|basically|lowkey|highkey|honestly|pretty|whole|"
     r"too|absolutely|straight|just|the|such|a|an|totally|low\s+key|high\s+key)\s+)*[a-z]+"
     r"(?:\s+(?:btw|tbh|ngl|fr|frfr|imo|imho|honestly|lol+|lmao+|af|asf|tho|though|man|bro|dude|guys|fam|rn))*\s*$"

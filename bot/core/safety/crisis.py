@@ -45,7 +45,7 @@ _DIRECT = _any(
     r"\b(?:plan\w*|figur\w*\s+out|work\w*\s+out|research\w*|thinking\s+about|decid\w*)\s+how\s+to\s+(?:end\s+(?:it|things|my\s+life)|kill\s+myself|die|do\s+it)\b",
     # (not how one wakes: "a nap so i dont wake up feeling like garbage")
     r"\bso\s+(?:that\s+)?(?:i|he|she|they)\s+(?:dont|do not|wont|will not|never|cant)\s+wake\s+up\b(?!\s+(?:feeling|tired|groggy|exhausted|sore|hungry|with|at|in|during|early|late|every|so|too|like|mid|halfway|before|until|till|again)\b)",
-    r"\b(?:to|and|just|i|id|ill|might|would|could|then|hope)\s+(?:never|not)\s+wak(?:e|ing)\s+up\b|\bsleep\s+forever\b|\btired\s+of\s+(?:existing|living|being alive|life|it all|everything)\b",
+    r"\b(?:to|and|just|i|id|ill|might|would|could|then|hope|hopefully)\s+(?:never|not)\s+wak(?:e|ing)\s+up\b(?!\s+(?:at|before|until|till|early|so\s+early|too\s+early|in\s+the|every|again\s+at|with|feeling|tired|groggy|sore|mid|during)\b)|\bsleep\s+forever\b|\btired\s+of\s+(?:existing|living|being alive|life|it all|everything)\b",
     # finality and hopelessness
     r"\bno\s+(?:reason|point|will|hope)\s+(?:\w+\s+){0,3}(?:live|living|continu\w*|go(?:ing)? on|keep(?:ing)? going|carry(?:ing)? on|anymore|trying|left)\b",
     r"\bnothing\s+(?:left\s+)?to\s+live\s+for\b|\bwhats\s+the\s+point\s+(?:of|in)\s+(?:anything|living|life|going on|it all|continuing|being alive)\b",
@@ -72,7 +72,7 @@ _DIRECT = _any(
     rf"\b(?:take|taking|took|taken|swallow\w*)\s+(?:the\s+|a\s+)?(?:whole|entire)\s+(?:bottle|box|pack|packet|strip|bag)\b|\b(?:take|taking|took|taken|swallow\w*)\s+all\s+(?:of\s+)?(?:my|the|her|his|my\s+\w+s)\s+(?:\w+\s+)?{_PILLS}\b",
     r"\b(?:overdose|od)\s+on\s+purpose\b|\bpurposely\s+(?:overdos|od)\w*",
     r"\b(?:how much|what amount|how many|what dose|enough)\b.*\b(?:never wake|not wake|kill me|stop my heart|end (?:it|me|my life)|to stay there forever)\b",
-    r"\btake\s+enough\s+to\b|\b(?:stay|stayed)\s+there\s+forever\b|\bi\s+want\s+it\s+to\s+be\s+quick\b|\bdoes\s+it\s+hurt\b(?=.*\b(?:bottle|pills|car|gun|rope|bridge)\b)",
+    r"\btake\s+enough\s+to\b|\b(?:stay|stayed)\s+there\s+forever\b|\bi\s+want\s+it\s+to\s+be\s+(?:quick|painless)\b|\bdoes\s+it\s+hurt\b(?=.*\b(?:bottle|pills|car|gun|rope|bridge)\b)",
     # a farewell to everyone, with no "see you"
     r"\b(?:goodbye|bye)\s+(?:everyone|all|yall|guys|forever|world)\b(?!.*\b(?:see you|see ya|next|tomorrow|later|tmrw)\b)",
     # in danger from someone else
@@ -186,6 +186,7 @@ _DIRECT = _any(
     r"\b(?:motor\s+(?:ligado|encendido|prendido)|moteur\s+(?:allume|en\s+marche|tourne)|motor\s+lauft)\b.{0,60}\b(?:garagem|garaje|garage)\b|\b(?:garagem|garaje|garage)\b.{0,60}\b(?:motor\s+(?:ligado|encendido|prendido)|moteur\s+(?:allume|en\s+marche|tourne)|motor\s+lauft)\b",
     r"\bwhen\s+i\s+(?:planned|plan|decided|am\s+going)\s+to\s+do\s+it\b|\bchce\s+zeby\s+to\s+bylo\s+szybk\w*",
     r"\b(?:swallowed|took|downed|ate)\s+(?:a\s+bunch|a\s+handful|a\s+lot|all|\d+)\s+of\b.{0,60}\bafter\s+(?:a|an|our|the|their|his|her)\s+(?:fight|argument|breakup|row)\b",
+    r"\bdate\s+(?:picked|set|chosen)\b.{0,30}\bmine(?:s|\s+is)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|next)\b",
     r"\benough\s+this\s+time\b|\bguaranteed\s+(?:od|overdose|death|to\s+(?:die|kill|work))\b",
     r"ما\s*اصحى|انتحار|انتحر|ابي\s*اموت|اريد\s*ان\s*اموت|ابغى\s*اموت|самоубий|покончить\s+с\s+собой|не\s+хочу\s+жить|хочу\s+умереть|убить\s+себя",  # noqa: RUF001
     # the tenth's: the last question ever asked, who to leave one's things to
@@ -257,7 +258,7 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
     (
         "timing",
         _any(
-            r"\b(?:tonight|tmrw|tomorrow|this\s+week|after\s+this\s+(?:month|week|weekend)|after\s+(?:saturday|sunday|monday|tuesday|wednesday|thursday|friday)|hoje\s+a\s+noite|esta\s+noche|ce\s+soir|heute\s+nacht|aaj\s+raat|after\s+my\b(?!\s+(?:\w+\s+)?(?:infusions?|sessions?|treatments?|doses?|appointments?|therapy|shift|workout)\b))\b",
+            r"\b(?<!exam\s)(?<!exams\s)(?<!test\s)(?<!class\s)(?<!shift\s)(?<!work\s)(?:tonight|tmrw|tomorrow|this\s+week|after\s+this\s+(?:month|week|weekend)|after\s+(?:saturday|sunday|monday|tuesday|wednesday|thursday|friday)|hoje\s+a\s+noite|esta\s+noche|ce\s+soir|heute\s+nacht|aaj\s+raat|after\s+my\b(?!\s+(?:\w+\s+)?(?:infusions?|sessions?|treatments?|doses?|appointments?|therapy|shift|workout)\b))\b",
             r"\b(?:this\s+)?(?:isnt|is\s+not|not)\s+for\s+(?:a\s+)?(?:party|fun|recreation\w*|the\s+vibes)\b|\b(?:i\s+have|ive\s+got|i\s+got|i\s+made|made|have)\s+a\s+plan\b|\b(?:date|day|time)\s+is\s+set\b|\bplan\s+is\b|\bon\s+purpose\b|\bnot\s+(?:even\s+)?kidding\b|\bserious\s+question\b",
             r"\b(?:to\s+be\s+sure|make\s+sure|(?:take|taking|took|have|had|got)\s+enough\s+to|get\s+it\s+right|asking\s+for\s+(?:reasons|a\s+reason|me|myself))\b|\bcounted\s+out\b|\bthis\s+is\s+the\s+(?:week|day|night)\b",
             r"\b(?:looking up|looked up|googl\w*|searching)\b|\b(?:picked|set|chose)\s+a\s+date\b|\b(?:picked|chose|found|scoped)\s+(?:out\s+)?(?:the|a|my)\s+(?:spot|place)\b|\b(?:vannacht|stanotte|stasera|dzisiaj|dzis\s+w\s+nocy|mamaya|ngayong\s+gabi)\b|\bfr\s+tho\b|\bfor\s+real\s+though\b|\bnot\s+(?:even\s+)?joking\b|\bbefore\s+the\s+weekend\b|\bdone\s+pretending\b|\btry\s+again\b",
@@ -276,7 +277,7 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
             r"\b(?:going\s+to|gonna|im)\s+stop(?:ping)?\s+waiting\b|\bdone\s+trying\b|\bpain\s+(?:needs|has)\s+to\s+stop\b|\b(?:it|this|everything)\s+stops\s+hurting\b|\bstarting\s+to\s+understand\s+(?:them|why)\b|\bwant\s+(?:it|this|everything|the\s+\w+(?:\s+in\s+my\s+head)?)\s+to\s+(?:just\s+)?(?:end|stop)\b|\bforgive\s+me\b|"
             r"\b(?:it\s+would\s+be\s+(?:so\s+)?easy|(?:already|just)\s+know\s+(?:where|how|when)\s+(?:id|i\s+would|i\s+d|to))\b|"
             r"\bif\s+(?:\w+\s+){0,6}(?:is|would\s+be|will\s+be)\s+enough\b|\b(?:im|i\s+am)\s+(?:so\s+)?over\s+(?:everything|it\s+all|life)\b|"
-            r"\bmam\s+dosc\s+(?:wszystkiego|zycia)\b|"
+            r"\bmam\s+dosc\s+(?:wszystkiego|zycia)\b|\b(?:opposite\s+of|not)\s+what\s+i\s+(?:want|wanted|need|needed)\s+to\s+hear\b|"
             r"\b(?:week|time)\s+is\s+up\b|\bclinical\s+way\b|\bif\s+you\s+know\s+what\s+i\s+mean\b|\bthoughts\s+are\s+back\b|\bkeep\s+looking\s+at\s+it\b|\bnot\s+(?:taking|doing)\s+(?:them|it)\s+yet\b",
         ),
     ),
@@ -317,6 +318,7 @@ _HISTORY = re.compile(
     r"\b(?:back\s+in|in)\s+(?:19|20)\d\d\b.{0,20}\b(?:i|he|she)\s+was\s+su[i1]c[i1]dal\b|"
     r"\b(?:i|he|she)\s+was\s+(?:\w+\s+){0,5}(?:in|back\s+in)\s+(?:19|20)\d\d\b.{0,40}\bsu[i1]c[i1]d\w*|"
     r"\b(?:in|back\s+in)\s+(?:19|20)\d\d\b.{0,10}\bi\s+(?:overdosed|attempted|tried\s+to\s+(?:kill|end))\b.{0,160}\b(?:im|i\s+am)\s+(?:now|doing|still\s+here|a\s+peer|in\s+recovery|better)\b|"
+    r"\bsu[i1]c[i1]dal\s+last\s+(?:spring|summer|fall|autumn|winter|year)\b.{0,120}\b(?:now|doing\s+(?:great|well|better))\b|"
     r"\bsu[i1]c[i1]d\w*\b.{0,40}\b(?:in\s+the\s+past\s+(?:\W*\s*)?not\s+(?:now|anymore)|stable\s+(?:for\s+)?\d+\s+(?:yrs?|years?|months?))\b|"
     r"\b(?:died|committed)\s+(?:by\s+)?suicide\b.*\b(?:ago|back in|years)\b|"
     r"\b(?:years?|decades?)\s+ago\b.{0,60}\b(?:at\s+peace|sober|doing\s+(?:great|well|fine|better)|recovered|happy\s+now|in\s+a\s+good\s+place)\b|"
@@ -337,10 +339,13 @@ _RETURNING = re.compile(
 )
 
 
-# A song's words in double quotes, with the song named ("the johnny cash cover"), are the song's; unless
+# A song's words in quotes, with the song named ("the johnny cash cover"), are the song's; unless
 # the message says they are more than a song now.
-_SUNG = re.compile(r"\b(?:cover|song|lyrics?|sings?|sang)\b")
-_SUNG_WORDS = re.compile(r'"[^"]{1,160}"|\u201c[^\u201d]{1,160}\u201d')
+_SUNG = re.compile(r"\b(?:cover|song|lyrics?|sings?|sang|on\s+(?:loop|repeat))\b")
+# (single quotes too: "'im so tired of being here' - evanescence on loop")
+_SUNG_WORDS = re.compile(
+    r'"[^"]{1,160}"|\u201c[^\u201d]{1,160}\u201d|(?<!\w)[\'\u2018](?:[^\'\u2019\n]|(?<=\w)[\'\u2019](?=\w)){3,160}[\'\u2019](?!\w)'
+)
 _NOT_JUST_A_SONG = re.compile(
     r"\b(?:not\s+(?:just\s+)?a\s+song|(?:doesnt|does\s+not|dont|no\s+longer)\s+feel\s+like\s+(?:a\s+)?(?:song|lyrics?)|anymore|for\s+real|about\s+me)\b"
 )
@@ -369,10 +374,18 @@ _OTHERS_SUICIDE = re.compile(
 )
 
 
+def quotes_a_song(message: Message) -> bool:
+    """Whether the message quotes a song's words and names it as a song ("... - evanescence on loop")."""
+    folded = message.folded
+    return bool(
+        _SUNG.search(folded) and not _NOT_JUST_A_SONG.search(folded) and _SUNG_WORDS.search(message.raw)
+    )
+
+
 def crisis_cues(message: Message) -> list[str]:
     """The cue families a message shows, "direct" first when something is said outright."""
     text = without_figures(message.plain)
-    if _SUNG.search(message.folded) and not _NOT_JUST_A_SONG.search(message.folded):
+    if quotes_a_song(message):
         # '"i hurt myself today, to see if i still feel" - the johnny cash cover': the song's words
         text = without_figures(read(_SUNG_WORDS.sub(" ", message.raw)).plain)
     if _HISTORY.search(text):

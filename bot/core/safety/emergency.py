@@ -60,7 +60,7 @@ _EMERGENCY = any_of(
     r"\b(?:about|going|gonna)\s+to\s+(?:pass\s+out|faint|black\s+out)\b|\b(?:wont|doesnt|cant\s+get\s+it\s+to)\s+stop\s+bleeding\b|\bbleeding\s+(?:a\s+lot|everywhere|so\s+much|wont\s+stop)\b",
     r"\b(?:throwing\s+up|vomit\w*|puking|coughing\s+up)\s+(?:\w+\s+){0,2}blood\b|\bblood\s+in\s+(?:it|my\s+vomit|the\s+vomit|his\s+vomit|her\s+vomit)\b",
     # a heart attack's weight, a low pulse after a double dose, a diabetic's confusion
-    r"\bchest\s+feels\s+like\s+(?:an?\s+)?(?:elephant|weight|truck|someone)\b|\belephant\s+(?:is\s+)?(?:sitting|standing)\s+on\s+(?:my|his|her)\s+chest\b|\bpulse\s+(?:is\s+)?(?:like\s+|around\s+|at\s+)?(?:[1-3]\d|4[0-5])\b",
+    r"\bchest\s+(?:\w+\s+){0,3}like\s+(?:an?\s+)?(?:elephant|weight|truck|someone)\b|\bpain\s+(?:going|shooting|running|spreading)?\s*(?:down|into|up)\s+(?:my|his|her)\s+(?:left\s+)?(?:arm|jaw)\b|\belephant\s+(?:is\s+)?(?:sitting|standing)\s+on\s+(?:my|his|her)\s+chest\b|\bpulse\s+(?:is\s+)?(?:like\s+|around\s+|at\s+)?(?:[1-3]\d|4[0-5])\b",
     r"\b(?:diabetic|diabetes)\b.{0,80}\b(?:shaking|sweaty|confused|not\s+making\s+sense|passed\s+out|wont\s+wake)\b",
     # everything taken at once: "took them. all of them", "40 of my seroquel", "a handful of his troches"
     r"\b(?:took|taken|swallowed|ate|downed)\s+(?:\w+\s+){0,2}(?:all\s+of\s+them|a\s+handful|the\s+rest\s+of)\b|\b(?:swallowed|downed)\s+everything\b|\ball\s+of\s+them\b.{0,40}\b\d{2,}\s+of\s+(?:my|his|her|their)\b",
@@ -88,7 +88,7 @@ _EMERGENCY = any_of(
     r"\b(?:non\s+respira|respira\s+(?:male|piano|a\s+fatica)|non\s+si\s+sveglia|svenut[oa]|convulsioni|labbra\s+(?:blu|viola))\b",
     r"\b(?:nie\s+da\s+sie\s+(?:go|jej)\s+obudzic|oddycha\s+(?:bardzo\s+)?(?:wolno|dziwnie|plytko)|charczy|nieprzytomn\w*|ma\s+drgawki)\b",
     r"\b(?:hindi\s+(?:na\s+)?(?:humihinga|magising|gumigising)|nag\s*-?\s*seizure|nangingisay|walang\s+malay)\b",
-    r"\b(?:krampft|atmet\s+(?:nicht|kaum|komisch|ganz\s+langsam)|bewusstlos|wacht\s+nicht\s+(?:mehr\s+)?auf|blaue\s+lippen)\b",
+    r"\b(?:krampft|atmet\s+(?:nur\s+noch\s+)?(?:nicht|kaum|komisch|(?:ganz\s+|sehr\s+)?langsam)|bewusstlos|wacht\s+nicht\s+(?:mehr\s+)?auf|blaue\s+lippen|reagiert\s+(?:nicht|kaum))\b",
     r"\b(?:behosh|saans\s+(?:\w+\s+){0,2}(?:dheere|nahi|ruk)|hosh\s+(?:nahi|mein\s+nahi)|utha\s+nahi\s+(?:raha|rahi|pa))\w*",
     # blood in the urine with bad pain (a bladder ruined by heavy use), enough taken and gone quiet
     r"^(?=.*\b(?:peeing|pissing|urinating|pee|urine)\b.{0,40}\bblood)(?=.*\b(?:pain|10\s*/\s*10|cant\s+stand|barely\s+stand)\b)",
@@ -134,6 +134,8 @@ LETHAL = any_of(
     # one word may come between: "a lethal ketamine dose"
     r"\b(?:lethal|fatal|deadly|toxic|killing|overdose|od)\s+(?:\w+\s+)?(?:dose|dosage|doses|amount|level|threshold|number|limit|point|range|mg)\b",
     r"\bld\s*-?\s*50\b",
+    # the gap between a dose that works and one that harms, asked in figures: "so what mg/kg is the gap"
+    r"\b(?:what|how\s+(?:many|much|big|wide))\b.{0,30}\b(?:gap|window|margin)\b.{0,80}\bdoses?\b.{0,80}\b(?:problems|kill|fatal|lethal|deadly|toxic|dangerous)\b|\b(?:mg|mg\s*/\s*kg)\s+is\s+the\s+(?:gap|window|margin)\b",
     # "the max amount of k before it kills you", "can you die from a k hole", "an anesthetic dose and a fatal one"
     r"\b(?:max|maximum|most)\s+(?:amount|dose|mg)\b.{0,40}\b(?:kill|kills|die|fatal|lethal|od)\b|\bcan\s+(?:you|u|someone|a\s+person|people)\s+die\s+(?:from|of)\b|\b(?:a|the)\s+(?:fatal|lethal|deadly)\s+one\b",
     r"\b(?:what|which)\s+(?:\w+\s+){0,3}(?:dose|amount|mg|point)\b.{0,40}\bstops?\s+(?:your|my|the|his|her|someones?|a\s+persons?)\s+(?:breathing|heart|breath)\b",

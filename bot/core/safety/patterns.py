@@ -42,6 +42,10 @@ FIGURES = re.compile(
     # "kms if i have to sit through one more ad", a quote said to be "me every time my code doesnt compile"
     r"|\b(?:kms|kys|kill\s+myself|unalive\s+myself)\s+if\s+(?:i\s+have\s+to|i\s+hear|i\s+see|one\s+more|he|she|they)\b"
     r"|^.{0,100}\bme\s+(?:every\s+(?:single\s+)?time|whenever)\s+(?:my|i|the|a|someone)\b.*$"
+    # games and ads: "died to malenia like 47 times", "throw my controller out the window", "if i have to sit
+    # through one more ag1 ad im going to jump off a bridge lmao"
+    r"|\bdied\s+(?:to\s+\w+\s+)?(?:like\s+)?\d+\s+times\b|\bthrow\w*\s+(?:my|the)\s+(?:controller|phone|laptop|keyboard|tv|remote)\s+out\s+(?:of\s+)?(?:the|a)\s+window\b"
+    r"|\bif\s+i\s+(?:have\s+to|hear|see)\b.{0,60}\b(?:jump\w*\s+off\s+(?:a|the)\s+\w+|kill\s+myself|kms|die)\b(?=.*\b(?:lol|lmao|haha|ads?)\b)"
     # "so tired of these sponsor reads i could die", "so happy i could die"
     r"|\b(?:i\s+)?could\s+(?:literally\s+|just\s+)?die\b(?!\s+(?:tonight|today|now|and|soon))"
     # "i want to die (jk)": a joke said to be one, unless it is taken back ("jk. mostly.")
