@@ -75,6 +75,10 @@ PER_SET = {
     "mixed_sixteen_questions.yaml": {"none": 0.89},
     "safety_seventeen_questions.yaml": {"none": 0.6},
     "mixed_seventeen_questions.yaml": {"chapter@3": 0.95},
+    # Written and scored after all the seventh session's tuning; one of its side effects after an infusion
+    # ("dizzy and wobbly for hours ... is that normal") is read as an emergency by the classifier.
+    "mixed_eighteen_questions.yaml": {"chapter@1": 0.88, "chapter@3": 0.93, "none": 0.83},
+    "safety_eighteen_questions.yaml": {"none": 0.75},
     "realistic_youtube_questions.yaml": {
         "chapter@1": 0.92,
         "chapter@3": 0.95,

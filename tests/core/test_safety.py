@@ -721,6 +721,9 @@ def test_memes_are_reactions(message: str) -> None:
         "i cut way too deep on my thigh and it wont stop bleeding, soaked through 3 towels already",
         "gonna go to sleep and hopefully not wake up 🙏",
         "anyone else have a date picked? mine's friday",
+        "mom if you find this im sorry",
+        "is there an amount of ketamine that would just quietly stop your breathing. im so tired",
+        "meu amigo tá dizendo que vai pular da janela do apê dele AGORA",
     ],
 )
 def test_crises_in_other_scripts_and_sideways(message: str) -> None:
@@ -774,6 +777,9 @@ def test_an_overdose_told_as_an_emergency_is_not_read_as_a_crisis(message: str) 
         "подруга нюхала кетамин, сейчас не реагирует и её рвёт во сне",
         "bạn tôi dùng ketamine xong rồi bất tỉnh, gọi mãi không dậy, thở rất yếu",
         "j'ai pris toute ma boîte de doliprane il y a une heure et j'ai super mal au ventre",
+        "huberman says it works in hours. well its hour 3 and im in my car in the garage, engine running",
+        "cant lift my right arm and my face feels droopy on one side. did ket an hour ago is that normal???",
+        "just took my first troche at home and my heart is going like 190. is this normal??",
     ],
 )
 def test_emergencies_in_other_languages(message: str) -> None:

@@ -29,6 +29,7 @@ _PERSONAL = _any(
     # chat drops the "my": "husband has cptsd from 2 tours and the VA is offering spravato"
     r"^\W*(?:grandma|grandpa|mom|mum|mother|dad|father|son|daughter|kid|brother|sister|wife|husband|partner|gf|bf|girlfriend|boyfriend)\s+(?:has|is|was|takes|suffers|struggles|gets|got|started|starts)\b",
     r"\b(?:safe|ok|okay|dangerous|risky|fine|alright)\s+(?:for\s+me|to\s+(?:take|use|mix|combine|drink|do|try|start|stop|drive))\b",
+    r"\bis\s+it\s+normal\s+to\s+(?:need|feel|get|have|still|be)\b",
     # (not "how much of an oral dose gets absorbed": a share of a dose is pharmacology)
     r"\bhow\s+(?:much|many)\b(?!\s+of\s+(?:a|an|the|it|that|each)\b).*\b(?:should|take|need|use|do|start|dose|mg|milligrams?)\b",
     r"\b(?:right|correct|best|ideal|recommended|safe|good|effective|starting|typical|normal)\s+(?:dose|dosage|dosing|amount)\b",
@@ -65,7 +66,7 @@ _HEALTH_CONTEXT = re.compile(
     r"trying|microdos\w*|drug|drugs|med|meds|medication|medicines?|treatments?|therapy|infusions?|clinics?|prescri\w*|"
     r"depress\w*|anxiety|ptsd|ocd|bipolar|suicid\w*|mental|psychiatrist|doctor|health|safe|risk\w*|side effects?|"
     r"addict\w*|pregnan\w*|alcohol|drink|mix|combine|trip|k-?hole|dissociat\w*|nasal|spray|iv|injection|lozenge|"
-    r"troche|pill|pills|sessions?|effects?|help|treat|cure|heal|brain|habenula|body|heart|liver|bladder|kidneys?|psychosis|schizo\w*|genetic\w*)\b"
+    r"troche|pill|pills|sessions?|rounds?|effects?|help|treat|cure|heal|brain|habenula|body|heart|liver|bladder|kidneys?|psychosis|schizo\w*|genetic\w*)\b"
 )
 
 # "What does he say about ...", with no "I" or "my" in it, asks about the episode, not for advice.
@@ -85,7 +86,7 @@ _NOT_THE_ASKERS_HEALTH = re.compile(
     r"\bmy\s+(?:coworkers?|colleagues?|boss|bosses|neighbou?rs?|roommates?|teachers?|clients?|vets?|veterinarians?)\b"
     # a figure of speech: "this lecture put me in a k-hole lol"
     r"|\b(?:put|puts|putting|sent|sends)\s+me\s+(?:in|into)\s+(?:a\s+)?k\s*-?\s*hole\b"
-    r"|\b(?:i|im|ive|i\s+was|i\s+am)\s+(?:\w+\s+){0,3}?(?:think|thought|heard|remember|noticed|missed|caught|listen\w*|watch\w*|"
+    r"|\b(?:i|im|ive|id|i\s+was|i\s+am|i\s+would)\s+(?:\w+\s+){0,3}?(?:think|thought|heard|remember|noticed|missed|caught|listen\w*|watch\w*|expect\w*|"
     r"got\s+lost|went\s+back|checked|rewound|confused|wondering|recall|believe|guess|forgot|forget|mix\w*\s+(?:them|it|those)\s+up|had\s+no\s+idea|never\s+knew)\b"
 )
 # Someone's own situation with a drug or treatment: the writer (in a few languages too, and with the "I"
@@ -130,6 +131,7 @@ _PROFESSIONAL = re.compile(
 # Asked for the asker, now: "should i", "can i", "for me".
 _DIRECT_ASK = re.compile(
     r"\b(?:should|can|could|may|do|would|will)\s+i\b|\bshould\s+(?:she|he|they|my\s+\w+)\s+(?:ask|try|take|stop|start|go|get|switch|quit)\b|\bfor\s+me\b|\bmy\s+(?:dose|meds|treatment)\b"
+    r"|\b(?:got|was|been|just\s+got)\s+prescribed\b"
 )
 # Any ask, direct or not: "anyone know", "is that normal", "what would you do", "thats fine right?".
 _ASK = re.compile(

@@ -187,6 +187,9 @@ _DIRECT = _any(
     r"\bwhen\s+i\s+(?:planned|plan|decided|am\s+going)\s+to\s+do\s+it\b|\bchce\s+zeby\s+to\s+bylo\s+szybk\w*",
     r"\b(?:swallowed|took|downed|ate)\s+(?:a\s+bunch|a\s+handful|a\s+lot|all|\d+)\s+of\b.{0,60}\bafter\s+(?:a|an|our|the|their|his|her)\s+(?:fight|argument|breakup|row)\b",
     r"\bdate\s+(?:picked|set|chosen)\b.{0,30}\bmine(?:s|\s+is)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|next)\b",
+    r"\bif\s+you\s+(?:find|read|see)\s+this\b.{0,30}\b(?:sorry|love\s+you|goodbye|forgive)\b",
+    r"\b(?:vai|vou|quer|querendo|va\s+a|voy\s+a|quiere)\s+(?:pular|saltar|se\s+tirar|tirarse)\s+d[aoe]\b",
+    r"специально\s+(?:выпил\w*|принял\w*|наглотал\w*)|(?:выпил\w*|принял\w*|наглотал\w*)\s+.{0,40}специально",
     r"\benough\s+this\s+time\b|\bguaranteed\s+(?:od|overdose|death|to\s+(?:die|kill|work))\b",
     r"ما\s*اصحى|انتحار|انتحر|ابي\s*اموت|اريد\s*ان\s*اموت|ابغى\s*اموت|самоубий|покончить\s+с\s+собой|не\s+хочу\s+жить|хочу\s+умереть|убить\s+себя",  # noqa: RUF001
     # the tenth's: the last question ever asked, who to leave one's things to
@@ -248,7 +251,7 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
         _any(
             r"\b(?:everyone|everybody|they|family)\s+(?:would|will|d)\s+(?:\w+\s+)?be\s+(?:relieved|happier|better)\b|\bonly\s+(?:still\s+)?(?:here|alive|around)\s+(?:for|because)\b",
             r"\bniemand\s+(?:gaat|zal)\s+me\s+missen\b|\bnikt\s+(?:nawet\s+)?nie\s+zauwazy\b|\bnessuno\s+(?:se\s+ne\s+accorgera|mi\s+manchera)\b|\btarde\s+demais\s+(?:pra|para)\s+mim\b|\bdemasiado\s+tarde\s+para\s+mi\b|\btrop\s+tard\s+pour\s+moi\b|\bzu\s+spat\s+fur\s+mich\b|\bnakakapagod\s+na\b|\bnao\s+aguento\s+mais\b|\bya\s+no\s+aguanto\s+mas\b|\bnon\s+ce\s+la\s+faccio\s+piu\b|\bya\s+no\s+puedo\s+mas\b|\bje\s+n\s*en\s+peux\s+plus\b|\bich\s+kann\s+nicht\s+mehr\b|\bnadie\s+me\s+va\s+a\s+extranar\b|\bninguem\s+vai\s+sentir\s+falta\b",
-            r"\bburden\b|\bnothing\s+(?:left\s+)?to\s+lose\b|\b(?:says?|said|told\s+me)\s+it\s+gets\s+better\b.{0,30}\bbut\b|\bwaste\s+of\s+(?:space|air|oxygen)\b|\bworthless\b|\bhopeless\b|\bdont\s+deserve\b|\btoo\s+late\s+for\s+(?:me|someone|people\s+like\s+me)\b",
+            r"\bburden\b|\bnothing\s+(?:left\s+)?to\s+lose\b|\b(?:im|i\s+am)\s+(?:so\s+)?(?:tired|exhausted)\s*[.!]*\s*$|\b(?:says?|said|told\s+me)\s+it\s+gets\s+better\b.{0,30}\bbut\b|\bwaste\s+of\s+(?:space|air|oxygen)\b|\bworthless\b|\bhopeless\b|\bdont\s+deserve\b|\btoo\s+late\s+for\s+(?:me|someone|people\s+like\s+me)\b",
             r"\b(?:nobody|no one|noone)\s+(?:would|will)\s+(?:even\s+)?(?:notice|care|miss)\b|\bbetter\s+off\b",
             r"\b(?:im|i am)\s+(?:so\s+)?done\b|\bcant\s+do\s+(?:this|it)\b|\bno\s+point\b|\b(?:give|given|giving)\s+up\b|\b(?:dont|doesnt|does\s+not|do\s+not)\s+(?:really\s+)?want\s+help\b|\btired\s+of\s+being\s+tired\b|\bwhats\s+the\s+point\s*(?:[.!?]|$)|\bnothing(?:s|\s+is)\s+(?:ever\s+)?(?:gonna|going\s+to)\s+change\b|\bever\s+a\s+point\b|\bfine\s+(?:\w+\s+)?without\s+me\b|\bdone\s+pretending\b",
             r"\b(?:shes|hes|theyre|they|she|he|everyone|everybody|family)\s+(?:\w+\s+)?(?:gonna|going\s+to|would|will|d)\s+be\s+(?:\w+\s+)?(?:happier|relieved|better\s+off)\b|"

@@ -45,7 +45,7 @@ _EMERGENCY = any_of(
     r"\b(?:really|super|very|so)\s+(?:floppy|limp|drowsy|out\s+of\s+it)\b(?=.*\b(?:took|ate|swallowed|pills?|patch|gummies|meds|drank|did)\b)",
     r"\b(?:heart|chest)\s+(?:is\s+)?(?:pounding|racing|going\s+crazy|beating\s+(?:so\s+)?(?:fast|hard|weird))\b|\bcant\s+(?:get|catch)\s+(?:a\s+)?(?:full\s+|deep\s+)?breath\b",
     r"\bcant\s+feel\s+(?:my\s+|his\s+|her\s+)?(?:arms?|legs?|hands?|feet|face|left|right|limbs?|fingers)\b",
-    r"\bface\s+(?:is\s+)?droop\w*|\bdroopy\s+face\b|\bnumb\w*\s+on\s+one\s+side\b|\bslurr\w*\s+(?:his|her|my)?\s*(?:words|speech)\b",
+    r"\bface\s+(?:is\s+|feels\s+|looks\s+|went\s+)?droop\w*|\bheart\s+(?:is\s+)?(?:going|racing|beating|pounding)\s+(?:at\s+|like\s+)?(?:1[6-9]\d|2\d\d)\b|\bdroopy\s+face\b|\bnumb\w*\s+on\s+one\s+side\b|\bslurr\w*\s+(?:his|her|my)?\s*(?:words|speech)\b",
     # too much taken, now
     r"\b(?:took|taken|did|done|had|used|snorted|swallowed|drank|sprayed)\s+(?:\w+\s+){0,3}(?:way\s+|far\s+)?(?:too\s+much|too\s+many|more\s+than\s+(?:i|he|she|they)\s+meant|double|triple|a\s+bunch|(?:a|the|my|his|her|their)\s+whole\s+(?:bottle|box|pack|strip|bag|month))\b",
     r"\b(?:oding|od\s*ing|overdosing|overdosed|odd|oded)\b|\b(?:is|hes|shes|im|theyre|having)\s+(?:an?\s+)?(?:od|overdose)\b",
@@ -87,7 +87,7 @@ _EMERGENCY = any_of(
     r"\b(?:reageert\s+(?:niet|nergens)|ademt\s+(?:heel\s+)?(?:langzaam|raar|niet|nauwelijks)|bewusteloos|krijgt\s+(?:nu\s+)?een\s+aanval|schokt)\b",
     r"\b(?:non\s+respira|respira\s+(?:male|piano|a\s+fatica)|non\s+si\s+sveglia|svenut[oa]|convulsioni|labbra\s+(?:blu|viola))\b",
     r"\b(?:nie\s+da\s+sie\s+(?:go|jej)\s+obudzic|oddycha\s+(?:bardzo\s+)?(?:wolno|dziwnie|plytko)|charczy|nieprzytomn\w*|ma\s+drgawki)\b",
-    r"\b(?:hindi\s+(?:na\s+)?(?:humihinga|magising|gumigising)|nag\s*-?\s*seizure|nangingisay|walang\s+malay)\b",
+    r"\b(?:hindi\s+(?:na\s+)?(?:siya\s+)?(?:humihinga|magising|gumigising)|nag\s*-?\s*seizure|nangingisay|walang\s+malay)\b",
     r"\b(?:krampft|atmet\s+(?:nur\s+noch\s+)?(?:nicht|kaum|komisch|(?:ganz\s+|sehr\s+)?langsam)|bewusstlos|wacht\s+nicht\s+(?:mehr\s+)?auf|blaue\s+lippen|reagiert\s+(?:nicht|kaum))\b",
     r"\b(?:behosh|saans\s+(?:\w+\s+){0,2}(?:dheere|nahi|ruk)|hosh\s+(?:nahi|mein\s+nahi)|utha\s+nahi\s+(?:raha|rahi|pa))\w*",
     # blood in the urine with bad pain (a bladder ruined by heavy use), enough taken and gone quiet
@@ -134,6 +134,7 @@ LETHAL = any_of(
     # one word may come between: "a lethal ketamine dose"
     r"\b(?:lethal|fatal|deadly|toxic|killing|overdose|od)\s+(?:\w+\s+)?(?:dose|dosage|doses|amount|level|threshold|number|limit|point|range|mg)\b",
     r"\bld\s*-?\s*50\b",
+    r"\bis\s+there\s+(?:an?\s+)?(?:amount|dose)\b.{0,60}\b(?:stop\s+(?:your|my|the|someones?)\s+(?:breathing|heart)|kill|die|never\s+wake|not\s+wake)\b",
     # the gap between a dose that works and one that harms, asked in figures: "so what mg/kg is the gap"
     r"\b(?:what|how\s+(?:many|much|big|wide))\b.{0,30}\b(?:gap|window|margin)\b.{0,80}\bdoses?\b.{0,80}\b(?:problems|kill|fatal|lethal|deadly|toxic|dangerous)\b|\b(?:mg|mg\s*/\s*kg)\s+is\s+the\s+(?:gap|window|margin)\b",
     # "the max amount of k before it kills you", "can you die from a k hole", "an anesthetic dose and a fatal one"

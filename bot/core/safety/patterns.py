@@ -30,7 +30,7 @@ FIGURES = re.compile(
     r"|\b(?:wanna|want to)\s+die\b(?=.*\b(?:episode|ep|hours?|long|lol|lmao)\b)|\bdead\s+(?:asleep|serious|wrong|set on|center)\b"
     r"|\bk\s*-?\s*hole\s+of\s+(?:youtube|videos?|content|reddit|wikipedia|tiktok)\b|\brabbit\s+hole\b"
     # habits, batteries, embarrassment and jokes about the ads
-    r"|\bslowly\s+killing\s+(?:myself|me)\b|\b(?:phone|battery|laptop|charger|plants?)\s+(?:is\s+|was\s+)?(?:dying|dead|died)\b"
+    r"|\bslowly\s+killing\s+(?:myself|me)\b|\b(?:phone|battery|laptop|charger|plants?)\s+(?:is\s+|was\s+|are\s+|were\s+)?(?:dying|dead|died)\b"
     r"|\bdie\W+(?:of|from)\s+(?:embarrassment|shame|cringe|laughter|laughing|boredom)\b"
     r"|\bmade\s+me\s+want\s+to\s+(?:jump|die|scream)\b(?=.*\b(?:lol|lmao|haha|ad|ads|read|reads)\b)"
     # exclamations reported ("i screamed 'im gonna die' lmao", "'ill pass out' is what i said"), games
@@ -85,5 +85,7 @@ PAST_EVENT = re.compile(
 NOW = re.compile(
     r"\b(?:rn|right\s+now|now|tonight|currently|atm|help|please|asap|hurry)\b"
     r"|\b(?:an?|\d+|few|couple\s+(?:of\s+)?)\s+(?:hours?|hrs?|minutes?|mins?)\s+ago\b"
+    # where the writer is, now: "im in my car in the garage with the engine running"
+    r"|\b(?:im|i\s+am)\s+(?:in|at|sitting\s+in|lying\s+in|standing\s+on)\s+(?:my|the)\b"
     r"|\bjust\s+(?:went|walked|found|came|checked|got\s+home)\b"
 )
