@@ -61,15 +61,16 @@ def _left_to_the_rules(message: Message, lethal: bool) -> bool:
 
 def leaves_crisis_to_the_rules(message: Message) -> bool:
     """Whether the message is one the crisis classifier is not asked about (a crisis long over too)."""
-    return _crisis_left_to_the_rules(message, _left_to_the_rules(message, asks_lethal_amount(message)))
+    left_to_rules = _left_to_the_rules(message, asks_lethal_amount(message))
+    return _crisis_left_to_the_rules(message, left_to_rules, crisis_cues(message))
 
 
-def _crisis_left_to_the_rules(message: Message, left_to_rules: bool) -> bool:
+def _crisis_left_to_the_rules(message: Message, left_to_rules: bool, cues: list[str]) -> bool:
     # A crisis long over, or a goodbye that says when it is back ("see you all in june"), is not asked; nor
     # is a message whose words of danger were a figure of speech or a song's and that shows no cue without
     # them: what is left is a few words weighed alone ("cet exam va me tuer, j'ai rien révisé").
     plain = without_figures(message.plain)
-    figurative = (plain != message.plain or quotes_a_song(message)) and not crisis_cues(message)
+    figurative = (plain != message.plain or quotes_a_song(message)) and not cues
     return left_to_rules or figurative or is_over(message) or returns(plain)
 
 
@@ -91,9 +92,10 @@ def read_safety(message: Message) -> SafetyRead:
     # An emergency is not read for a crisis by weight of words: an overdose's words are a suicide note's too
     # ("took his oxy on top of his troches, he's grey and barely breathing"). The rules still read it, so
     # "she took all her pills and left a note" is both.
-    crisis = is_crisis(message, emergency=said) or (
+    cues = crisis_cues(message)
+    crisis = is_crisis(message, emergency=said, cues=cues) or (
         not (said or inferred)
-        and not _crisis_left_to_the_rules(message, left_to_rules)
+        and not _crisis_left_to_the_rules(message, left_to_rules, cues)
         and reads_crisis(message)
     )
     return SafetyRead(

@@ -425,10 +425,10 @@ _METHOD = re.compile(
 )
 
 
-def is_crisis(message: Message, *, emergency: bool = False) -> bool:
+def is_crisis(message: Message, *, emergency: bool = False, cues: list[str] | None = None) -> bool:
     """Whether the message shows signs that someone may harm themselves; `emergency` says a medical
-    emergency is told in it."""
-    cues = crisis_cues(message)
+    emergency is told in it, `cues` are its crisis_cues when already read."""
+    cues = crisis_cues(message) if cues is None else cues
     if {"direct", *_STRONG_ALONE}.intersection(cues):
         return True
     if emergency and not set(cues) - _EMERGENCY_LIKE and not _METHOD.search(without_figures(message.plain)):

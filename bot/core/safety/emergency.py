@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.core.message import Message
-from bot.core.safety.patterns import NOW, OVER, PAST_EVENT, any_of, without_figures
+from bot.core.safety.patterns import HOURS_AGO, NOW, OVER, PAST_EVENT, any_of, without_figures
 
 # Three signs that are an emergency on drugs: with a drug or a dose said anywhere in the message ("took
 # xanax and some beers ... can barely keep my eyes open"). A word of taking ("took", "did", "after") counts
@@ -167,12 +167,8 @@ def is_not_now(message: Message) -> bool:
 def _not_now(text: str) -> bool:
     """Over ("years ago, she's fine now"), told afterwards ("last summer") or general ("what happens if")."""
     now = NOW.search(text)
-    # Hours ago is now: "swallowed a bunch of tylenol an hour ago, says shes fine now" is not over.
-    over = OVER.search(text) and not _HOURS_AGO.search(text)
+    over = OVER.search(text) and not HOURS_AGO.search(text)
     return bool(over or (PAST_EVENT.search(text) and not now) or (_GENERAL.search(text) and not now))
-
-
-_HOURS_AGO = re.compile(r"\b(?:an?|\d+|few|couple\s+(?:of\s+)?)\s+(?:hours?|hrs?|minutes?|mins?)\s+ago\b")
 
 
 def asks_lethal_amount(message: Message) -> bool:

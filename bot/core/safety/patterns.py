@@ -81,10 +81,13 @@ OVER = re.compile(
 PAST_EVENT = re.compile(
     r"\blast\s+(?:year|month|summer|winter|spring|fall|autumn|week)\b|\bweeks?\s+ago\b|\byesterday\b"
 )
+# Hours or minutes ago is now: "swallowed a bunch of tylenol an hour ago, says shes fine now" is not over.
+_HOURS_AGO = r"\b(?:an?|\d+|few|couple\s+(?:of\s+)?)\s+(?:hours?|hrs?|minutes?|mins?)\s+ago\b"
+HOURS_AGO = re.compile(_HOURS_AGO)
 # A time that is now, or a call for help that means it: "rn", "currently", "please", "hurry", "an hour ago".
 NOW = re.compile(
     r"\b(?:rn|right\s+now|now|tonight|currently|atm|help|please|asap|hurry)\b"
-    r"|\b(?:an?|\d+|few|couple\s+(?:of\s+)?)\s+(?:hours?|hrs?|minutes?|mins?)\s+ago\b"
+    rf"|{_HOURS_AGO}"
     # where the writer is, now: "im in my car in the garage with the engine running"
     r"|\b(?:im|i\s+am)\s+(?:in|at|sitting\s+in|lying\s+in|standing\s+on)\s+(?:my|the)\b"
     r"|\bjust\s+(?:went|walked|found|came|checked|got\s+home)\b"
