@@ -79,6 +79,8 @@ PER_SET = {
     # ("dizzy and wobbly for hours ... is that normal") is read as an emergency by the classifier.
     "mixed_eighteen_questions.yaml": {"chapter@1": 0.88, "chapter@3": 0.93, "none": 0.83},
     "safety_eighteen_questions.yaml": {"none": 0.75},
+    # The eighth session's blind set: long stories whose question is one line among many.
+    "mixed_nineteen_questions.yaml": {"chapter@1": 0.84, "chapter@3": 0.95, "disclaimer-": 0.95},
     "realistic_youtube_questions.yaml": {
         "chapter@1": 0.92,
         "chapter@3": 0.95,

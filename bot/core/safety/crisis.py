@@ -22,7 +22,7 @@ from bot.core.safety.prefilter import AnyOf
 _SELF = r"(?:i|im|ive|id|me|my|myself|mine)"
 _THEMSELF = r"(?:myself|my self|himself|him self|herself|her self|themselves|themself|yourself|ourselves)"
 _WORDS = r"(?:\w+\s+){0,3}"  # up to three words between the parts of a cue
-_RESEARCH = r"(?:study|studies|research|trials?|patients|data|paper|papers|rates?|effects?|scores?|reduce\w*|antisuicid\w*|thesis|essay|class|epidemiolog\w*|statistics|stats|if\s+(?:someone|somebody|anyone|a\s+(?:friend|student|patient|person|client))\s+(?:ever\s+)?(?:tells|says|comes\s+to|told|said))"
+_RESEARCH = r"(?:study|studies|research|estudios?|estudo|etude|studien?|studio|onderzoek|badani\w*|penelitian|nghien\s+cuu|arastirma|issledovani\w*|trials?|patients|data|paper|papers|rates?|effects?|scores?|reduce\w*|antisuicid\w*|thesis|essay|class|epidemiolog\w*|statistics|stats|if\s+(?:someone|somebody|anyone|a\s+(?:friend|student|patient|person|client))\s+(?:ever\s+)?(?:tells|says|comes\s+to|told|said))"
 _PILLS = r"(?:pills|meds|medication|medications|prescriptions?|scripts?|oxy|oxys|tablets|capsules|painkillers|sleeping pills|sleeping tablets|ketamine|k)"
 # "See you on the other side" with a farewell's signs anywhere in the message (a post, a note, the lake).
 _OTHER_SIDE = r"\bsee\s+(?:you|u|ya)\s+(?:all\s+)?on\s+the\s+other\s+side\b"
@@ -192,6 +192,12 @@ _DIRECT = _any(
     r"специально\s+(?:выпил\w*|принял\w*|наглотал\w*)|(?:выпил\w*|принял\w*|наглотал\w*)\s+.{0,40}специально",
     r"\benough\s+this\s+time\b|\bguaranteed\s+(?:od|overdose|death|to\s+(?:die|kill|work))\b",
     r"ما\s*اصحى|انتحار|انتحر|ابي\s*اموت|اريد\s*ان\s*اموت|ابغى\s*اموت|самоубий|покончить\s+с\s+собой|не\s+хочу\s+жить|хочу\s+умереть|убить\s+себя",  # noqa: RUF001
+    # better without me, no sense in living, ending it, in more languages, as folded ("moi nguoi se song tot
+    # hon neu khong co minh", "ailem bensiz daha rahat eder", "yasamanin anlami yok", "er een eind aan maken")
+    r"\btot\s+hon\s+(?:neu\s+)?(?:khong\s+co|thieu)\s+(?:minh|toi|tao|em|anh)\b|\bbensiz\s+(?:cok\s+)?(?:daha\s+)?(?:rahat|iyi|mutlu)\b|\blebih\s+(?:baik|bahagia|tenang)\s+tanpa\s+(?:aku|saya|gue|gw)\b"
+    r"|\bkung\s+wala\s+na\s+ako\b|\bmere\s+bina\s+(?:sab\s+)?(?:\w+\s+)?(?:khush|better|achha)\b|\bbez\s+(?:mnie|menya)\s+(?:wszystkim\s+|vsem\s+)?(?:bedzie\s+|budet\s+)?(?:lepiej|lu?chshe)\b",
+    r"\byasamanin\s+(?:bir\s+)?anlami\s+yok\b|\b(?:no\s+tiene|sin|nao\s+tem|sem)\s+sentido\s+(?:seguir\s+)?(?:vivir|viver)\b|\bplus\s+(?:aucun\s+)?sens\s+(?:de|a)\s+vivre\b|\bkein\s+sinn\s+mehr\s+zu\s+leben\b"
+    r"|\been\s+einde?\s+aan\s+(?:\w+\s+)?(?:gaat|ga|wil|gaan|te)\s+maken\b|\bmuon\s+tu\s+tu\b|\bhidup\s+(?:gak|ga|tidak|nggak)\s+ada\s+artinya\b",
     # the tenth's: the last question ever asked, who to leave one's things to
     r"\blast\s+(?:question|thing|message|post)\s+(?:\w+\s+)?(?:ill|i\s+will)\s+ever\b|\bwho\s+(?:do|should|will|would|can)\s+i\s+(?:even\s+)?(?:leave|give)\s+(?:all\s+)?my\b",
     r"\b(?:garage|car)\b.*\b(?:car|engine)\s+running\b|\b(?:guns?|rifles?|pistols?|sidearm|handgun|glock|shotgun)\b.{0,60}\b(?:next\s+to\s+me|in\s+my\s+(?:hand|lap)|on\s+my\s+(?:lap|desk|bed)|out\s+of\s+the\s+safe)\b",
@@ -210,7 +216,7 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
             r"\bknow\s+(?:exactly\s+)?(?:what|how\s+much)\s+to\s+take\b|\b(?:lubid|pillen|tabletki|pillole|waffe|pistole|gewehr|remedios|comprimidos|pastillas|pastilles|cachets|tabletten|goliyan|goli)\b",
             r"\b(?:od|overdose|overdosing|whole bag|whole bottle|the bottle|heart stops?|stop (?:my|your|his|her) heart)\b",
             r"\b(?:car|engine)\s+running\b|\bgarage\b|\b(?:drive|driving|steer\w*|swerv\w*)\s+into\b|\bmedian\b",
-            r"\b(?:vials?|empty\s+bottle)\b|\b(?:lined|laid)\s+up\s+on\s+(?:my|the)\b|\b(?:saved|saving|stashed|stockpiled)\s+up\b|\bsupply\s+in\s+my\s+hand\b|\bin\s+my\s+hand\b|\bhunting\s+rifle\b|\brazor\b",
+            r"\bempty\s+(?:pill\s+|blister\s+|medicine\s+)?(?:packs?|bottles?|boxes|strips?|blisters?)\b|\b(?:genug|genugend)\s+(?:\w+\s+)?gesammelt\b|\b(?:vials?|empty\s+bottle)\b|\b(?:lined|laid)\s+up\s+on\s+(?:my|the)\b|\b(?:saved|saving|stashed|stockpiled)\s+up\b|\bsupply\s+in\s+my\s+hand\b|\bin\s+my\s+hand\b|\bhunting\s+rifle\b|\brazor\b",
         ),
     ),
     (
@@ -218,6 +224,7 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
         _any(
             # (disappearing "into a cabin for a month" is a holiday)
             r"\b(?:die|dying|dead|death|gone|vanish)\b|\bdisappear\w*\b(?!\s+(?:into|to|for|from|off|on)\b)",
+            r"\braggiunger\w*\s+(?:papa|mamma|mio\s+padre|mia\s+madre|nonn[oa]|mio\s+marito|mia\s+moglie)\b|\b(?:be|join)\s+with\s+(?:my\s+)?(?:late\s+)?(?:dad|mom|husband|wife|son|daughter)\s+again\b|"
             r"\bnot\s+(?:being\s+)?(?:here|around|alive)\b|\bwont\s+be\s+(?:here|around)\b",
             r"\b(?:make|making)\s+(?:it|this|everything)\s+(?:all\s+)?stop\b|\bending\s+it\b|\bend\s+(?:it|this)\b",
             r"\b(?:long|permanent|eternal|endless|forever|big)\s+(?:nap|sleep|rest)\b|\bthe\s+permanent\s+kind\b|\bdo\s+it\s+quietly\b",
@@ -241,6 +248,7 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
             r"\bsaying\s+(?:bye|goodbye)\b|\bnot\s+to\s+follow\s+(?:him|her|them|me)\b|\bthis\s+is\s+it\b|\bwithdrew\s+all\b|\bgave\s+me\s+(?:her|his|their)\s+\w+|\bwhy\s+im\s+(?:typing|posting|writing)\s+this\b|\bjust\s+wanted\s+someone\s+to\s+know\b|"
             r"\b(?:wrote|written|writing)\s+(?:the\s+|my\s+|all\s+the\s+)?(?:letters?|notes?)\b|\b(?:wrote|writing|made|did)\s+(?:my|a)\s+will\b|\blife\s+insurance\b|\bpaid\s+off\s+(?:all\s+)?(?:my\s+)?(?:\w+\s+)?debts?\b|"
             r"\btell\s+(?:mom|dad|mum|my\s+\w+|them|her|him)\s+(?:im|i\s+am)\s+sorry\b|\bthanks?\b.{0,60}\b(?:for\s+the\s+company|these\s+past)\b|\bgot\s+me\s+through\b|\b(?:left|found)\s+a\s+note\b|\bnote\s+on\s+the\b|\bnot\s+your\s+fault\b|"
+            r"\bsurat\s+wasiat\b|\b(?:factory\s+reset|wiped|reset)\s+(?:my\s+)?(?:phone|laptop|hp)\b|\b(?:hp|phone)\s+(?:\w+\s+){0,3}reset\s+ke\s+pabrik\b|\bregalat\w*\s+(?:tutt[ie]\s+)?(?:i|le)\s+(?:suoi|sue|miei|mie)\b|\btam\s+biet\b|"
             r"\bafscheids\w*|\baddio\b|\bgrazie\s+di\s+tutto\b|\bzegnaj\w*|\bpaalam\b|\blettere\s+per\b|\btestament\b|\bje\s+vous\s+aime\s+tous\b|\blos\s+quiero\s+a\s+todos\b|\bamo\s+(?:todos\s+)?voces\b|\bich\s+liebe\s+euch\s+alle\b|\b(?:pardonnez|perdonenme|perdoname|me\s+perdoem|verzeiht)\b|"
             r"\b(?:hear|find\s+out)\s+(?:it\s+|about\s+it\s+)?from\s+someone\b|\b(?:not|never)\s+find\s+out\s+(?:some\s+|in\s+some\s+)?(?:random|bad|awful|horrible|weird)\s+way\b|"
             r"\bletters?\s+(?:are|is)\s+(?:all\s+)?(?:written|done|ready|sealed)\b|\bsorry\s+for\s+everything\b|\b(?:gave|giving|give)\s+(?:my\s+|the\s+)?\w+\s+to\s+(?:my|a|his|her|the)\b|\bwrote\s+letters?\b|\bjust\s+in\s+case\b",
@@ -276,6 +284,7 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
             r"\b(?:looking\s+at|driving\s+past|staring\s+at|scoping\s+out)\s+(?:the\s+)?(?:\w+\s+)?(?:bridges?|tracks|ledges?|rooftops?|cliffs?)\b|\bforgive\s+(?:you|me|him|her)\s+if\s+(?:you|i|he|she)\s+(?:go|left|leave|die)\b",
             r"\bneed\s+(?:it|these|them|this)\s+more\s+than\s+(?:me|i\s+do)\b|\bhand(?:ing|ed)?\s+(?:out\s+)?my\s+\w+\s+(?:out\s+)?to\b",
             r"\b(?:got|have)\s+(?:the\s+)?(?:\w+\s+)?(?:part|plan|method)\s+(?:all\s+)?figured\s+out\b|\bdoesnt\s+matter\s+why\b|\bpretty\s+sure\s+i\s+(?:have|got)\s+enough\b|\blooking\s+smarter\b",
+            r"\bdone\s+being\s+(?:one|a\s+burden|a\s+problem|here|alive)\b|\b(?:diesmal|this\s+time)\s+(?:klappt|funktioniert|it\s+works|works|it\s+will\s+work)\b|\b(?:works|get\s+it\s+right)\s+this\s+time\b|"
             r"\bdone\s+after\s+(?:this|tonight|today|tomorrow|the)\b|\b(?:it|k|ketamine|treatment)\s+stopped\s+working\W+so\s+did\s+i\b",
             r"\b(?:going\s+to|gonna|im)\s+stop(?:ping)?\s+waiting\b|\bdone\s+trying\b|\bpain\s+(?:needs|has)\s+to\s+stop\b|\b(?:it|this|everything)\s+stops\s+hurting\b|\bstarting\s+to\s+understand\s+(?:them|why)\b|\bwant\s+(?:it|this|everything|the\s+\w+(?:\s+in\s+my\s+head)?)\s+to\s+(?:just\s+)?(?:end|stop)\b|\bforgive\s+me\b|"
             r"\b(?:it\s+would\s+be\s+(?:so\s+)?easy|(?:already|just)\s+know\s+(?:where|how|when)\s+(?:id|i\s+would|i\s+d|to))\b|"
@@ -299,7 +308,7 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
     (
         "unreachable",
         _any(
-            r"\b(?:wont|will not|doesnt|isnt)\s+(?:answer|pick up)\w*\b|\blocked\s+(?:herself|himself|themselves)\b",
+            r"\b(?:wont|will not|doesnt|isnt)\s+(?:answer|pick up)\w*\b|\bstopped\s+(?:picking\s+up|answering|replying|responding)\b|\blocked\s+(?:herself|himself|themselves)\b",
             r"\b(?:spento|spenta)\s+il\s+telefono\b|\bnon\s+risponde\b|\bneemt\s+niet\s+op\b|\bnie\s+odbiera\b|\bne\s+repond\s+plus\b|\bno\s+(?:contesta|responde)\b|\bnao\s+(?:atende|responde)\b|\bgeht\s+nicht\s+(?:mehr\s+)?ran\b|\bantwortet\s+nicht\b|"
             r"\b(?:not|isnt|wasnt)\s+(?:at\s+)?home\b(?!\s+(?:yet|til|till|until|today|this|for))|\bcant\s+find\s+(?:him|her|them)\b|\b(?:not|isnt)\s+picking\s+up\b|\bcant\s+reach\s+(?:him|her|them)\b|\bphone\s+(?:is\s+)?(?:off|dead|going to voicemail)\b",
         ),
@@ -325,6 +334,9 @@ _HISTORY = re.compile(
     r"\bsu[i1]c[i1]d\w*\b.{0,40}\b(?:in\s+the\s+past\s+(?:\W*\s*)?not\s+(?:now|anymore)|stable\s+(?:for\s+)?\d+\s+(?:yrs?|years?|months?))\b|"
     r"\b(?:died|committed)\s+(?:by\s+)?suicide\b.*\b(?:ago|back in|years)\b|"
     r"\b(?:years?|decades?)\s+ago\b.{0,60}\b(?:at\s+peace|sober|doing\s+(?:great|well|fine|better)|recovered|happy\s+now|in\s+a\s+good\s+place)\b|"
+    # "vor drei jahren ... heute gehts mir gut", "hace dos anos ... hoy estoy bien", "2 years ago ... ngayon okay na"
+    r"\b(?:vor\s+(?:\w+\s+)?jahren|hace\s+(?:\w+\s+)?anos|ha\s+(?:\w+\s+)?anos|il\s+y\s+a\s+(?:\w+\s+)?ans|(?:\w+\s+)?(?:anni|jaar|lat|saal|nam|tahun|yil)\s+(?:fa|geleden|temu|pehle|truoc|lalu|once)|(?:years?|yrs?)\s+ago)\b"
+    r".{0,120}\b(?:heute|jetzt|hoy|ahora|hoje|agora|aujourd\s*hui|maintenant|oggi|ora|nu|teraz|ab|ngayon|sekarang|bay\s+gio|simdi)\b.{0,40}\b(?:gut|besser|bien|mejor|bem|melhor|mieux|bene|meglio|goed|beter|dobrze|lepiej|theek|okay|ok|baik|on|iyiyim)\b|"
     r"\b(?:tried\s+to\s+take|took|ended)\s+(?:his|her|their)\s+(?:own\s+)?life\b.{0,40}\b(?:ago|back\s+in|in\s+the\s+(?:19)?[1-9]0s|in\s+(?:19|20)\d\d|when\s+i\s+was)\b|\b(?:years ago|back in the)\b.*\bsuicide\b"
 )
 

@@ -88,6 +88,7 @@ _EMERGENCY = any_of(
     r"\b(?:non\s+respira|respira\s+(?:male|piano|a\s+fatica)|non\s+si\s+sveglia|svenut[oa]|convulsioni|labbra\s+(?:blu|viola))\b",
     r"\b(?:nie\s+da\s+sie\s+(?:go|jej)\s+obudzic|oddycha\s+(?:bardzo\s+)?(?:wolno|dziwnie|plytko)|charczy|nieprzytomn\w*|ma\s+drgawki)\b",
     r"\b(?:hindi\s+(?:na\s+)?(?:siya\s+)?(?:humihinga|magising|gumigising)|nag\s*-?\s*seizure|nangingisay|walang\s+malay)\b",
+    r"\bbrustschmerz\w*|\b(?:kriegt|bekommt|krieg|bekomme)\s+(?:\w+\s+)?(?:kaum|keine)\s+luft\b|\blippen\s+(?:sind\s+)?(?:ganz\s+|total\s+)?(?:grau|blau|lila)\b|"
     r"\b(?:krampft|atmet\s+(?:nur\s+noch\s+)?(?:nicht|kaum|komisch|(?:ganz\s+|sehr\s+)?langsam)|bewusstlos|wacht\s+nicht\s+(?:mehr\s+)?auf|blaue\s+lippen|reagiert\s+(?:nicht|kaum))\b",
     r"\b(?:behosh|saans\s+(?:\w+\s+){0,2}(?:dheere|nahi|ruk)|hosh\s+(?:nahi|mein\s+nahi)|utha\s+nahi\s+(?:raha|rahi|pa))\w*",
     # blood in the urine with bad pain (a bladder ruined by heavy use), enough taken and gone quiet
@@ -101,6 +102,7 @@ _EMERGENCY = any_of(
     # foam at the mouth, not waking, not responding, breathing slowly or not at all, purple lips, vomiting
     # while out
     r"\b(?:nobet\s+geciriyor\w*|agzindan\s+kopuk|ayilmiyor|tepki\s+vermiyor)\b",
+    r"온몸이\s*(?:\w+\s*)?떨리|눈이\s*뒤로|거품을\s*물|숨을\s*헐떡|"
     r"叫不醒|没有呼吸|不呼吸|呼吸很慢|呼吸困难|嘴唇发紫|昏迷|抽搐|不省人事|意識がない|息をしていない|起きない|痙攣|의식이\s*없|숨을\s*안\s*쉬|숨을\s*못\s*쉬|경련|안\s*깨어나",
     r"не\s+реагирует|не\s+дышит|еле\s+дышит|без\s+сознания|не\s+просыпается|судорог|рв[её]т\s+во\s+сне|губы\s+синие|لا\s*يتنفس|فاقد\s*الوعي|مغمى\s*عليه|تشنج|ما\s*يصحى",
     # a whole box or every pill taken, in French, Spanish, Portuguese, Italian and German
@@ -149,6 +151,9 @@ LETHAL = any_of(
     r"\b(?:what|which|at\s+what)\s+(?:\w+\s+){0,4}(?:dose|amount|mg|point|number)\b.{0,60}\b(?:kill|lethal|fatal|deadly|overdose|od|die|dead)\b",
     r"\b(?:dose|amount|mg|much)\b.{0,40}\b(?:is|becomes?|gets?|be)\s+(?:\w+\s+)?(?:lethal|fatal|deadly)\b",
     r"\bhow\s+many\s+\w+\s+(?:is|are|would\s+be|makes?)\s+(?:an?\s+)?(?:overdose|od|lethal|fatal)\b",
+    # "where's the line where it becomes fatal", "at what mg/kg does your heart actually stop"
+    r"^(?=.*\b(?:dose|doses|mg|amount|much)\b).*\b(?:becomes?|gets?|turns?)\s+(?:\w+\s+)?(?:fatal|lethal|deadly)\b",
+    r"\b(?:what|which)\s+(?:\w+\s+){0,3}(?:dose|amount|mg|point)\b.{0,40}\b(?:your|my|the|his|her|someones?|a\s+persons?)\s+(?:heart|breathing)\s+(?:\w+\s+)?stops?\b",
     r"\b(?:no|a|any)\s+(?:lethal|fatal)\s+dose\b|\bcant\s+die\s+from\b|\bwhere\s+the\s+line\s+is\b(?=.*\b(?:lethal|die|fatal|od)\b)",
 )
 

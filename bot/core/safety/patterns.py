@@ -52,6 +52,11 @@ FIGURES = re.compile(
     r"|\b(?:(?:wanna|want\s+to)\s+die|jump\w*\s+off\s+(?:a|the)\s+(?:bridge|roof|building|cliff)|kill\w*\s+myself)\b[^a-z]{0,12}\b(?:jk|j\s+k|just\s+kidding|in\s+(?:the\s+)?(?:game|\w*craft|roblox|fortnite|gta|valorant|skyrim|sims|elden\s+ring))\b(?![^a-z]*(?:mostly|not\s+really|kinda|maybe|half|or\s+not|unless))"
     # asking what the slang means, leaving an app for good
     r"|\bwhat\s+(?:does|do|is)\s+(?:kms|kys|unalive)\s+(?:mean|stand\s+for)\b|\blog(?:ging)?\s+off\s+(?:of\s+)?(?:twitter|x|insta\w*|tiktok|reddit|discord|social\s+media|facebook|fb|youtube|snap\w*)\s+for\s+good\b"
+    # dying of laughter or to know, dead tired, in other languages ("me muero de ganas", "ich lach mich tot")
+    r"|\bme\s+(?:muero|mori|mori)\s+de\s+(?:ganas|risa|sueno|hambre|curiosidad|verguenza)\b|\bmorr\w*\s+de\s+(?:rir|curiosidade|vontade|sono|fome|vergonha)\b"
+    r"|\bmort\w*\s+de\s+(?:rire|fatigue)\b|\blach\w*\s+(?:mich|mir)\s+(?:\w+\s+)?tot\b|\btodmude\b|\bumieram\s+ze\s+(?:smiechu|zmeczenia)\b|\bgulmekten\s+ol\w*"
+    r"|\bmorto\s+di\s+(?:sonno|fame|stanchezza)\b|\bmuoio\s+dalla\s+voglia\b|\bngakak\s+(?:\w+\s+)?mati\b|\bcuoi\s+chet\b|\bmet\s+muon\s+chet\b|\bnamatay\s+(?:ako\s+)?(?:sa\s+)?kakatawa\b"
+    r"|\bhass\s+hass\s+ke\s+mar\b|\bumer\w*\s+so\s+smekhu\b|умер\w*\s+со\s+смеху|смертельно\s+устал|笑い死|웃겨\s*죽"  # noqa: RUF001
     r"|\bhad\s+me\s+(?:(?:on\s+the\s+floor|in\s+tears)\s+)?(?:dying|gasping|wheezing|crying|choking|on\s+the\s+floor)(?:\s+for\s+air)?\b|\bsuicide\s+squad\b|\bchest\s+day\b|\b(?:kms|killed\s+myself|died)\s+\d+\s+times\b|\bwant(?:ed|s)?\s+to\s+die\b(?=.*\b(?:lol|lmao|haha|pitch|game|match|lost|destroyed)\b)"
 )
 
@@ -76,6 +81,7 @@ OVER = re.compile(
     r"|\b(?:shes|hes|theyre|were|im)\s+(?:totally|completely|perfectly)\s+(?:fine|okay|ok|alright)\b"
     r"|\bturned\s+out\s+(?:fine|ok|okay)\b|\ball\s+(?:good|fine)\s+now\b|\brecovered\b|\bsurvived\b|\bdoing\s+(?:great|well|better|fine|good)\b"
     r"|\b(?:is|s|hes|shes|theyre|im)\s+\d{1,2}\s+now\b|\bnow\s+and\s+(?:totally\s+|completely\s+)?(?:fine|okay|ok|healthy)\b"
+    r"|\b(?:was|were)\s+(?:totally\s+|completely\s+)?(?:fine|okay|ok)\s+(?:after|the\s+next\s+(?:day|morning))\b"
 )
 # An emergency told afterwards: "my friend overdosed last summer".
 PAST_EVENT = re.compile(
