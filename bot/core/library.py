@@ -439,9 +439,10 @@ class Library:
         if not message.has_letters or is_small_talk(message):
             return reply(Kind.SMALL_TALK)
         if message.time is not None:
-            # A laugh at a moment asks nothing, even with its time in it ("the sound effect at 55:43 😂"); a
-            # comment that starts with the time points at the place, as timestamped comments do ("47:59 😂").
-            if not _LEADING_TIME.match(message.raw) and is_reaction(message):
+            # A laugh at a moment asks nothing, even with its time in it ("the sound effect at 55:43 😂"), nor
+            # does a time of day told ("dentist at 2:15 and im already dreading it"); a comment that starts
+            # with the time points at the place, as timestamped comments do ("47:59 😂").
+            if not _LEADING_TIME.match(message.raw) and (is_reaction(message) or is_remark(message)):
                 return reply(Kind.SMALL_TALK)
             if not episode_id and len(scope) > 1:
                 scope = self._episode_for_time(message, scope, preferred)

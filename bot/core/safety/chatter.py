@@ -23,13 +23,13 @@ _SMALL_TALK = re.compile(
 # Where a question can start: the message's start, after punctuation or an emoji, or after a filler word.
 _CLAUSE = r"(?:^|[^\w\s']\s*|\b(?:and|so|but|also|anyway|btw|ok|okay|quick\s+q|question|lol+|lmao+|haha\w*|tho|like|still)\s+)"
 _ASKS = re.compile(
-    rf"\?|{_CLAUSE}(?:what|whats|how|hows|why|when|where|wheres|which|whos|whose|who(?!\s+else))\b"
+    rf"\?|{_CLAUSE}(?:what(?!\s+an?\s+(?:\w+\s+){{0,2}}\w+\W*$)|whats|how|hows|why|when|where|wheres|which|whos|whose|who(?!\s+else))\b"
     # "did my first infusion last year" tells, where "did he say" asks
     rf"|{_CLAUSE}(?:does|did(?!\s+(?:my|a|an|some|\d))|do|is|are|can|could|should|would|will|was|were|has|have|tell\s+me|remind\s+me)\b"
     r"|\b(?:anyone|somebody|someone)\s+(?:know|remember|have|got|wanna|want\s+to|care\s+to|can|could)\b|\bam\s+i\b|\b(?:dying|want|wanna|need)\s+to\s+know\b|"
     r"\blost\s+me\b|\bover\s+my\s+head\b|\bdumb\s+(?:it\s+)?down\b|\bpls\b|\bplz\b|(?<!best\s)(?<!great\s)(?<!good\s)(?<!clear\s)(?<!clearest\s)(?<!for\sthe\s)(?<!for\sthat\s)\bexplanation\b|\b(?:i\s+wonder|wondering|curious|dont\s+get|dont\s+understand|confused|"
     r"the\s+(?:bit|part|section|moment)\s+(?:about|where|with|when)|right\s*$|"
-    r"looking\s+for|explain|(?<!idea\s)how\s+(?:many|much|long|often)|any\s+(?:tips|advice|ideas|recs|recommendations|suggestions)|(?:before|after)\s+or\s+(?:before|after)|(?:does|did|will|would|can)\s+(?:that|this|it)|is\s+(?:that|this|it|ketamine|ket|k|the\s+\w+)\s+(?:normal|ok|okay|fine|bad|safe|true|real|dangerous|common|a\s+thing)|(?:idk|dunno|not\s+sure|unsure|no\s+idea)\s+(?:if|whether)|^\s*if\s+(?:i|im|my|we|you|u)|(?:should|can|could|do|would)\s+(?:i|we)|need\s+(?:help|to\s+find|an?\s+(?:link|source|answer)|the\s+(?:link|source|timestamp|part|study))|link|timestamp|source|sources|eli5|tldr|summar\w*)\b"
+    r"looking\s+for|explain|(?<!idea\s)how\s+(?:many|much|long|often)|any\s+(?:tips|advice|ideas|recs|recommendations|suggestions)|(?:before|after)\s+or\s+(?:before|after)|(?:does|did|will|would|can)\s+(?:that|this|it)|is\s+(?:that|this|it|ketamine|ket|k|the\s+\w+)\s+(?:normal|ok|okay|fine|bad|safe|true|real|dangerous|common|a\s+thing)|(?:idk|dunno|not\s+sure|unsure|no\s+idea)\s+(?:if|whether)|^\s*if\s+(?:i|im|my|we|you|u)|(?:should|can|could|do|would)\s+(?:i|we)|need\s+(?:help|to\s+find|an?\s+(?:link|source|answer)|the\s+(?:link|source|timestamp|part|study))|(?<!this\s)(?<!that\s)link|timestamp|source|sources|eli5|tldr|summar\w*)\b"
 )
 # Thanks, praise, laughter, and remarks about the host, his voice, the speed, the ads or the channel.
 _CHATTER = re.compile(
@@ -78,6 +78,11 @@ _NOT_IN_AN_EPISODE = re.compile(
     r"|\b(?:joining|join|starts?|starting)\s+(?:the\s+)?(?:voice\s+chat|vc|stream|call|party)\b"
     # skipping to a time to miss the ads is about the ads ("skip to 5:13 if u dont want the roka ad")
     r"|\bskip\w*\s+(?:to|past|ahead)\b.{0,50}\b(?:ads?|sponsors?|reads?)\b|\b\d+\s+(?:ad\s+reads?|ads|sponsor\s+reads?|sponsors)\b"
+    # a guest asked for ("bring nolan williams on as a full guest"), the others' stories asked for ("drop your
+    # k-hole stories in the replies"), the ads skipped ("the first 5 min are ads, just skip to 5:13")
+    r"|\b(?:bring|get|have|invite)\s+(?:\w+\s+){1,3}on\s+(?:as\s+(?:a\s+)?(?:\w+\s+)?guest|the\s+(?:pod|show|podcast))\b"
+    r"|\b(?:drop|share|post|tell)\s+(?:your|ur|yall|yalls)\b.{0,50}\b(?:below|in\s+the\s+(?:replies|comments|thread|chat))\b"
+    r"|\b(?:ads?|sponsors?|sponsor\s+reads?)\b.{0,30}\bskip\w*\s+(?:to|past|ahead)\b"
     r"|\boff\s*-?\s*topic\b|\btranslate\b.{1,60}\b(?:to|into|in)\s+(?:spanish|german|french|english|italian|portuguese|hindi|japanese|chinese)\b"
     r"|\bneed\s+(?:it|this|help|an?\s+answer)\s+(?:for|with)\s+(?:my\s+)?(?:hw|homework)\b|\b(?:hw|homework)\s+(?:help|question|problem)\b"
 )
@@ -114,7 +119,7 @@ _REACTION = re.compile(
     r"listening\s+(?:to\s+(?:this|these|him|it)\s+)?(?:at|on|during|while|in\s+the)|listening\s+to\s+this|alarm\s+clock\s+at\s+this\s+point|"
     r"see\s+myself\s+out|fight\s+me|no\s+regrets|hits?\s+different|lets\s+go+|love\s+(?:him|her)|rise\s+up)\b|\d{1,2}\s*/\s*10"
     # a greeting that opens a remark: "gm everyone ☀️ getting my morning sunlight in"
-    r"|^\s*(?:gm|gn|good\s+(?:morning|evening|night)|morning)\b(?=\s*(?:[!,.]|everyone|all\b|yall|guys|fam|folks|friends|$))"
+    r"|^\s*(?:gm|gn|good\s+(?:morning|evening|night)|morning)\b(?=\s*(?:[!,.]|everyone|all\b|yall|guys|fam|folks|friends|from\b|$))"
     r"|^\s*hey\s+(?:all|everyone|guys|yall)\b"
     # a reply to someone else in the channel ("@jess_22 yeah, 100% agree")
     r"|^\s*@(?!bot\b)\w+"
@@ -148,6 +153,7 @@ _MEME = re.compile(
     # "W episode", "he says et cetera like 400 times", "huberman really said no skipping"
     r"|^\W*(?:w|l|huge\s+w|massive\s+w|big\s+w|another\s+w)\s+(?:episode|ep|pod|video|vid|take|guest)\W*$"
     r"|\bsays?\s+(?:\w+\s+){1,3}like\s+\d+\s+times\b|\b(?:huberman|he|bro|andrew)\s+really\s+said\b"
+    r"|\bcame\s+for\s+(?:the\s+)?.{1,40}\bstayed\s+for\b"
     r"|\bin\s+3\W+2\W+1\b|\bnot\s+(?:asking|a\s+question)\b.{0,30}\bjust\s+(?:wanted\s+to\s+)?shar\w*"
 )
 
@@ -197,7 +203,12 @@ def is_chatter(message: Message) -> bool:
 _POINTS_AT_THE_EPISODE = re.compile(
     r"\b(?:he|huberman|andrew|hubermans|they)\s+(?:\w+\s+)?(?:says?|said|talks?|talked|mentions?|mentioned|describes?|described|"
     r"explains?|explained|compares?|compared|covers?|covered|goes|went|lists?|listed|brings?\s+up|brought\s+up|calls?|called)\b"
-    r"|\b(?:part|bit|section|segment|moment|chapter|mark)\b|\b\d{1,2}:\d{2}\b|\b\d+\s*(?:min|mins|minutes?)\b"
+    r"|\b(?:part|bit|section|segment|moment|chapter|mark)\b"
+    r"|\b\d+\s*(?:min|mins|minutes?)\b"
+)
+# When something happened to the writer: "my cat knocked my coffee over in the middle of the BDNF part".
+_DURING = re.compile(
+    r"\b(?:in\s+the\s+middle\s+of|during|halfway\s+through|right\s+at)\s+(?:the\s+)?(?:\w+\s+){0,3}(?:part|bit|section|segment)\b"
 )
 # The writer as the one speaking ("you" and "ur" are as often the topic's: "risks ... with ur doctor").
 # Chat drops the "I" at the start: "cant believe he...", "playing valorant with this on".
@@ -205,6 +216,7 @@ _WRITER = re.compile(
     r"\b(?:i|im|ive|id|ill|me|my|myself|mine|we|us|our)\b"
     r"|^\W*(?:love|loved|hate|hated|finally|gonna|currently|officially|lowkey|highkey|wish)\b"
     r"|^\W*just\s+(?:signed|finished|started|got|bought|watched|listened|subscribed|joined)\b"
+    r"|^\W*(?:missed|forgot|overslept|woke\s+up|spent|wasted)\b"
     r"|^\W*(?:cant|cannot|couldnt)\s+(?:believe|wait|stop|stand|get\s+over)\b"
     r"|^\W*(?:playing|listening|watching|rewatching|relistening|driving|cooking|cleaning)\s+(?:\w+\s+){0,3}?"
     r"(?:this|these|it|him|while|with\s+this|on\s+my|at\s+\d)\b"
@@ -222,6 +234,9 @@ _INTENSE_VERDICT = re.compile(
 _PLACE_VERDICT = re.compile(
     r"\b(?:part|bit|section|segment)\s+(?:is|was)\s+(?:so|such\s+an?|way\s+(?:more|less|too)|super|lowkey|literally)\b"
     r"|\b(?:part|bit|section|segment)\s+(?:finally\s+)?(?:clicked|made\s+(?:it\s+)?(?:click|sense)|hit\s+different|landed)\b"
+    r"|\b(?:part|bit|section|segment)\s+(?:\w+\s+)?(?:flipped|changed|blew|broke|shifted|rewired|wrecked|destroyed|cooked)\s+(?:my|me)\b"
+    r"|\b(?:part|bit|section|segment)\s+(?:is|was)\s+(?:a|an)\s+(?:\w+\s+)?(?:check|call|ride|trip|journey|gem|highlight|masterpiece|banger|treat|blast)\b"
+    r"|^\W*(?:i\s+)?(?:love|loved|gotta\s+love)\s+(?:how|when|that)\s+(?:he|huberman|andrew)\b"
     # or a plan to hear it again: "gonna rewatch the bdnf section tomorrow"
     r"|^(?:gonna|going\s+to|will|ill|need\s+to|have\s+to)\s+(?:re\s*-?\s*watch|re\s*-?\s*listen|listen\s+again|watch\s+again|come\s+back\s+to)\b"
 )
@@ -249,6 +264,6 @@ def is_remark(message: Message) -> bool:
     if _PLACE_VERDICT.search(said):
         return True
     unquoted = _unquoted(message.raw)
-    if _POINTS_AT_THE_EPISODE.search(unquoted):
+    if _POINTS_AT_THE_EPISODE.search(_DURING.sub(" ", unquoted)):
         return False
     return bool(_WRITER.search(unquoted) or _VERDICT.search(said) or _INTENSE_VERDICT.search(said))
