@@ -18,7 +18,7 @@ from tests.core.test_question_sets import measure
 CORPUS = Path(__file__).parent.parent / "data" / "corpora" / "safety_training.yaml"
 # crisis- 172 -> 183 once an emergency was no longer read as a crisis by its words' weight, crisis+ 120 -> 123
 # (seventh session)
-FLOORS = {"crisis+": 124, "crisis-": 184, "emergency+": 59, "emergency-": 256, "clean": 178}
+FLOORS = {"crisis+": 123, "crisis-": 184, "emergency+": 59, "emergency-": 256, "clean": 178}
 
 
 def test_the_readers_stay_where_they_stand_on_the_corpus(library: Library) -> None:

@@ -131,7 +131,7 @@ _PROFESSIONAL = re.compile(
 # Asked for the asker, now: "should i", "can i", "for me".
 _DIRECT_ASK = re.compile(
     r"\b(?:should|can|could|may|do|would|will)\s+i\b|\bshould\s+(?:she|he|they|my\s+\w+)\s+(?:ask|try|take|stop|start|go|get|switch|quit)\b|\bfor\s+me\b|\bmy\s+(?:dose|meds|treatment)\b"
-    r"|\b(?:got|was|been|just\s+got)\s+prescribed\b"
+    r"|\b(?:got|was|been|just\s+got)\s+(?:prescribed|approved\s+for|started\s+on|put\s+on)\b"
 )
 # Any ask, direct or not: "anyone know", "is that normal", "what would you do", "thats fine right?".
 _ASK = re.compile(

@@ -27,7 +27,7 @@ _ASKS = re.compile(
     # "did my first infusion last year" tells, where "did he say" asks
     rf"|{_CLAUSE}(?:does|did(?!\s+(?:my|a|an|some|\d))|do|is|are|can|could|should|would|will|was|were|has|have|tell\s+me|remind\s+me)\b"
     r"|\b(?:anyone|somebody|someone)\s+(?:know|remember|have|got|wanna|want\s+to|care\s+to|can|could)\b|\bam\s+i\b|\b(?:dying|want|wanna|need)\s+to\s+know\b|"
-    r"\blost\s+me\b|\bover\s+my\s+head\b|\bdumb\s+(?:it\s+)?down\b|\bpls\b|\bplz\b|(?<!best\s)(?<!great\s)(?<!good\s)(?<!clear\s)(?<!clearest\s)(?<!for\sthe\s)(?<!for\sthat\s)\bexplanation\b|\b(?:i\s+wonder|wondering|curious|dont\s+get|dont\s+understand|confused|"
+    r"\blost\s+me\b|\bover\s+my\s+head\b|\bdumb\s+(?:it\s+)?down\b|\bpls\b|\bplz\b|(?<!best\s)(?<!great\s)(?<!good\s)(?<!clear\s)(?<!clearest\s)(?<!for\sthe\s)(?<!for\sthat\s)\bexplanation\b(?!\s+(?:\w+\s+)?(?:was|is|made|finally|really|honestly|of\s+\w+\s+(?:was|is)))|\b(?:i\s+wonder|wondering|curious|dont\s+get|dont\s+understand|confused|"
     r"the\s+(?:bit|part|section|moment)\s+(?:about|where|with|when)|right\s*$|"
     r"looking\s+for|explain|(?<!idea\s)how\s+(?:many|much|long|often)|any\s+(?:tips|advice|ideas|recs|recommendations|suggestions)|(?:before|after)\s+or\s+(?:before|after)|(?:does|did|will|would|can)\s+(?:that|this|it)|is\s+(?:that|this|it|ketamine|ket|k|the\s+\w+)\s+(?:normal|ok|okay|fine|bad|safe|true|real|dangerous|common|a\s+thing)|(?:idk|dunno|not\s+sure|unsure|no\s+idea)\s+(?:if|whether)|^\s*if\s+(?:i|im|my|we|you|u)|(?:should|can|could|do|would)\s+(?:i|we)|need\s+(?:help|to\s+find|an?\s+(?:link|source|answer)|the\s+(?:link|source|timestamp|part|study))|(?<!this\s)(?<!that\s)link|timestamp|source|sources|eli5|tldr|summar\w*)\b"
 )
@@ -83,6 +83,9 @@ _NOT_IN_AN_EPISODE = re.compile(
     r"|\b(?:bring|get|have|invite)\s+(?:\w+\s+){1,3}on\s+(?:as\s+(?:a\s+)?(?:\w+\s+)?guest|the\s+(?:pod|show|podcast))\b"
     r"|\b(?:drop|share|post|tell)\s+(?:your|ur|yall|yalls)\b.{0,50}\b(?:below|in\s+the\s+(?:replies|comments|thread|chat))\b"
     r"|\b(?:ads?|sponsors?|sponsor\s+reads?)\b.{0,30}\bskip\w*\s+(?:to|past|ahead)\b"
+    r"|\b(?:ad|ads|read|sponsor\w*)\b.{0,20}\bskipped\b|\b(?:ad|ads|read)\s+(?:\w+\s+)?(?:straight\s+)?into\b"
+    r"|\b\d(?:\.\d+)?\s*x\s+speed\b|\bplayback\s+speed\b|\b(?:new|next|last)\s+season\s+of\b|\bseason\s+(?:\d+|finale)\b"
+    r"|\b(?:do|make|need)\s+(?:an?\s+)?(?:episode|ep|video|follow\s*-?\s*up|part\s+(?:2|two))\s+(?:on|about|with)\b"
     r"|\boff\s*-?\s*topic\b|\btranslate\b.{1,60}\b(?:to|into|in)\s+(?:spanish|german|french|english|italian|portuguese|hindi|japanese|chinese)\b"
     r"|\bneed\s+(?:it|this|help|an?\s+answer)\s+(?:for|with)\s+(?:my\s+)?(?:hw|homework)\b|\b(?:hw|homework)\s+(?:help|question|problem)\b"
 )
@@ -152,7 +155,7 @@ _MEME = re.compile(
     r"|\b(?:supremacy|gang|enjoyers?|stan\s+account)\b(?:\s+(?:where\s+(?:u|you)\s+at|rise\s+up|reporting\s+for\s+duty))?\W*$"
     # "W episode", "he says et cetera like 400 times", "huberman really said no skipping"
     r"|^\W*(?:w|l|huge\s+w|massive\s+w|big\s+w|another\s+w)\s+(?:episode|ep|pod|video|vid|take|guest)\W*$"
-    r"|\bsays?\s+(?:\w+\s+){1,3}like\s+\d+\s+times\b|\b(?:huberman|he|bro|andrew)\s+really\s+said\b"
+    r"|\bsays?\W+(?:\w+\W+){1,3}like\s+\d+\s+times\b|\b(?:count|counter|tally)\W+\d+\W*$|\b(?:huberman|he|bro|andrew)\s+really\s+said\b"
     r"|\bcame\s+for\s+(?:the\s+)?.{1,40}\bstayed\s+for\b"
     r"|\bin\s+3\W+2\W+1\b|\bnot\s+(?:asking|a\s+question)\b.{0,30}\bjust\s+(?:wanted\s+to\s+)?shar\w*"
 )
@@ -217,6 +220,7 @@ _WRITER = re.compile(
     r"|^\W*(?:love|loved|hate|hated|finally|gonna|currently|officially|lowkey|highkey|wish)\b"
     r"|^\W*just\s+(?:signed|finished|started|got|bought|watched|listened|subscribed|joined)\b"
     r"|^\W*(?:missed|forgot|overslept|woke\s+up|spent|wasted)\b"
+    r"|\b(?:so\s+)?glad\s+(?:this|the|he|they|someone|huberman)\b|\b(?:imo|imho|hot\s+take|unpopular\s+opinion)\b"
     r"|^\W*(?:cant|cannot|couldnt)\s+(?:believe|wait|stop|stand|get\s+over)\b"
     r"|^\W*(?:playing|listening|watching|rewatching|relistening|driving|cooking|cleaning)\s+(?:\w+\s+){0,3}?"
     r"(?:this|these|it|him|while|with\s+this|on\s+my|at\s+\d)\b"
@@ -235,6 +239,8 @@ _PLACE_VERDICT = re.compile(
     r"\b(?:part|bit|section|segment)\s+(?:is|was)\s+(?:so|such\s+an?|way\s+(?:more|less|too)|super|lowkey|literally)\b"
     r"|\b(?:part|bit|section|segment)\s+(?:finally\s+)?(?:clicked|made\s+(?:it\s+)?(?:click|sense)|hit\s+different|landed)\b"
     r"|\b(?:part|bit|section|segment)\s+(?:\w+\s+)?(?:flipped|changed|blew|broke|shifted|rewired|wrecked|destroyed|cooked)\s+(?:my|me)\b"
+    r"|\b(?:part|bit|section|segment|explanation|analogy|example|mention)\s+(?:is|was)\s+(?:\w+\s+)?(?:fascinating|amazing|incredible|great|excellent|elite|gold|brilliant|perfect|beautiful|hilarious|underrated|eye\s*opening|mind\s*blowing|a\s+deep\s+cut)\b"
+    r"|\b(?:explanation|analogy|example|part|bit)\s+(?:\w+\s+)?made\s+(?:\w+\s+)?(?:click|make\s+sense)\b|\bexplain\w*\s+(?:\w+\s+){0,3}better\s+than\b"
     r"|\b(?:part|bit|section|segment)\s+(?:is|was)\s+(?:a|an)\s+(?:\w+\s+)?(?:check|call|ride|trip|journey|gem|highlight|masterpiece|banger|treat|blast)\b"
     r"|^\W*(?:i\s+)?(?:love|loved|gotta\s+love)\s+(?:how|when|that)\s+(?:he|huberman|andrew)\b"
     # or a plan to hear it again: "gonna rewatch the bdnf section tomorrow"
@@ -244,7 +250,7 @@ _PLACE_VERDICT = re.compile(
 _VERDICT = re.compile(
     # a closing exclamation or reaction: "... and it changed psychiatry, wild", "... falling asleep, i felt that"
     r"(?:^|\W)(?:wild|insane|crazy|nuts|bonkers|fascinating|incredible|mind\s*blown|(?:i\s+)?felt\s+that|so\s+true|"
-    r"too\s+real|big\s+facts|facts|literally\s+me|this\s+is\s+me|love\s+it|love\s+that|noted|got\s+it|classic|"
+    r"too\s+real|big\s+facts|facts|literally\s+me|this\s+is\s+me|love\s+it|love\s+that|noted|got\s+it|classic|respect|"
     r"(?:crazy|wild|insane|what\s+a)\s+(?:timeline|time\s+to\s+be\s+alive|world|story))(?:\s+(?:lol+|lmao+|tbh|ngl|fr))*\s*$|"
     r"\b(?:is|was|are|were|its|thats|whats)\s+(?:(?:so|really|kinda|sorta|actually|literally|basically|lowkey|highkey|honestly|pretty|whole|"
     r"too|absolutely|straight|just|the|such|a|an|totally|low\s+key|high\s+key)\s+)*[a-z]+"

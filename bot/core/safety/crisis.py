@@ -198,6 +198,15 @@ _DIRECT = _any(
     r"|\bkung\s+wala\s+na\s+ako\b|\bmere\s+bina\s+(?:sab\s+)?(?:\w+\s+)?(?:khush|better|achha)\b|\bbez\s+(?:mnie|menya)\s+(?:wszystkim\s+|vsem\s+)?(?:bedzie\s+|budet\s+)?(?:lepiej|lu?chshe)\b",
     r"\byasamanin\s+(?:bir\s+)?anlami\s+yok\b|\b(?:no\s+tiene|sin|nao\s+tem|sem)\s+sentido\s+(?:seguir\s+)?(?:vivir|viver)\b|\bplus\s+(?:aucun\s+)?sens\s+(?:de|a)\s+vivre\b|\bkein\s+sinn\s+mehr\s+zu\s+leben\b"
     r"|\been\s+einde?\s+aan\s+(?:\w+\s+)?(?:gaat|ga|wil|gaan|te)\s+maken\b|\bmuon\s+tu\s+tu\b|\bhidup\s+(?:gak|ga|tidak|nggak)\s+ada\s+artinya\b",
+    # plans and farewells told in Russian, Polish, Vietnamese, Indonesian, Japanese, Chinese, Lebanese Arabic
+    # and Portuguese: things given away and all decided, a date chosen and letters written, not wanting to
+    # wake again, gone far and not coming back, the last playlist of one's life, not holding on any longer
+    r"раздал\w*\s+(?:свои\s+|все\s+)?вещи|вс[её]\s+(?:уже\s+)?решено|\bwybra\w+\s+(?:juz\s+)?date\b|\bnapisa\w+\s+(?:juz\s+)?listy\b|\bviet\s+thu\s+cho\s+(?:bo\s+me|gia\s+dinh|moi\s+nguoi)\b"
+    r"|\b(?:gak|nggak|ga|tidak|ngga|enggak)\s+(?:pengen|mau|ingin)\s+bangun\s+lagi\b|\bpergi\s+jauh\s+dan\s+(?:gak|nggak|tidak|ga|nggak\s+akan)\s+(?:balik|kembali)\b"
+    r"|撑不下去|不打算再撑|活不下去|手紙.{0,12}(?:置いて|残して)|\bma\s+(?:3ad|ba2a)\s+fiye?\s+kam+el\b|\bkatabt\s+resal\w*"
+    r"|\bultim[ao]\s+\w+\s+da\s+minha\s+vida\b|\b(?:e|sera)\s+(?:o\s+)?meu\s+ultimo\s+dia\b|\b(?:the\s+)?last\s+(?:playlist|song|post|message|meal)\s+of\s+my\s+life\b",
+    # "the world would be quieter without me in it"
+    r"\b(?:world|everyone|everybody|everything|family|they|life)\s+(?:would|will|d)\s+be\s+(?:so\s+much\s+|a\s+lot\s+|much\s+)?(?:quieter|better|easier|lighter|happier|simpler|calmer)\s+without\s+me\b",
     # the tenth's: the last question ever asked, who to leave one's things to
     r"\blast\s+(?:question|thing|message|post)\s+(?:\w+\s+)?(?:ill|i\s+will)\s+ever\b|\bwho\s+(?:do|should|will|would|can)\s+i\s+(?:even\s+)?(?:leave|give)\s+(?:all\s+)?my\b",
     r"\b(?:garage|car)\b.*\b(?:car|engine)\s+running\b|\b(?:guns?|rifles?|pistols?|sidearm|handgun|glock|shotgun)\b.{0,60}\b(?:next\s+to\s+me|in\s+my\s+(?:hand|lap)|on\s+my\s+(?:lap|desk|bed)|out\s+of\s+the\s+safe)\b",
@@ -240,7 +249,7 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
         _any(
             r"\bgoodbye\w*\b|\bbye\s+(?:everyone|all|guys|yall|forever)\b|\bbeen\s+nice\s+knowing\b|\bnice\s+knowing\s+(?:you|u|yall)\b",
             r"\btake\s+care\s+of\s+(?:each other|yourselves|my)\b|\bthanks?\s+(?:you\s+)?for\s+(?:everything|all\s+the)\b",
-            r"\bletters?\s+(?:to|for)\b|\b(?:new|good|loving)\s+homes?\s+for\b|\bremember\s+me\s+by\b|\b(?:gave|giving|give)\s+(?:away\s+)?(?:my\s+)?(?:\w+\s+){1,4}to\s+(?:my|a|his|her|the)\b|\bfound\s+(?:my\s+)?\w+\s+a\s+new\s+home\b|\bcancel+ed\s+my\b",
+            r"\bletters?\s+(?:to|for)\b|\b(?:new|good|loving)\s+homes?\s+for\b|\bremember\s+me\s+by\b|\b(?:gave|giving|give)\s+(?:away\s+)?(?:my\s+)?(?:\w+\s+){1,4}to\s+(?:my|a|his|her|the)\b|\bfound\s+(?:my\s+)?\w+\s+a\s+new\s+home\b|\bcancel+ed\s+my\b(?!\s+(?:\w+\s+)?(?:membership|subscription|order|flight|account|plan\b|netflix|spotify|gym))",
             r"\b(?:gave|giving)\s+(?:my|away)\b|\bwont\s+(?:be\s+)?need(?:ing)?\b|\bsorry\b.*\b(?:posted|story|note)\b|\bwanted\s+someone\s+to\s+know\b",
             r"\b(?:wrote|written|writing|left)\s+(?:the\s+|my\s+|a\s+)?notes?\b|\bthanks?\s+for\s+all\b|\bnot\s+gonna\s+say\s+more\b",
             r"\bdelet\w*\s+(?:all\s+|every\s+)?(?:of\s+)?(?:my\s+|her\s+|his\s+|their\s+)?(?:\w+\s+)?(?:socials|accounts?|posts|photos?|pictures?|pics)\b|"
@@ -248,7 +257,7 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
             r"\bsaying\s+(?:bye|goodbye)\b|\bnot\s+to\s+follow\s+(?:him|her|them|me)\b|\bthis\s+is\s+it\b|\bwithdrew\s+all\b|\bgave\s+me\s+(?:her|his|their)\s+\w+|\bwhy\s+im\s+(?:typing|posting|writing)\s+this\b|\bjust\s+wanted\s+someone\s+to\s+know\b|"
             r"\b(?:wrote|written|writing)\s+(?:the\s+|my\s+|all\s+the\s+)?(?:letters?|notes?)\b|\b(?:wrote|writing|made|did)\s+(?:my|a)\s+will\b|\blife\s+insurance\b|\bpaid\s+off\s+(?:all\s+)?(?:my\s+)?(?:\w+\s+)?debts?\b|"
             r"\btell\s+(?:mom|dad|mum|my\s+\w+|them|her|him)\s+(?:im|i\s+am)\s+sorry\b|\bthanks?\b.{0,60}\b(?:for\s+the\s+company|these\s+past)\b|\bgot\s+me\s+through\b|\b(?:left|found)\s+a\s+note\b|\bnote\s+on\s+the\b|\bnot\s+your\s+fault\b|"
-            r"\bsurat\s+wasiat\b|\b(?:factory\s+reset|wiped|reset)\s+(?:my\s+)?(?:phone|laptop|hp)\b|\b(?:hp|phone)\s+(?:\w+\s+){0,3}reset\s+ke\s+pabrik\b|\bregalat\w*\s+(?:tutt[ie]\s+)?(?:i|le)\s+(?:suoi|sue|miei|mie)\b|\btam\s+biet\b|"
+            r"\b(?:said|saying)\s+(?:bye|goodbye)\s+to\s+(?:my|the|everyone|all)\b|\bsurat\s+wasiat\b|\b(?:factory\s+reset|wiped|reset)\s+(?:my\s+)?(?:phone|laptop|hp)\b|\b(?:hp|phone)\s+(?:\w+\s+){0,3}reset\s+ke\s+pabrik\b|\bregalat\w*\s+(?:tutt[ie]\s+)?(?:i|le)\s+(?:suoi|sue|miei|mie)\b|\btam\s+biet\b|"
             r"\bafscheids\w*|\baddio\b|\bgrazie\s+di\s+tutto\b|\bzegnaj\w*|\bpaalam\b|\blettere\s+per\b|\btestament\b|\bje\s+vous\s+aime\s+tous\b|\blos\s+quiero\s+a\s+todos\b|\bamo\s+(?:todos\s+)?voces\b|\bich\s+liebe\s+euch\s+alle\b|\b(?:pardonnez|perdonenme|perdoname|me\s+perdoem|verzeiht)\b|"
             r"\b(?:hear|find\s+out)\s+(?:it\s+|about\s+it\s+)?from\s+someone\b|\b(?:not|never)\s+find\s+out\s+(?:some\s+|in\s+some\s+)?(?:random|bad|awful|horrible|weird)\s+way\b|"
             r"\bletters?\s+(?:are|is)\s+(?:all\s+)?(?:written|done|ready|sealed)\b|\bsorry\s+for\s+everything\b|\b(?:gave|giving|give)\s+(?:my\s+|the\s+)?\w+\s+to\s+(?:my|a|his|her|the)\b|\bwrote\s+letters?\b|\bjust\s+in\s+case\b",
@@ -261,7 +270,7 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
             r"\bniemand\s+(?:gaat|zal)\s+me\s+missen\b|\bnikt\s+(?:nawet\s+)?nie\s+zauwazy\b|\bnessuno\s+(?:se\s+ne\s+accorgera|mi\s+manchera)\b|\btarde\s+demais\s+(?:pra|para)\s+mim\b|\bdemasiado\s+tarde\s+para\s+mi\b|\btrop\s+tard\s+pour\s+moi\b|\bzu\s+spat\s+fur\s+mich\b|\bnakakapagod\s+na\b|\bnao\s+aguento\s+mais\b|\bya\s+no\s+aguanto\s+mas\b|\bnon\s+ce\s+la\s+faccio\s+piu\b|\bya\s+no\s+puedo\s+mas\b|\bje\s+n\s*en\s+peux\s+plus\b|\bich\s+kann\s+nicht\s+mehr\b|\bnadie\s+me\s+va\s+a\s+extranar\b|\bninguem\s+vai\s+sentir\s+falta\b",
             r"\bburden\b|\bnothing\s+(?:left\s+)?to\s+lose\b|\b(?:im|i\s+am)\s+(?:so\s+)?(?:tired|exhausted)\s*[.!]*\s*$|\b(?:says?|said|told\s+me)\s+it\s+gets\s+better\b.{0,30}\bbut\b|\bwaste\s+of\s+(?:space|air|oxygen)\b|\bworthless\b|\bhopeless\b|\bdont\s+deserve\b|\btoo\s+late\s+for\s+(?:me|someone|people\s+like\s+me)\b",
             r"\b(?:nobody|no one|noone)\s+(?:would|will)\s+(?:even\s+)?(?:notice|care|miss)\b|\bbetter\s+off\b",
-            r"\b(?:im|i am)\s+(?:so\s+)?done\b|\bcant\s+do\s+(?:this|it)\b|\bno\s+point\b|\b(?:give|given|giving)\s+up\b|\b(?:dont|doesnt|does\s+not|do\s+not)\s+(?:really\s+)?want\s+help\b|\btired\s+of\s+being\s+tired\b|\bwhats\s+the\s+point\s*(?:[.!?]|$)|\bnothing(?:s|\s+is)\s+(?:ever\s+)?(?:gonna|going\s+to)\s+change\b|\bever\s+a\s+point\b|\bfine\s+(?:\w+\s+)?without\s+me\b|\bdone\s+pretending\b",
+            r"\b(?:im|i am)\s+(?:so\s+)?done\b|\bcant\s+do\s+(?:this|it)\b|\bno\s+point\b(?!\s+(?:in\s+)?(?:paying|buying|spending|keeping\s+(?:it|the)|watching|arguing))|\b(?:give|given|giving)\s+up\b|\b(?:dont|doesnt|does\s+not|do\s+not)\s+(?:really\s+)?want\s+help\b|\btired\s+of\s+being\s+tired\b|\bwhats\s+the\s+point\s*(?:[.!?]|$)|\bnothing(?:s|\s+is)\s+(?:ever\s+)?(?:gonna|going\s+to)\s+change\b|\bever\s+a\s+point\b|\bfine\s+(?:\w+\s+)?without\s+me\b|\bdone\s+pretending\b",
             r"\b(?:shes|hes|theyre|they|she|he|everyone|everybody|family)\s+(?:\w+\s+)?(?:gonna|going\s+to|would|will|d)\s+be\s+(?:\w+\s+)?(?:happier|relieved|better\s+off)\b|"
             r"\btreading\s+(?:water\s+)?for\s+(?:\w+\s+)?(?:years|months|ever)\b|\btired\s+of\s+(?:swimming|fighting|trying|waiting|pretending|treading)\b|\bdone\s+fighting\b|\bnothing\s+will\s+ever\s+get\s+better\b|\bcant\s+last\b|\bi\s+am\s+the\s+rat\b|\blast\s+(?:hope|chance|try|shot)\b(?!\s+(?:for|to|at)\s+(?:\w+\s+){0,2}(?:pass\w*|exams?|tests?|finals?|class|grades?|course|interview|job|game|match|tickets?)\b)|\bbetter\s+this\s+way\b|\bweirdly\s+calm\b|\bdidnt\s+(?:do|work)\s+(?:anything|at all)\b",
         ),
@@ -284,6 +293,7 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
             r"\b(?:looking\s+at|driving\s+past|staring\s+at|scoping\s+out)\s+(?:the\s+)?(?:\w+\s+)?(?:bridges?|tracks|ledges?|rooftops?|cliffs?)\b|\bforgive\s+(?:you|me|him|her)\s+if\s+(?:you|i|he|she)\s+(?:go|left|leave|die)\b",
             r"\bneed\s+(?:it|these|them|this)\s+more\s+than\s+(?:me|i\s+do)\b|\bhand(?:ing|ed)?\s+(?:out\s+)?my\s+\w+\s+(?:out\s+)?to\b",
             r"\b(?:got|have)\s+(?:the\s+)?(?:\w+\s+)?(?:part|plan|method)\s+(?:all\s+)?figured\s+out\b|\bdoesnt\s+matter\s+why\b|\bpretty\s+sure\s+i\s+(?:have|got)\s+enough\b|\blooking\s+smarter\b",
+            r"\bfinally\s+(?:going\s+to|gonna)\s+do\s+something\s+about\s+it\b|\b(?:they|everyone|she|he)\s+thinks?\s+(?:im|i\s+am)\s+\w+ing\W+(?:im|i\s+am)\s+not\b|"
             r"\bdone\s+being\s+(?:one|a\s+burden|a\s+problem|here|alive)\b|\b(?:diesmal|this\s+time)\s+(?:klappt|funktioniert|it\s+works|works|it\s+will\s+work)\b|\b(?:works|get\s+it\s+right)\s+this\s+time\b|"
             r"\bdone\s+after\s+(?:this|tonight|today|tomorrow|the)\b|\b(?:it|k|ketamine|treatment)\s+stopped\s+working\W+so\s+did\s+i\b",
             r"\b(?:going\s+to|gonna|im)\s+stop(?:ping)?\s+waiting\b|\bdone\s+trying\b|\bpain\s+(?:needs|has)\s+to\s+stop\b|\b(?:it|this|everything)\s+stops\s+hurting\b|\bstarting\s+to\s+understand\s+(?:them|why)\b|\bwant\s+(?:it|this|everything|the\s+\w+(?:\s+in\s+my\s+head)?)\s+to\s+(?:just\s+)?(?:end|stop)\b|\bforgive\s+me\b|"

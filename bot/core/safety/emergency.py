@@ -31,7 +31,7 @@ _EMERGENCY = any_of(
     r"\bbreath\w*\s+(?:is\s+|are\s+|like\s+)?(?:\w+\s+){0,2}(?:slow\w*|shallow|weird\w*|funny|strange\w*|irregular|stopp\w*|once\s+every|rattl\w*|noisy)\b",
     r"\bgurgl\w*|\bgasping\b|\bchoking\b|\bstopped\s+breathing\b",
     # colour
-    r"\b(?:lips|face|skin|fingers|fingertips|nails)\s+(?:is\s+|are\s+|look\w*\s+|turn\w*\s+|going\s+|so\s+)*(?:blue|grey|gray|purple)\b",
+    r"\b(?:lips|face|skin|fingers|fingertips|nails)\s+(?:is\s+|are\s+|look\w*\s+|turn\w*\s+|going\s+|so\s+|kind\s+of\s+|kinda\s+|a\s+bit\s+|really\s+|very\s+)*(?:blue|grey|gray|purple)\b",
     r"\b(?:hes|shes|theyre|looks?|looking)\s+(?:kinda\s+|kind\s+of\s+|really\s+|so\s+|all\s+|very\s+)?(?:grey|gray|blue|purple)\b(?!\s+(?:shirt|hoodie|jacket|hair|eyes|dress|team|bottle|pill))|\b(?:barely|hardly|cant|cannot|can\s+not)\s+see\s+(?:his|her|their)\s+chest\s+(?:move|moving|rise|rising|go\s+up)\b",
     r"\b(?:turning|going|gone|went)\s+(?:blue|gr[ae]y|purple)\b|\bblue\s+(?:around|round)\s+(?:the|his|her)\s+(?:mouth|lips)\b",
     # seizures
@@ -63,7 +63,7 @@ _EMERGENCY = any_of(
     r"\bchest\s+(?:\w+\s+){0,3}like\s+(?:an?\s+)?(?:elephant|weight|truck|someone)\b|\bpain\s+(?:going|shooting|running|spreading)?\s*(?:down|into|up)\s+(?:my|his|her)\s+(?:left\s+)?(?:arm|jaw)\b|\belephant\s+(?:is\s+)?(?:sitting|standing)\s+on\s+(?:my|his|her)\s+chest\b|\bpulse\s+(?:is\s+)?(?:like\s+|around\s+|at\s+)?(?:[1-3]\d|4[0-5])\b",
     r"\b(?:diabetic|diabetes)\b.{0,80}\b(?:shaking|sweaty|confused|not\s+making\s+sense|passed\s+out|wont\s+wake)\b",
     # everything taken at once: "took them. all of them", "40 of my seroquel", "a handful of his troches"
-    r"\b(?:took|taken|swallowed|ate|downed)\s+(?:\w+\s+){0,2}(?:all\s+of\s+them|a\s+handful|the\s+rest\s+of)\b|\b(?:swallowed|downed)\s+everything\b|\ball\s+of\s+them\b.{0,40}\b\d{2,}\s+of\s+(?:my|his|her|their)\b",
+    r"\b(?:took|taken|swallowed|ate|downed)\s+(?:\w+\s+){0,2}(?:all\s+of\s+them|a\s+handful|the\s+rest\s+of)\b|\b(?:took|swallowed|downed|ate)\s+all\s+(?:of\s+)?(?:the|my|his|her|their)\s+(?:\w+\s+)?(?:pills|meds|tablets|troches|capsules)\b|\b(?:swallowed|downed)\s+everything\b|\ball\s+of\s+them\b.{0,40}\b\d{2,}\s+of\s+(?:my|his|her|their)\b",
     # the heart, the head, the bladder, speech and balance
     r"\bheart\s+(?:is\s+)?(?:\w+\s+){0,3}(?:skipping\s+beats|skipping|fluttering\s+like\s+crazy|doing\s+something\s+(?:insane|weird|crazy)|doing\s+(?:weird|crazy|strange)\s+(?:stuff|things))\b",
     r"\b(?:worst\s+headache|head\s+(?:is\s+)?(?:splitting|exploding))\b|\bbp\b.{0,20}\b(?:1[89]\d|2\d\d)\s*/\s*1[0-4]\d\b",
@@ -78,6 +78,10 @@ _EMERGENCY = any_of(
     r"\bso\s+much\s+blood\b|\bblood\s+everywhere\b|\blosing\s+(?:a\s+lot\s+of\s+)?blood\b",
     rf"^(?=.*\b(?:k|ket|ketamine|coke|molly|pills)\b).*{_DYING}|{_DYING}(?=.*\b(?:took|did|on|k|ket|ketamine|coke|molly|pills)\b)",
     rf"^(?=.*\b(?:xanax|benzos?|beers?|drinks|alcohol|pills|took\s+(?:everything|it\s+all|all\s+of\s+(?:it|them)))\b).*{_EYES_CLOSING}|{_EYES_CLOSING}(?=.*\b(?:xanax|benzos?|beers?|drinks|alcohol|pills|took)\b)",
+    # a stroke's signs, and a child who swallowed pills, in Spanish and Portuguese; fainted and snoring in Malay
+    r"\b(?:se\s+le\s+cayo\s+(?:un|el)\s+lado\s+de\s+la\s+cara|no\s+puede\s+(?:levantar|mover)\s+el\s+brazo|arrastrando\s+las\s+palabras|(?:caiu|caido)\s+(?:um|o)\s+lado\s+do\s+rosto|nao\s+consegue\s+(?:levantar|mexer)\s+o\s+braco)\b",
+    r"\b(?:filh[oa]|bebe|crianca|nene|hij[oa]|nin[oa])\b.{0,80}\b(?:engoliu|comeu|tomou|trago|se\s+comio|se\s+tomo)\b.{0,40}\b(?:comprimidos|remedios|pilulas|pastillas|pildoras|medicinas|medicamentos)\b",
+    r"\b(?:pengsan|nafas\s+(?:\w+\s+){0,2}(?:pelik|aneh|berdengkur|ngorok|tersekat))\b",
     # the plainest words in Spanish and Portuguese
     r"\b(?:no\s+respira|se\s+(?:esta\s+)?poniendo\s+(?:morado|azul)|inconsciente|no\s+responde|no\s+reacciona|boca\s+arriba|convulsion\w*|sobredosis|nao\s+respira|desmaiou|convulsionando)\b",
     # ... in French, German and Hinglish ("il respire bizarrement", "krampft gerade", "behosh pada hai")

@@ -22,6 +22,8 @@ IMPERSONAL = re.compile(
 )
 # Figures of speech that use the words of danger ("dying to know", "this ep killed me").
 FIGURES = re.compile(
+    # (before "im dead" alone: "I'M DEAD 💀 i can't breathe" is laughter, all of it)
+    r"\b(?:im|i\s+am)\s+dead\b.{0,20}\bcant\s+breathe\b|\bcant\s+breathe\s+(?:lol|lmao|haha\w*|from\s+laughing)\b|"
     r"\bdying\s+to\s+(?:know|hear|see|try|find|learn)\b|\b(?:killed|killing|kills)\s+(?:it|me)\b(?=.*(?:lol|lmao|haha|episode|ep\b|pod))"
     r"|\boverdos\w*\s+on\s+(?:episodes?|content|podcasts?|huberman|info|information|coffee|cold\s+brew|caffeine|espresso|lattes?|sugar|candy|memes|tiktok|netflix|reddit|youtube|videos?)\b|\bdead\s+tired\b"
     r"|\b(?:unalive|kill|shoot|end)\s+me\s+(?:now\s+)?if\s+(?:he|she|they|i\s+hear|one\s+more)\b"
@@ -57,6 +59,8 @@ FIGURES = re.compile(
     r"|\bmort\w*\s+de\s+(?:rire|fatigue)\b|\blach\w*\s+(?:mich|mir)\s+(?:\w+\s+)?tot\b|\btodmude\b|\bumieram\s+ze\s+(?:smiechu|zmeczenia)\b|\bgulmekten\s+ol\w*"
     r"|\bmorto\s+di\s+(?:sonno|fame|stanchezza)\b|\bmuoio\s+dalla\s+voglia\b|\bngakak\s+(?:\w+\s+)?mati\b|\bcuoi\s+chet\b|\bmet\s+muon\s+chet\b|\bnamatay\s+(?:ako\s+)?(?:sa\s+)?kakatawa\b"
     r"|\bhass\s+hass\s+ke\s+mar\b|\bumer\w*\s+so\s+smekhu\b|умер\w*\s+со\s+смеху|смертельно\s+устал|笑い死|웃겨\s*죽"  # noqa: RUF001
+    r"|\b(?:im|i\s+am|i\s+m)\s+(?:going\s+to|gonna)\s+(?:end\s+it\s+all|kill\s+myself|die)\s+(?:tonight\s+)?me\s+(?:at|when|after|every|whenever)\b"
+    r"|\bif\s+(?:he|she|they)\s+(?:has|have)\s+to\b.{0,80}\b(?:jump\w*\s+(?:out|off)|kill\s+(?:himself|herself|themselves))\b(?=.*\b(?:lol|lmao|haha\w*|ground\s+floor)\b)"
     r"|\bhad\s+me\s+(?:(?:on\s+the\s+floor|in\s+tears)\s+)?(?:dying|gasping|wheezing|crying|choking|on\s+the\s+floor)(?:\s+for\s+air)?\b|\bsuicide\s+squad\b|\bchest\s+day\b|\b(?:kms|killed\s+myself|died)\s+\d+\s+times\b|\bwant(?:ed|s)?\s+to\s+die\b(?=.*\b(?:lol|lmao|haha|pitch|game|match|lost|destroyed)\b)"
 )
 
@@ -97,4 +101,7 @@ NOW = re.compile(
     # where the writer is, now: "im in my car in the garage with the engine running"
     r"|\b(?:im|i\s+am)\s+(?:in|at|sitting\s+in|lying\s+in|standing\s+on)\s+(?:my|the)\b"
     r"|\bjust\s+(?:went|walked|found|came|checked|got\s+home)\b"
+    # a scene told as it is: "she's on the bathroom floor and i can't get her to answer me, i'm shaking"
+    r"|\b(?:hes|shes|theyre)\s+(?:\w+\s+)?(?:on\s+the\s+(?:\w+\s+)?floor|lying|not\s+moving)\b|\bcant\s+get\s+(?:him|her|them)\s+to\s+(?:answer|respond|wake)\b"
+    r"|\b(?:im|i\s+am)\s+(?:shaking|freaking\s+out|panicking|so\s+scared)\b"
 )
