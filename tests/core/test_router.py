@@ -90,3 +90,19 @@ def test_engines_are_made_when_first_asked_for_and_the_least_recent_dropped(know
     assert made[-1] == second and engines.loaded() == [third, second]
     with pytest.raises(KeyError):
         engines["nope"]
+
+
+def test_the_episode_that_says_the_words_most_outranks_a_curated_chapter(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    question = read("how do u tell bipolar apart from borderline personality disorder")
+    assert library.route(question, "ketamine")[0][0] == "m_OazsImOiI"
+    # By the best chapters alone, the curated episode's keywords ("bipolar") won it.
+    monkeypatch.setattr(router_module, "EVIDENCE_WEIGHT", 0.0)
+    assert library.route(question, "ketamine")[0][0] == "ketamine"
+
+
+def test_the_preferred_episode_keeps_what_it_shares(library: Library) -> None:
+    # Depression and dosing are said in several episodes; the server's own episode answers them.
+    for question in ("what dose of ketamine did the depression study use", "what is a k hole"):
+        assert library.route(read(question), "ketamine")[0][0] == "ketamine"
