@@ -83,6 +83,8 @@ PER_SET = {
     "mixed_nineteen_questions.yaml": {"chapter@1": 0.84, "chapter@3": 0.95, "disclaimer-": 0.95},
     # "got approved for at home troches ... is it actually a problem doing it alone?" is not read as advice.
     "mixed_twenty_questions.yaml": {"disclaimer+": 0.94},
+    # "got knee surgery in march. should i actually ask the anesthesiologist..." is not read as advice.
+    "mixed_twentyone_questions.yaml": {"disclaimer+": 0.93},
     "realistic_youtube_questions.yaml": {
         "chapter@1": 0.92,
         "chapter@3": 0.95,

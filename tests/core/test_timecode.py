@@ -55,6 +55,8 @@ def test_find_time(text: str, seconds: int) -> None:
         "",
         "up at 3:30 am",
         "waking up at 2:30 or 3:30 am",
+        # A clock face spoken of: "the 9:20 vs 12 o'clock split" of a plate is no place in the episode.
+        "the clock method for a plate, whats the 9:20 vs 12 o'clock split?",
         "vietnam soldiers back in the 70s",
         "the 1970s",
         # A whole number of hours is a length of time unless marked as a place.

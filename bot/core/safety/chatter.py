@@ -26,6 +26,8 @@ _ASKS = re.compile(
     rf"\?|{_CLAUSE}(?:what(?!\s+an?\s+(?:\w+\s+){{0,2}}\w+\W*$)|whats|how|hows|why|when|where|wheres|which|whos|whose|who(?!\s+else))\b"
     # "did my first infusion last year" tells, where "did he say" asks
     rf"|{_CLAUSE}(?:does|did(?!\s+(?:my|a|an|some|\d))|do|is|are|can|could|should|would|will|was|were|has|have|tell\s+me|remind\s+me)\b"
+    # asked in the negative: "wouldnt a drug that makes you dissociate make it worse", "isnt ketamine an opioid"
+    rf"|{_CLAUSE}(?:doesnt|didnt|isnt|arent|cant|couldnt|shouldnt|wouldnt|wont|wasnt|werent|hasnt|havent)\s+(?:it|this|that|a|an|the|he|she|they|you|u|ketamine|k|ket)\b"
     r"|\b(?:anyone|somebody|someone)\s+(?:know|remember|have|got|wanna|want\s+to|care\s+to|can|could)\b|\bam\s+i\b|\b(?:dying|want|wanna|need)\s+to\s+know\b|"
     r"\blost\s+me\b|\bover\s+my\s+head\b|\bdumb\s+(?:it\s+)?down\b|\bpls\b|\bplz\b|(?<!best\s)(?<!great\s)(?<!good\s)(?<!clear\s)(?<!clearest\s)(?<!for\sthe\s)(?<!for\sthat\s)\bexplanation\b(?!\s+(?:\w+\s+)?(?:was|is|made|finally|really|honestly|of\s+\w+\s+(?:was|is)))|\b(?:i\s+wonder|wondering|curious|dont\s+get|dont\s+understand|confused|"
     r"the\s+(?:bit|part|section|moment)\s+(?:about|where|with|when)|right\s*$|"
@@ -85,7 +87,8 @@ _NOT_IN_AN_EPISODE = re.compile(
     r"|\b(?:ads?|sponsors?|sponsor\s+reads?)\b.{0,30}\bskip\w*\s+(?:to|past|ahead)\b"
     r"|\b(?:ad|ads|read|sponsor\w*)\b.{0,20}\bskipped\b|\b(?:ad|ads|read)\s+(?:\w+\s+)?(?:straight\s+)?into\b"
     r"|\b\d(?:\.\d+)?\s*x\s+speed\b|\bplayback\s+speed\b|\b(?:new|next|last)\s+season\s+of\b|\bseason\s+(?:\d+|finale)\b"
-    r"|\b(?:do|make|need)\s+(?:an?\s+)?(?:episode|ep|video|follow\s*-?\s*up|part\s+(?:2|two))\s+(?:on|about|with)\b"
+    r"|\b(?:do|make|need)\s+(?:an?\s+)?(?:\w+\s+)?(?:episode|ep|video|follow\s*-?\s*up|part\s+(?:2|two))\s+(?:\w+\s+)?(?:on|about|with)\b"
+    r"|\bshout\s*-?\s*outs?\s+to\b|\bwhy\s+am\s+i\s+(?:still\s+)?(?:listening|watching|awake|up|doing\s+this)\b"
     r"|\boff\s*-?\s*topic\b|\btranslate\b.{1,60}\b(?:to|into|in)\s+(?:spanish|german|french|english|italian|portuguese|hindi|japanese|chinese)\b"
     r"|\bneed\s+(?:it|this|help|an?\s+answer)\s+(?:for|with)\s+(?:my\s+)?(?:hw|homework)\b|\b(?:hw|homework)\s+(?:help|question|problem)\b"
 )
@@ -219,7 +222,7 @@ _WRITER = re.compile(
     r"\b(?:i|im|ive|id|ill|me|my|myself|mine|we|us|our)\b"
     r"|^\W*(?:love|loved|hate|hated|finally|gonna|currently|officially|lowkey|highkey|wish)\b"
     r"|^\W*just\s+(?:signed|finished|started|got|bought|watched|listened|subscribed|joined)\b"
-    r"|^\W*(?:missed|forgot|overslept|woke\s+up|spent|wasted)\b"
+    r"|^\W*(?:missed|forgot|overslept|woke\s+up|spent|wasted|took\s+notes)\b|^\W*(?:quick\s+|small\s+|life\s+)?update\b"
     r"|\b(?:so\s+)?glad\s+(?:this|the|he|they|someone|huberman)\b|\b(?:imo|imho|hot\s+take|unpopular\s+opinion)\b"
     r"|^\W*(?:cant|cannot|couldnt)\s+(?:believe|wait|stop|stand|get\s+over)\b"
     r"|^\W*(?:playing|listening|watching|rewatching|relistening|driving|cooking|cleaning)\s+(?:\w+\s+){0,3}?"

@@ -36,7 +36,7 @@ _DIRECT = _any(
     # ending a life, or "it all"
     r"\bend(?:ing|ed)?\s+(?:it\s+all|(?:my|his|her|their)\s+(?:own\s+)?li(?:fe|ves)|things\s+for\s+good|everything)\b",
     r"\b(?:take|taking|took)\s+(?:my|his|her|their)\s+(?:own\s+)?li(?:fe|ves)\b",
-    rf"\b(?:going to|gonna|want to|wanna|plan(?:ning)? to|about to|ready to|decided to|thinking (?:about|of)|think about)\s+{_WORDS}end(?:ing)?\s+(?:it|things|everything|my life)\b",
+    rf"\b(?:going to|gonna|want to|wanna|plan(?:ning)? to|about to|ready to|decided to|thinking (?:about|of)|think about)\s+{_WORDS}end(?:ing)?\s+(?:it|things|everything|my life)\b(?!\s+(?:with|on)\s+(?!(?:a|the)\s+(?:rope|gun|pills|bridge)\b))",
     # wanting to be dead, not to exist, not to wake
     r"\b(?:want|wanna|wanted|wants|ready|going|gonna|plan\w*|trying|deserve)\s+(?:to\s+)?(?:die|be dead|not exist|stop existing|disappear forever)\b",
     r"\bwish(?:ing)?\s+(?:i|he|she|they)\s+(?:was|were|wasnt|werent|could be|would|had)\s+(?:dead|die|gone|never been born|not born|not alive|not here)\b",
@@ -101,7 +101,7 @@ _DIRECT = _any(
     r"\b(?:labeled|labelled|decided)\s+who\s+gets\s+what\b|\bwho\s+gets\s+(?:my|what)\b",
     rf"^(?!.*\b{_RESEARCH}\b).*\bmy\s+\w+\s+(?:\w+\s+){{0,4}}(?:su[i1]c[i1]d\w*|self\s*-?\s*harm\w*)\b",
     # ending it, said plainly in the first person: "i'm ending it this weekend", "end the pain myself"
-    r"\b(?:im|i\s+am|ill|i\s+will|gonna|going\s+to)\s+(?:\w+\s+){0,2}(?:end(?:ing)?\s+(?:it|the\s+pain|things|my\s+pain)|check(?:ing)?\s+out\s+for\s+good)\b",
+    r"\b(?:im|i\s+am|ill|i\s+will|gonna|going\s+to)\s+(?:\w+\s+){0,2}(?:end(?:ing)?\s+(?:it|the\s+pain|things|my\s+pain)(?!\s+(?:with|on)\s+(?!(?:a|the)\s+(?:rope|gun|pills|bridge)\b))|check(?:ing)?\s+out\s+for\s+good)\b",
     r"\bend\s+the\s+pain\s+(?:myself|for\s+good)\b|\bchecking\s+out\s+for\s+good\b|\bends?\b.{0,30}\bso\s+do\s+i\b",
     r"\b(?:dont|do\s+not|cant|can\s+not)\s+see\s+myself\s+(?:making\s+it|living|lasting|getting\s+(?:to|through))\b",
     r"\b(?:not|never)\s+(?:gonna|going\s+to)\s+be\s+(?:around|here|alive)\b|\b(?:ill|i\s+will|she\s*ll|he\s*ll)\s+be\s+gone\s+(?:soon|tonight|tomorrow)\b",
@@ -205,6 +205,9 @@ _DIRECT = _any(
     r"|\b(?:gak|nggak|ga|tidak|ngga|enggak)\s+(?:pengen|mau|ingin)\s+bangun\s+lagi\b|\bpergi\s+jauh\s+dan\s+(?:gak|nggak|tidak|ga|nggak\s+akan)\s+(?:balik|kembali)\b"
     r"|撑不下去|不打算再撑|活不下去|手紙.{0,12}(?:置いて|残して)|\bma\s+(?:3ad|ba2a)\s+fiye?\s+kam+el\b|\bkatabt\s+resal\w*"
     r"|\bultim[ao]\s+\w+\s+da\s+minha\s+vida\b|\b(?:e|sera)\s+(?:o\s+)?meu\s+ultimo\s+dia\b|\b(?:the\s+)?last\s+(?:playlist|song|post|message|meal)\s+of\s+my\s+life\b",
+    # not lasting until help comes, walking into water, suicide in Finnish and Hungarian
+    r"\bdont\s+think\s+(?:im|i\s+am|ill|i\s+will|i\s+can)\s+(?:gonna\s+|going\s+to\s+)?(?:make\s+it|last|hold\s+on)\s+(?:that\s+long|till|til|until|to\s+(?:then|monday|the\s+\d+)|through\s+(?:the\s+)?(?:night|week|weekend))\b"
+    r"|\bitsemurh\w*|\bongyilkos\w*|\ben\s+jaksa\s+enaa\b",
     # "the world would be quieter without me in it"
     r"\b(?:world|everyone|everybody|everything|family|they|life)\s+(?:would|will|d)\s+be\s+(?:so\s+much\s+|a\s+lot\s+|much\s+)?(?:quieter|better|easier|lighter|happier|simpler|calmer)\s+without\s+me\b",
     # the tenth's: the last question ever asked, who to leave one's things to
@@ -224,7 +227,7 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
             r"\b(?:out|from|off|through|open\w*|climb\w*|jump\w*|lean\w*)\s+(?:of\s+)?(?:a|the|my|this|that|our)\s+(?:\w+\s+)?windows?\b|\bwindow\s*(?:sill|ledge)\b",
             r"\bknow\s+(?:exactly\s+)?(?:what|how\s+much)\s+to\s+take\b|\b(?:lubid|pillen|tabletki|pillole|waffe|pistole|gewehr|remedios|comprimidos|pastillas|pastilles|cachets|tabletten|goliyan|goli)\b",
             r"\b(?:od|overdose|overdosing|whole bag|whole bottle|the bottle|heart stops?|stop (?:my|your|his|her) heart)\b",
-            r"\b(?:car|engine)\s+running\b|\bgarage\b|\b(?:drive|driving|steer\w*|swerv\w*)\s+into\b|\bmedian\b",
+            r"\bwalk\w*\s+into\s+(?:the|a)\s+(?:lake|sea|ocean|river|water|traffic)\b|\b(?:car|engine)\s+running\b|\bgarage\b|\b(?:drive|driving|steer\w*|swerv\w*)\s+into\b|\bmedian\b",
             r"\bempty\s+(?:pill\s+|blister\s+|medicine\s+)?(?:packs?|bottles?|boxes|strips?|blisters?)\b|\b(?:genug|genugend)\s+(?:\w+\s+)?gesammelt\b|\b(?:vials?|empty\s+bottle)\b|\b(?:lined|laid)\s+up\s+on\s+(?:my|the)\b|\b(?:saved|saving|stashed|stockpiled)\s+up\b|\bsupply\s+in\s+my\s+hand\b|\bin\s+my\s+hand\b|\bhunting\s+rifle\b|\brazor\b",
         ),
     ),
@@ -234,8 +237,9 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
             # (disappearing "into a cabin for a month" is a holiday)
             r"\b(?:die|dying|dead|death|gone|vanish)\b|\bdisappear\w*\b(?!\s+(?:into|to|for|from|off|on)\b)",
             r"\braggiunger\w*\s+(?:papa|mamma|mio\s+padre|mia\s+madre|nonn[oa]|mio\s+marito|mia\s+moglie)\b|\b(?:be|join)\s+with\s+(?:my\s+)?(?:late\s+)?(?:dad|mom|husband|wife|son|daughter)\s+again\b|"
+            r"\b(?:my\s+)?last\s+(?:msg|message|post)\s+(?:in\s+here|here|ever|on\s+(?:here|this\s+server))\b|"
             r"\bnot\s+(?:being\s+)?(?:here|around|alive)\b|\bwont\s+be\s+(?:here|around)\b",
-            r"\b(?:make|making)\s+(?:it|this|everything)\s+(?:all\s+)?stop\b|\bending\s+it\b|\bend\s+(?:it|this)\b",
+            r"\b(?:make|making)\s+(?:it|this|everything)\s+(?:all\s+)?stop\b|\bending\s+it\b(?!\s+(?:with|on)\b)|\bend\s+(?:it|this)\b(?!\s+(?:with|on)\b)",
             r"\b(?:long|permanent|eternal|endless|forever|big)\s+(?:nap|sleep|rest)\b|\bthe\s+permanent\s+kind\b|\bdo\s+it\s+quietly\b",
             r"\bif\s+i\s+(?:wake|move|survive)\b|\bwhere\s+im\s+going\b|\bpermanently\s*[.!?]*\s*$|\b(?:stopped|stop|quit|done)\s+(?:swimming|treading)\b|\bfor\s+good\b",
             r"\bsay\s+(?:that|this|it|goodbye|thanks)\s+(?:somewhere\s+)?before\s*[.!]*\s*$|\bif\s+something\s+(?:happens|were\s+to\s+happen)\s+to\s+(?:me|you|u)\b",
@@ -257,7 +261,7 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
             r"\bsaying\s+(?:bye|goodbye)\b|\bnot\s+to\s+follow\s+(?:him|her|them|me)\b|\bthis\s+is\s+it\b|\bwithdrew\s+all\b|\bgave\s+me\s+(?:her|his|their)\s+\w+|\bwhy\s+im\s+(?:typing|posting|writing)\s+this\b|\bjust\s+wanted\s+someone\s+to\s+know\b|"
             r"\b(?:wrote|written|writing)\s+(?:the\s+|my\s+|all\s+the\s+)?(?:letters?|notes?)\b|\b(?:wrote|writing|made|did)\s+(?:my|a)\s+will\b|\blife\s+insurance\b|\bpaid\s+off\s+(?:all\s+)?(?:my\s+)?(?:\w+\s+)?debts?\b|"
             r"\btell\s+(?:mom|dad|mum|my\s+\w+|them|her|him)\s+(?:im|i\s+am)\s+sorry\b|\bthanks?\b.{0,60}\b(?:for\s+the\s+company|these\s+past)\b|\bgot\s+me\s+through\b|\b(?:left|found)\s+a\s+note\b|\bnote\s+on\s+the\b|\bnot\s+your\s+fault\b|"
-            r"\b(?:said|saying)\s+(?:bye|goodbye)\s+to\s+(?:my|the|everyone|all)\b|\bsurat\s+wasiat\b|\b(?:factory\s+reset|wiped|reset)\s+(?:my\s+)?(?:phone|laptop|hp)\b|\b(?:hp|phone)\s+(?:\w+\s+){0,3}reset\s+ke\s+pabrik\b|\bregalat\w*\s+(?:tutt[ie]\s+)?(?:i|le)\s+(?:suoi|sue|miei|mie)\b|\btam\s+biet\b|"
+            r"\b(?:said|saying)\s+(?:bye|goodbye)\s+to\s+(?:my|the|everyone|all)\b|\b(?:he|she|they|\w+)\s+can\s+have\s+my\s+(?:\w+\s+){0,2}(?:world|account|stuff|things|skins|collection|setup|pc|console|cat|dog|clothes)\b|\bsurat\s+wasiat\b|\b(?:factory\s+reset|wiped|reset)\s+(?:my\s+)?(?:phone|laptop|hp)\b|\b(?:hp|phone)\s+(?:\w+\s+){0,3}reset\s+ke\s+pabrik\b|\bregalat\w*\s+(?:tutt[ie]\s+)?(?:i|le)\s+(?:suoi|sue|miei|mie)\b|\btam\s+biet\b|"
             r"\bafscheids\w*|\baddio\b|\bgrazie\s+di\s+tutto\b|\bzegnaj\w*|\bpaalam\b|\blettere\s+per\b|\btestament\b|\bje\s+vous\s+aime\s+tous\b|\blos\s+quiero\s+a\s+todos\b|\bamo\s+(?:todos\s+)?voces\b|\bich\s+liebe\s+euch\s+alle\b|\b(?:pardonnez|perdonenme|perdoname|me\s+perdoem|verzeiht)\b|"
             r"\b(?:hear|find\s+out)\s+(?:it\s+|about\s+it\s+)?from\s+someone\b|\b(?:not|never)\s+find\s+out\s+(?:some\s+|in\s+some\s+)?(?:random|bad|awful|horrible|weird)\s+way\b|"
             r"\bletters?\s+(?:are|is)\s+(?:all\s+)?(?:written|done|ready|sealed)\b|\bsorry\s+for\s+everything\b|\b(?:gave|giving|give)\s+(?:my\s+|the\s+)?\w+\s+to\s+(?:my|a|his|her|the)\b|\bwrote\s+letters?\b|\bjust\s+in\s+case\b",
@@ -267,7 +271,7 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
         "burden",
         _any(
             r"\b(?:everyone|everybody|they|family)\s+(?:would|will|d)\s+(?:\w+\s+)?be\s+(?:relieved|happier|better)\b|\bonly\s+(?:still\s+)?(?:here|alive|around)\s+(?:for|because)\b",
-            r"\bniemand\s+(?:gaat|zal)\s+me\s+missen\b|\bnikt\s+(?:nawet\s+)?nie\s+zauwazy\b|\bnessuno\s+(?:se\s+ne\s+accorgera|mi\s+manchera)\b|\btarde\s+demais\s+(?:pra|para)\s+mim\b|\bdemasiado\s+tarde\s+para\s+mi\b|\btrop\s+tard\s+pour\s+moi\b|\bzu\s+spat\s+fur\s+mich\b|\bnakakapagod\s+na\b|\bnao\s+aguento\s+mais\b|\bya\s+no\s+aguanto\s+mas\b|\bnon\s+ce\s+la\s+faccio\s+piu\b|\bya\s+no\s+puedo\s+mas\b|\bje\s+n\s*en\s+peux\s+plus\b|\bich\s+kann\s+nicht\s+mehr\b|\bnadie\s+me\s+va\s+a\s+extranar\b|\bninguem\s+vai\s+sentir\s+falta\b",
+            r"\bniemand\s+(?:gaat|zal)\s+me\s+missen\b|\bnikt\s+(?:nawet\s+)?nie\s+zauwazy\b|\bnessuno\s+(?:se\s+ne\s+accorgera|mi\s+manchera)\b|\btarde\s+demais\s+(?:pra|para)\s+mim\b|\bdemasiado\s+tarde\s+para\s+mi\b|\btrop\s+tard\s+pour\s+moi\b|\bzu\s+spat\s+fur\s+mich\b|\bnakakapagod\s+na\b|\bnao\s+aguento\s+mais\b|\bya\s+no\s+aguanto\s+mas\b|\bnon\s+ce\s+la\s+faccio\s+piu\b|\bya\s+no\s+puedo\s+mas\b|\bje\s+n\s*en\s+peux\s+plus\b|\bich\s+kann\s+nicht\s+mehr\b|\bnem\s+birom\s+tovabb\b|\bnadie\s+me\s+va\s+a\s+extranar\b|\bninguem\s+vai\s+sentir\s+falta\b",
             r"\bburden\b|\bnothing\s+(?:left\s+)?to\s+lose\b|\b(?:im|i\s+am)\s+(?:so\s+)?(?:tired|exhausted)\s*[.!]*\s*$|\b(?:says?|said|told\s+me)\s+it\s+gets\s+better\b.{0,30}\bbut\b|\bwaste\s+of\s+(?:space|air|oxygen)\b|\bworthless\b|\bhopeless\b|\bdont\s+deserve\b|\btoo\s+late\s+for\s+(?:me|someone|people\s+like\s+me)\b",
             r"\b(?:nobody|no one|noone)\s+(?:would|will)\s+(?:even\s+)?(?:notice|care|miss)\b|\bbetter\s+off\b",
             r"\b(?:im|i am)\s+(?:so\s+)?done\b|\bcant\s+do\s+(?:this|it)\b|\bno\s+point\b(?!\s+(?:in\s+)?(?:paying|buying|spending|keeping\s+(?:it|the)|watching|arguing))|\b(?:give|given|giving)\s+up\b|\b(?:dont|doesnt|does\s+not|do\s+not)\s+(?:really\s+)?want\s+help\b|\btired\s+of\s+being\s+tired\b|\bwhats\s+the\s+point\s*(?:[.!?]|$)|\bnothing(?:s|\s+is)\s+(?:ever\s+)?(?:gonna|going\s+to)\s+change\b|\bever\s+a\s+point\b|\bfine\s+(?:\w+\s+)?without\s+me\b|\bdone\s+pretending\b",

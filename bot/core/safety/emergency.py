@@ -81,7 +81,7 @@ _EMERGENCY = any_of(
     # a stroke's signs, and a child who swallowed pills, in Spanish and Portuguese; fainted and snoring in Malay
     r"\b(?:se\s+le\s+cayo\s+(?:un|el)\s+lado\s+de\s+la\s+cara|no\s+puede\s+(?:levantar|mover)\s+el\s+brazo|arrastrando\s+las\s+palabras|(?:caiu|caido)\s+(?:um|o)\s+lado\s+do\s+rosto|nao\s+consegue\s+(?:levantar|mexer)\s+o\s+braco)\b",
     r"\b(?:filh[oa]|bebe|crianca|nene|hij[oa]|nin[oa])\b.{0,80}\b(?:engoliu|comeu|tomou|trago|se\s+comio|se\s+tomo)\b.{0,40}\b(?:comprimidos|remedios|pilulas|pastillas|pildoras|medicinas|medicamentos)\b",
-    r"\b(?:pengsan|nafas\s+(?:\w+\s+){0,2}(?:pelik|aneh|berdengkur|ngorok|tersekat))\b",
+    r"\b(?:amezimia|hapumui|hajitambui|pengsan|nafas\s+(?:\w+\s+){0,2}(?:pelik|aneh|berdengkur|ngorok|tersekat))\b",
     # the plainest words in Spanish and Portuguese
     r"\b(?:no\s+respira|se\s+(?:esta\s+)?poniendo\s+(?:morado|azul)|inconsciente|no\s+responde|no\s+reacciona|boca\s+arriba|convulsion\w*|sobredosis|nao\s+respira|desmaiou|convulsionando)\b",
     # ... in French, German and Hinglish ("il respire bizarrement", "krampft gerade", "behosh pada hai")
@@ -150,7 +150,7 @@ LETHAL = any_of(
     r"\b(?:dodelijk\w*|todlich\w*|dose\s+mortelle|smierteln\w*|olumcul\w*|oldurucu\s+doz\w*)\b|смертельн|致死|致命剂量|치사량|치명적",
     r"\b(?:quanti|quanto|quanta|cuanto|cuantos|cuanta|quantos|combien|wie\s+viel\w*|hoeveel|ile)\b.{0,60}\b(?:per\s+morire|para\s+morir|para\s+morrer|pour\s+mourir|um\s+zu\s+sterben|om\s+dood\s+te\s+gaan|zeby\s+umrzec)\b|몇.{0,30}죽을|多少.{0,20}(?:会死|致死|死掉)|сколько.{0,40}(?:умереть|смерт)",
     # "dosis letal", "es una dosis mortal", "son mortales"; never "mortality" or "my mortal enemy"
-    r"\bletal\w*\b|\b(?:dosis|dose|es|son|sao|e)\s+(?:\w+\s+)?(?:mortal|mortales|mortais)\b",
+    r"\bhalalos\s+adag\w*|\bletal\w*\b|\b(?:dosis|dose|es|son|sao|e)\s+(?:\w+\s+)?(?:mortal|mortales|mortais)\b",
     r"\bhow\s+(?:much|many)\b.{0,80}\b(?:kill|kills|killing|killed|die|dead|fatal|lethal|deadly|overdose|od|stop\s+(?:my|your|the|a|his|her)\s+heart|never\s+wake|not\s+wake)\b",
     r"\b(?:what|which|at\s+what)\s+(?:\w+\s+){0,4}(?:dose|amount|mg|point|number)\b.{0,60}\b(?:kill|lethal|fatal|deadly|overdose|od|die|dead)\b",
     r"\b(?:dose|amount|mg|much)\b.{0,40}\b(?:is|becomes?|gets?|be)\s+(?:\w+\s+)?(?:lethal|fatal|deadly)\b",
