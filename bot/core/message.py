@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from bot.core.text import LAY_TERMS, STOP_WORDS, fold, stem, words
+from bot.core.text import INDIC, LAY_TERMS, STOP_WORDS, fold, stem, words
 from bot.core.timecode import TimeRef, find_time_ref
 
 # Matching reads at most this much of a message: enough for a long story with its question at the end,
@@ -22,7 +22,7 @@ MIN_FOCUS_WORDS = 2
 # "@jess_22" is someone addressed; "@19:30" is a place in the episode.
 _ADDRESSED = re.compile(r"(?<!\w)@(?!\d{1,2}:\d)\w+")
 _ELONGATED = re.compile(r"(\w)\1{2,}")
-_NOT_WORDS = re.compile(r"[^\w\s.!?]+")
+_NOT_WORDS = re.compile(rf"[^\w\s.!?{INDIC}]+")
 
 
 @dataclass(frozen=True)

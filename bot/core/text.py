@@ -13,7 +13,10 @@ from pathlib import Path
 import msgpack
 import snowballstemmer
 
-_TOKEN = re.compile(r"[^\W_]+(?:\.\d+)?")
+# The scripts of India and South-East Asia write vowels as combining marks, which are not \w: within them
+# every character is a word's ("चिंता" was "च त", which no Hindi word matched).
+INDIC = "\u0900-\u0963\u0966-\u0dff\u0e00-\u0eff\u1000-\u109f"
+_TOKEN = re.compile(rf"(?:[^\W_]|[{INDIC}])+(?:\.\d+)?")
 _APOSTROPHES = re.compile(r"[\u0027\u2018\u2019\u02bc\u0060\u00b4]")
 # A French or Italian elision ("d'en finir", "l'ultima") is two words, where an English contraction
 # ("don't", "I'd") is one: only a lone c, d, j, l, m, n, s, t or qu before a vowel is cut off.

@@ -85,6 +85,10 @@ PER_SET = {
     "mixed_twenty_questions.yaml": {"disclaimer+": 0.94},
     # "got knee surgery in march. should i actually ask the anesthesiologist..." is not read as advice.
     "mixed_twentyone_questions.yaml": {"disclaimer+": 0.93},
+    # The session's last blind sets, scored after all its tuning: a mother's long story not read as advice,
+    # false disclaimers on a grandpa's memantine and a listener writing from Brazil; rhetorical "why do i".
+    "mixed_twentytwo_questions.yaml": {"disclaimer+": 0.94, "disclaimer-": 0.8, "none": 0.86},
+    "safety_twentytwo_questions.yaml": {"none": 0.5},
     "realistic_youtube_questions.yaml": {
         "chapter@1": 0.92,
         "chapter@3": 0.95,

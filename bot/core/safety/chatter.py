@@ -27,7 +27,9 @@ _ASKS = re.compile(
     # "did my first infusion last year" tells, where "did he say" asks
     rf"|{_CLAUSE}(?:does|did(?!\s+(?:my|a|an|some|\d))|do|is|are|can|could|should|would|will|was|were|has|have|tell\s+me|remind\s+me)\b"
     # asked in the negative: "wouldnt a drug that makes you dissociate make it worse", "isnt ketamine an opioid"
-    rf"|{_CLAUSE}(?:doesnt|didnt|isnt|arent|cant|couldnt|shouldnt|wouldnt|wont|wasnt|werent|hasnt|havent)\s+(?:it|this|that|a|an|the|he|she|they|you|u|ketamine|k|ket)\b"
+    rf"|{_CLAUSE}(?:doesnt|didnt|isnt|arent|cant|couldnt|shouldnt|wouldnt|wont|wasnt|werent|hasnt|havent)\s+(?:it|this|that|a|an|the|he|she|they|you|u|ketamine|k|ket|[a-z]+ing)\b"
+    # doubt and worry about one's own case: "not sure i trust him", "is that something i should be worried about"
+    r"|\bnot\s+sure\s+(?:i\s+|if\s+i\s+)?(?:trust|believe|buy)\b|\bsomething\s+i\s+should\s+(?:\w+\s+)?(?:be\s+)?(?:worried|worry|concerned)\b"
     r"|\b(?:anyone|somebody|someone)\s+(?:know|remember|have|got|wanna|want\s+to|care\s+to|can|could)\b|\bam\s+i\b|\b(?:dying|want|wanna|need)\s+to\s+know\b|"
     r"\blost\s+me\b|\bover\s+my\s+head\b|\bdumb\s+(?:it\s+)?down\b|\bpls\b|\bplz\b|(?<!best\s)(?<!great\s)(?<!good\s)(?<!clear\s)(?<!clearest\s)(?<!for\sthe\s)(?<!for\sthat\s)\bexplanation\b(?!\s+(?:\w+\s+)?(?:was|is|made|finally|really|honestly|of\s+\w+\s+(?:was|is)))|\b(?:i\s+wonder|wondering|curious|dont\s+get|dont\s+understand|confused|"
     r"the\s+(?:bit|part|section|moment)\s+(?:about|where|with|when)|right\s*$|"
@@ -83,6 +85,9 @@ _NOT_IN_AN_EPISODE = re.compile(
     # a guest asked for ("bring nolan williams on as a full guest"), the others' stories asked for ("drop your
     # k-hole stories in the replies"), the ads skipped ("the first 5 min are ads, just skip to 5:13")
     r"|\b(?:bring|get|have|invite)\s+(?:\w+\s+){1,3}on\s+(?:as\s+(?:a\s+)?(?:\w+\s+)?guest|the\s+(?:pod|show|podcast))\b"
+    r"|\b(?:should\s+have|shouldve|should\s+of)\s+(?:brought|had|invited|gotten)\s+(?:\w+\s+){1,3}on\b"
+    r"|\b(?:listened|listening|watched|watching)\s+(?:\w+\s+){0,2}at\s+\d(?:\.\d+)?\s*x\b"
+    r"|\bgood\s+(?:morning|afternoon|evening|night)\s+(?:fellow|everyone|all|yall|fam|friends|nerds)\b"
     r"|\b(?:drop|share|post|tell)\s+(?:your|ur|yall|yalls)\b.{0,50}\b(?:below|in\s+the\s+(?:replies|comments|thread|chat))\b"
     r"|\b(?:ads?|sponsors?|sponsor\s+reads?)\b.{0,30}\bskip\w*\s+(?:to|past|ahead)\b"
     r"|\b(?:ad|ads|read|sponsor\w*)\b.{0,20}\bskipped\b|\b(?:ad|ads|read)\s+(?:\w+\s+)?(?:straight\s+)?into\b"
@@ -159,7 +164,7 @@ _MEME = re.compile(
     # "W episode", "he says et cetera like 400 times", "huberman really said no skipping"
     r"|^\W*(?:w|l|huge\s+w|massive\s+w|big\s+w|another\s+w)\s+(?:episode|ep|pod|video|vid|take|guest)\W*$"
     r"|\bsays?\W+(?:\w+\W+){1,3}like\s+\d+\s+times\b|\b(?:count|counter|tally)\W+\d+\W*$|\b(?:huberman|he|bro|andrew)\s+really\s+said\b"
-    r"|\bcame\s+for\s+(?:the\s+)?.{1,40}\bstayed\s+for\b"
+    r"|\bcame\s+for\s+(?:the\s+)?.{1,40}\bstayed\s+for\b|^\W*pov\b"
     r"|\bin\s+3\W+2\W+1\b|\bnot\s+(?:asking|a\s+question)\b.{0,30}\bjust\s+(?:wanted\s+to\s+)?shar\w*"
 )
 
@@ -224,6 +229,9 @@ _WRITER = re.compile(
     r"|^\W*just\s+(?:signed|finished|started|got|bought|watched|listened|subscribed|joined)\b"
     r"|^\W*(?:missed|forgot|overslept|woke\s+up|spent|wasted|took\s+notes)\b|^\W*(?:quick\s+|small\s+|life\s+)?update\b"
     r"|\b(?:so\s+)?glad\s+(?:this|the|he|they|someone|huberman)\b|\b(?:imo|imho|hot\s+take|unpopular\s+opinion)\b"
+    r"|\bjust\s+wanted\s+to\s+(?:tell\s+(?:someone|somebody|yall|you\s+all)|share)\b|^\W*not\s+convinced\b"
+    r"|^\W*(?:kinda\s+|so\s+|pretty\s+|lowkey\s+)?(?:wild|crazy|insane|funny|weird|interesting|fascinating)\s+(?:that|how)\b"
+    r"|\bis\s+peak\s+[a-z]+|^\W*(?:finished|started|booked)\s+(?:my\s+)?(?:infusion|session|round|treatment|dose|appointment)"
     r"|^\W*(?:cant|cannot|couldnt)\s+(?:believe|wait|stop|stand|get\s+over)\b"
     r"|^\W*(?:playing|listening|watching|rewatching|relistening|driving|cooking|cleaning)\s+(?:\w+\s+){0,3}?"
     r"(?:this|these|it|him|while|with\s+this|on\s+my|at\s+\d)\b"

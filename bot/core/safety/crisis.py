@@ -22,7 +22,7 @@ from bot.core.safety.prefilter import AnyOf
 _SELF = r"(?:i|im|ive|id|me|my|myself|mine)"
 _THEMSELF = r"(?:myself|my self|himself|him self|herself|her self|themselves|themself|yourself|ourselves)"
 _WORDS = r"(?:\w+\s+){0,3}"  # up to three words between the parts of a cue
-_RESEARCH = r"(?:study|studies|research|estudios?|estudo|etude|studien?|studio|onderzoek|badani\w*|penelitian|nghien\s+cuu|arastirma|issledovani\w*|trials?|patients|data|paper|papers|rates?|effects?|scores?|reduce\w*|antisuicid\w*|thesis|essay|class|epidemiolog\w*|statistics|stats|if\s+(?:someone|somebody|anyone|a\s+(?:friend|student|patient|person|client))\s+(?:ever\s+)?(?:tells|says|comes\s+to|told|said))"
+_RESEARCH = r"(?:study|studies|research|estudios?|estudo|etude|studien?|studio|onderzoek|badani\w*|penelitian|nghien\s+cuu|arastirma|issledovani\w*|trials?|patients|data|paper|papers|rates?|effects?|scores?|reduce\w*|antisuicid\w*|thesis|essay|class|epidemiolog\w*|statistics|stats|(?:does|did)\s+(?:he|the\s+(?:episode|ep|podcast)|huberman)\s+(?:say|talk|mention|cover|discuss)\s+(?:\w+\s+){0,2}(?:about\s+)?su[i1]c[i1]d\w*|if\s+(?:someone|somebody|anyone|a\s+(?:friend|student|patient|person|client))\s+(?:ever\s+)?(?:tells|says|comes\s+to|told|said))"
 _PILLS = r"(?:pills|meds|medication|medications|prescriptions?|scripts?|oxy|oxys|tablets|capsules|painkillers|sleeping pills|sleeping tablets|ketamine|k)"
 # "See you on the other side" with a farewell's signs anywhere in the message (a post, a note, the lake).
 _OTHER_SIDE = r"\bsee\s+(?:you|u|ya)\s+(?:all\s+)?on\s+the\s+other\s+side\b"
@@ -205,6 +205,10 @@ _DIRECT = _any(
     r"|\b(?:gak|nggak|ga|tidak|ngga|enggak)\s+(?:pengen|mau|ingin)\s+bangun\s+lagi\b|\bpergi\s+jauh\s+dan\s+(?:gak|nggak|tidak|ga|nggak\s+akan)\s+(?:balik|kembali)\b"
     r"|撑不下去|不打算再撑|活不下去|手紙.{0,12}(?:置いて|残して)|\bma\s+(?:3ad|ba2a)\s+fiye?\s+kam+el\b|\bkatabt\s+resal\w*"
     r"|\bultim[ao]\s+\w+\s+da\s+minha\s+vida\b|\b(?:e|sera)\s+(?:o\s+)?meu\s+ultimo\s+dia\b|\b(?:the\s+)?last\s+(?:playlist|song|post|message|meal)\s+of\s+my\s+life\b",
+    # nobody will have to worry about me after a day; in Hindi, Japanese, Arabic; a farewell letter in Arabic;
+    # not wanting to wake tomorrow in Arabic; not wanting to try any more in Vietnamese
+    r"\b(?:nobody|no\s+one|noone)\s+(?:will|would|is\s+gonna)\s+(?:have\s+to|need\s+to)\s+worry\s+about\s+me\b|किसी\s+को\s+मेरी\s+चिंता\s+नहीं|सब\s+कुछ\s+तय\s+कर\s+लिया"
+    r"|心配しなくて(?:済む|いい)|رسالة\s+وداع|لا\s+أريد\s+أن\s+أستيقظ|\bkhong\s+muon\s+co\s+(?:gang\s+)?nua\b",
     # not lasting until help comes, walking into water, suicide in Finnish and Hungarian
     r"\bdont\s+think\s+(?:im|i\s+am|ill|i\s+will|i\s+can)\s+(?:gonna\s+|going\s+to\s+)?(?:make\s+it|last|hold\s+on)\s+(?:that\s+long|till|til|until|to\s+(?:then|monday|the\s+\d+)|through\s+(?:the\s+)?(?:night|week|weekend))\b"
     r"|\bitsemurh\w*|\bongyilkos\w*|\ben\s+jaksa\s+enaa\b",
@@ -284,7 +288,7 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
         _any(
             r"\b(?<!exam\s)(?<!exams\s)(?<!test\s)(?<!class\s)(?<!shift\s)(?<!work\s)(?:tonight|tmrw|tomorrow|this\s+week|after\s+this\s+(?:month|week|weekend)|after\s+(?:saturday|sunday|monday|tuesday|wednesday|thursday|friday)|hoje\s+a\s+noite|esta\s+noche|ce\s+soir|heute\s+nacht|aaj\s+raat|after\s+my\b(?!\s+(?:\w+\s+)?(?:infusions?|sessions?|treatments?|doses?|appointments?|therapy|shift|workout)\b))\b",
             r"\b(?:this\s+)?(?:isnt|is\s+not|not)\s+for\s+(?:a\s+)?(?:party|fun|recreation\w*|the\s+vibes)\b|\b(?:i\s+have|ive\s+got|i\s+got|i\s+made|made|have)\s+a\s+plan\b|\b(?:date|day|time)\s+is\s+set\b|\bplan\s+is\b|\bon\s+purpose\b|\bnot\s+(?:even\s+)?kidding\b|\bserious\s+question\b",
-            r"\b(?:to\s+be\s+sure|make\s+sure|(?:take|taking|took|have|had|got)\s+enough\s+to|get\s+it\s+right|asking\s+for\s+(?:reasons|a\s+reason|me|myself))\b|\bcounted\s+out\b|\bthis\s+is\s+the\s+(?:week|day|night)\b",
+            r"\basking\s+for\s+(?:the\s+)?(?:end\s+of\s+(?:this|the|next)\s+(?:month|week)|this\s+(?:weekend|friday|saturday|sunday))\b|\b(?:to\s+be\s+sure|make\s+sure|(?:take|taking|took|have|had|got)\s+enough\s+to|get\s+it\s+right|asking\s+for\s+(?:reasons|a\s+reason|me|myself))\b|\bcounted\s+out\b|\bthis\s+is\s+the\s+(?:week|day|night)\b",
             r"\b(?:looking up|looked up|googl\w*|searching)\b|\b(?:picked|set|chose)\s+a\s+date\b|\b(?:picked|chose|found|scoped)\s+(?:out\s+)?(?:the|a|my)\s+(?:spot|place)\b|\b(?:vannacht|stanotte|stasera|dzisiaj|dzis\s+w\s+nocy|mamaya|ngayong\s+gabi)\b|\bfr\s+tho\b|\bfor\s+real\s+though\b|\bnot\s+(?:even\s+)?joking\b|\bbefore\s+the\s+weekend\b|\bdone\s+pretending\b|\btry\s+again\b",
             r"\b(?:ive|i\s+have|i|been)\s+(?:\w+\s+)?thought\s+about\s+(?:it|this)\s+(?:a\s+lot|for\s+(?:a\s+while|weeks|months|years|ages)|every\s+day|constantly)\b|\bwill\s+it\s+be\s+(?:quick|painless|fast)\b|\b(?:planning|planned|picked|set)\s+the\s+date\b|\bits\s+tomorrow\b|\bdoes\s+it\s+hurt\b|\b(?:really|keep|kept|been)\s+thinking\s+about\s+it\b|\bjust\s+wanted\s+to\s+ask\s+one\s+(?:thing|last)\b",
         ),
@@ -311,7 +315,7 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
         "self-harm",
         _any(
             r"\b(?:hit|hitting|cut|cutting|burn|burning|scratch\w*|starv\w*|punch\w*)\s+(?:myself|my\s+(?:arms?|legs?|face|skin))\b",
-            r"\buntil\s+i\s+(?:bruise|bleed)\b|\bhavent\s+eaten\b.*\bon\s+purpose\b|\bcut\s+(?:\w+\s+){0,2}too\s+deep\b",
+            r"\bkendimi\s+kest\w*|\buntil\s+i\s+(?:bruise|bleed)\b|\bhavent\s+eaten\b.*\bon\s+purpose\b|\bcut\s+(?:\w+\s+){0,2}too\s+deep\b",
         ),
     ),
     (
@@ -403,6 +407,17 @@ _OTHERS_SUICIDE = re.compile(
 )
 
 
+# Leaving a job or a town: its goodbyes and the things given away are that ("handed in my notice, said
+# goodbye to everyone", "giving away the furniture, moving to Lisbon for a new job").
+_LEAVING = re.compile(
+    r"\bmoving\s+(?:to|abroad|across|out\s+of\s+state|back\s+(?:to|home))\b|\bnew\s+job\b|\b(?:handed|put)\s+in\s+my\s+notice\b"
+    r"|\bretir(?:ed|ing|ement)\b|\brelocat\w+\b|\blast\s+day\s+at\s+(?:work|the\s+office|my\s+job)\b"
+)
+_LEAVING_SIGNS = re.compile(
+    r"\b(?:said|saying)\s+(?:my\s+)?goodbyes?\b|\bgiv\w*\s+(?:\w+\s+)?away\b|\bcleared\s+(?:out\s+)?my\s+desk\b|\bpacking\s+up\b"
+)
+
+
 def quotes_a_song(message: Message) -> bool:
     """Whether the message quotes a song's words and names it as a song ("... - evanescence on loop")."""
     folded = message.folded
@@ -422,6 +437,8 @@ def crisis_cues(message: Message) -> list[str]:
     if _FICTION.search(text):
         text = _SUICIDE_WORD.sub(" ", text)
     text = _OTHERS_SUICIDE.sub(" ", text)
+    if _LEAVING.search(text):
+        text = _LEAVING_SIGNS.sub(" ", text)
     if returns(text) and not _EXPLICIT.search(text):
         return []
     found = ["direct"] if _DIRECT.found_in(text) else []

@@ -107,6 +107,7 @@ _EMERGENCY = any_of(
     # while out
     r"\b(?:nobet\s+geciriyor\w*|agzindan\s+kopuk|ayilmiyor|tepki\s+vermiyor)\b",
     r"온몸이\s*(?:\w+\s*)?떨리|눈이\s*뒤로|거품을\s*물|숨을\s*헐떡|"
+    r"胸口剧痛|胸口(?:很|好)?痛|喘不(?:上|过)气|\b(?:ha\s+)?battuto\s+la\s+testa\b|\bnon\s+mi\s+riconosce\b|\bse\s+golpeo\s+la\s+cabeza\b|\bbateu\s+a\s+cabeca\b|\bkan\s+durmuyor\b|"
     r"叫不醒|没有呼吸|不呼吸|呼吸很慢|呼吸困难|嘴唇发紫|昏迷|抽搐|不省人事|意識がない|息をしていない|起きない|痙攣|의식이\s*없|숨을\s*안\s*쉬|숨을\s*못\s*쉬|경련|안\s*깨어나",
     r"не\s+реагирует|не\s+дышит|еле\s+дышит|без\s+сознания|не\s+просыпается|судорог|рв[её]т\s+во\s+сне|губы\s+синие|لا\s*يتنفس|فاقد\s*الوعي|مغمى\s*عليه|تشنج|ما\s*يصحى",
     # a whole box or every pill taken, in French, Spanish, Portuguese, Italian and German
@@ -140,7 +141,7 @@ LETHAL = any_of(
     # one word may come between: "a lethal ketamine dose"
     r"\b(?:lethal|fatal|deadly|toxic|killing|overdose|od)\s+(?:\w+\s+)?(?:dose|dosage|doses|amount|level|threshold|number|limit|point|range|mg)\b",
     r"\bld\s*-?\s*50\b",
-    r"\bis\s+there\s+(?:an?\s+)?(?:amount|dose)\b.{0,60}\b(?:stop\s+(?:your|my|the|someones?)\s+(?:breathing|heart)|kill|die|never\s+wake|not\s+wake)\b",
+    r"\bis\s+there\s+(?:an?\s+)?(?:amount|dose)\b.{0,60}\b(?:stop\s+(?:your|my|the|someones?)\s+(?:breathing|heart)|kill|die|never\s+wake|not\s+wake|painless\w*|peacefully)\b",
     # the gap between a dose that works and one that harms, asked in figures: "so what mg/kg is the gap"
     r"\b(?:what|how\s+(?:many|much|big|wide))\b.{0,30}\b(?:gap|window|margin)\b.{0,80}\bdoses?\b.{0,80}\b(?:problems|kill|fatal|lethal|deadly|toxic|dangerous)\b|\b(?:mg|mg\s*/\s*kg)\s+is\s+the\s+(?:gap|window|margin)\b",
     # "the max amount of k before it kills you", "can you die from a k hole", "an anesthetic dose and a fatal one"
@@ -150,7 +151,7 @@ LETHAL = any_of(
     r"\b(?:dodelijk\w*|todlich\w*|dose\s+mortelle|smierteln\w*|olumcul\w*|oldurucu\s+doz\w*)\b|смертельн|致死|致命剂量|치사량|치명적",
     r"\b(?:quanti|quanto|quanta|cuanto|cuantos|cuanta|quantos|combien|wie\s+viel\w*|hoeveel|ile)\b.{0,60}\b(?:per\s+morire|para\s+morir|para\s+morrer|pour\s+mourir|um\s+zu\s+sterben|om\s+dood\s+te\s+gaan|zeby\s+umrzec)\b|몇.{0,30}죽을|多少.{0,20}(?:会死|致死|死掉)|сколько.{0,40}(?:умереть|смерт)",
     # "dosis letal", "es una dosis mortal", "son mortales"; never "mortality" or "my mortal enemy"
-    r"\bhalalos\s+adag\w*|\bletal\w*\b|\b(?:dosis|dose|es|son|sao|e)\s+(?:\w+\s+)?(?:mortal|mortales|mortais)\b",
+    r"\bbao\s+nhieu\b.{0,60}\b(?:khong\s+tinh\s+lai|chet|tu\s+vong)\b|\bhalalos\s+adag\w*|\bletal\w*\b|\b(?:dosis|dose|es|son|sao|e)\s+(?:\w+\s+)?(?:mortal|mortales|mortais)\b",
     r"\bhow\s+(?:much|many)\b.{0,80}\b(?:kill|kills|killing|killed|die|dead|fatal|lethal|deadly|overdose|od|stop\s+(?:my|your|the|a|his|her)\s+heart|never\s+wake|not\s+wake)\b",
     r"\b(?:what|which|at\s+what)\s+(?:\w+\s+){0,4}(?:dose|amount|mg|point|number)\b.{0,60}\b(?:kill|lethal|fatal|deadly|overdose|od|die|dead)\b",
     r"\b(?:dose|amount|mg|much)\b.{0,40}\b(?:is|becomes?|gets?|be)\s+(?:\w+\s+)?(?:lethal|fatal|deadly)\b",
