@@ -7,7 +7,8 @@ import string
 
 from wordfreq import get_frequency_dict, zipf_frequency
 
-from bot.core.text import commonness, fold
+from bot.core.message import read
+from bot.core.text import commonness, fold, words
 
 
 def test_commonness_is_wordfreqs_zipf_frequency() -> None:
@@ -31,3 +32,12 @@ def test_a_french_or_italian_elision_is_two_words_an_english_contraction_one() -
     assert fold("j'ai envie d\u2019en finir") == "j ai envie d en finir"
     assert fold("l'ultima volta") == "l ultima volta"
     assert fold("don't, I'd, c'mon, y'all, rock n' roll") == "dont, id, cmon, yall, rock n roll"
+
+
+def test_a_word_of_an_indic_script_keeps_its_vowel_marks() -> None:
+    # Devanagari, Tamil and Thai write vowels as combining marks, which are not word characters: without
+    # them a Hindi message was read as broken letters ("च त" for "चिंता") that no pattern could match.
+    assert words("मेरी चिंता नहीं। ok") == ["मेरी", "चिंता", "नहीं", "ok"]
+    assert read("किसी को मेरी चिंता नहीं करनी पड़ेगी").plain == "किसी को मेरी चिंता नहीं करनी पड़ेगी"
+    assert words("நான் சோர்வாக இருக்கிறேன்") == ["நான்", "சோர்வாக", "இருக்கிறேன்"]
+    assert words("ฉันเหนื่อย") == ["ฉันเหนื่อย"]
