@@ -105,8 +105,8 @@ class Router:
         limit: int | None = None,
         among: Collection[str] | None = None,
     ) -> list[tuple[str, float]]:
-        """Episodes by their best chapter's score for the message (the preferred one's boosted), best first:
-        the first `limit` of them, of those `among` when given.
+        """Episodes by their best chapter's score for the message (the preferred one's boosted), the best
+        RERANKED ordered again with the episode evidence: the first `limit`, of those `among` when given.
 
         Ties go to the episode whose best chapter was indexed first, as a stable sort of the hits gives.
         """
