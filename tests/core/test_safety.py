@@ -237,6 +237,28 @@ def test_see_you_on_the_other_side_alone_is_not_a_crisis(message: str) -> None:
     assert not is_crisis(read(message))
 
 
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Handed in my notice today, said goodbye to everyone at work and cleared my desk. Feels lighter",
+        "Packing up my apartment and giving away the furniture this week, moving to Lisbon for a new job!",
+    ],
+)
+def test_a_job_left_or_a_move_explains_its_goodbyes(message: str) -> None:
+    assert not is_crisis(read(message))
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "said goodbye to everyone and gave away my cat this week",
+        "im moving to a better place this weekend, said goodbye to everyone and gave away my guitar",
+    ],
+)
+def test_goodbyes_and_things_given_away_without_a_move_are(message: str) -> None:
+    assert is_crisis(read(message))
+
+
 @pytest.mark.parametrize("message", LETHAL)
 def test_lethal_amounts_are_recognised(message: str) -> None:
     assert asks_lethal_amount(read(message))

@@ -409,12 +409,15 @@ _OTHERS_SUICIDE = re.compile(
 
 # Leaving a job or a town: its goodbyes and the things given away are that ("handed in my notice, said
 # goodbye to everyone", "giving away the furniture, moving to Lisbon for a new job").
+# ("moving to a better place" is no move: the euphemisms of dying are left out.)
 _LEAVING = re.compile(
-    r"\bmoving\s+(?:to|abroad|across|out\s+of\s+state|back\s+(?:to|home))\b|\bnew\s+job\b|\b(?:handed|put)\s+in\s+my\s+notice\b"
+    r"\bmoving\s+(?:to|abroad|across|out\s+of\s+state|back\s+(?:to|home))\b"
+    r"(?!\s+(?:a\s+)?(?:better\s+place|heaven|the\s+other\s+side|the\s+next\s+life|somewhere\s+(?:better|peaceful|quiet)))"
+    r"|\bnew\s+job\b|\b(?:handed|put)\s+in\s+my\s+notice\b"
     r"|\bretir(?:ed|ing|ement)\b|\brelocat\w+\b|\blast\s+day\s+at\s+(?:work|the\s+office|my\s+job)\b"
 )
 _LEAVING_SIGNS = re.compile(
-    r"\b(?:said|saying)\s+(?:my\s+)?goodbyes?\b|\bgiv\w*\s+(?:\w+\s+)?away\b|\bcleared\s+(?:out\s+)?my\s+desk\b|\bpacking\s+up\b"
+    r"\b(?:said|saying)\s+(?:my\s+)?goodbyes?\b|\b(?:giv\w*|gave)\s+(?:\w+\s+)?away\b|\bcleared\s+(?:out\s+)?my\s+desk\b|\bpacking\s+up\b"
 )
 
 
