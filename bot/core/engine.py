@@ -312,8 +312,8 @@ class Engine:
             # The best may have matched by chance ("1" in "GLP-1"): a close runner-up that answers leads.
             runner = next(
                 (
-                    h
-                    for h in hits[1:MAX_CHAPTERS]
+                    i
+                    for i, h in enumerate(hits[1:MAX_CHAPTERS], start=1)
                     if h.score >= SKIPPED_BEST_SHARE * hits[0].score
                     and self._is_answer(h, terms, message, chosen=chosen)
                 ),
@@ -321,7 +321,7 @@ class Engine:
             )
             if runner is None:
                 return []
-            hits = hits[hits.index(runner) :]
+            hits = hits[runner:]
         top = hits[0].score
         lead, share = (
             (TRANSCRIPT_CLEAR_LEAD, TRANSCRIPT_RUNNER_UP_SHARE)

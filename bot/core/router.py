@@ -146,7 +146,8 @@ class Router:
         head = ranked[:RERANKED]
         if len(head) < 2 or head[0][1] <= 0:
             return ranked
-        evidence = [self._evidence(episode_id, terms) for episode_id, _ in head]
+        weights = best_weights(terms)
+        evidence = [self._evidence(episode_id, weights) for episode_id, _ in head]
         evidence = [
             e / EVIDENCE_TEMPERATURE + (PREFERRED_EVIDENCE if episode_id == preferred else 0.0)
             for e, (episode_id, _) in zip(evidence, head, strict=True)
@@ -160,7 +161,7 @@ class Router:
         order = sorted(range(len(head)), key=lambda i: -fused[i])
         return [head[i] for i in order] + ranked[RERANKED:]
 
-    def _evidence(self, episode_id: str, terms: Sequence[Term]) -> float:
+    def _evidence(self, episode_id: str, weights: dict[str, Term]) -> float:
         """How likely an episode's words make the question's: each term's log share of the episode's term
         weight (smoothed), by the term's weight and specificity."""
         number = self._numbers[episode_id]
@@ -169,7 +170,7 @@ class Router:
         positions, tfs, values, _ = self.index.columns()
         denominator = self._episode_totals[number] + EVIDENCE_SMOOTHING * len(self.index.idf)
         total = 0.0
-        for term_stem, term in best_weights(terms).items():
+        for term_stem, term in weights.items():
             span = self.index.postings(term_stem)
             said = 0.0
             if span is not None:
@@ -196,7 +197,7 @@ class _Vectors:
         self.values = np.frombuffer(values, dtype=np.float64)
         self.norms = np.frombuffer(norms, dtype=np.float64)
         self.episode_of = _view(router._episode_of)
-        self.number = {episode_id: i for i, episode_id in enumerate(router._episode_ids)}
+        self.number = router._numbers
         # Each episode's first document (an episode's chapters are consecutive), for the episodes that have
         # any: their best scores are one reduceat over every document.
         sizes = np.bincount(self.episode_of, minlength=len(router._episode_ids))

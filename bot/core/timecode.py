@@ -14,7 +14,7 @@ _TEXT_CLOCK = re.compile(
     r"(?<![\d:.])(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?![\d:])(?!\s*(?:[ap]\.?m\b|o['\u2019\s]*clock))", re.I
 )
 _TIME_OF_DAY = re.compile(
-    r"\d{1,2}:\d{2}\s*(?:[ap]\.?m\b|o['\u2019\s]*clock)|\b\d{1,2}\s*o['\u2019\s]*clock\b|\b(?:in\s+the\s+(?:morning|evening|afternoon|night)|at\s+night|tonight|"
+    r"\d{1,2}:\d{2}\s*[ap]\.?m\b|\b\d{1,2}\s*o['\u2019\s]*clock\b|\b(?:in\s+the\s+(?:morning|evening|afternoon|night)|at\s+night|tonight|"
     r"today|tomorrow|tmrw|this\s+(?:morning|evening|afternoon)|wake|wakes|woke|waking|awake|up\s+at|bed|bedtime|asleep|"
     r"sleep|alarm|stream|streams|starts?\s+at|live\s+at|meeting|class|shift|gym|lunch|dinner|breakfast|"
     r"est|pst|cst|mst|utc|gmt|cet|bst|every\s+day\s+at|daily\s+at)\b",

@@ -58,7 +58,7 @@ FIGURES = re.compile(
     # asking what the slang means, leaving an app for good
     r"|\bwhat\s+(?:does|do|is)\s+(?:kms|kys|unalive)\s+(?:mean|stand\s+for)\b|\blog(?:ging)?\s+off\s+(?:of\s+)?(?:twitter|x|insta\w*|tiktok|reddit|discord|social\s+media|facebook|fb|youtube|snap\w*)\s+for\s+good\b"
     # dying of laughter or to know, dead tired, in other languages ("me muero de ganas", "ich lach mich tot")
-    r"|\bme\s+(?:muero|mori|mori)\s+de\s+(?:ganas|risa|sueno|hambre|curiosidad|verguenza)\b|\bmorr\w*\s+de\s+(?:rir|curiosidade|vontade|sono|fome|vergonha)\b"
+    r"|\bme\s+(?:muero|mori)\s+de\s+(?:ganas|risa|sueno|hambre|curiosidad|verguenza)\b|\bmorr\w*\s+de\s+(?:rir|curiosidade|vontade|sono|fome|vergonha)\b"
     r"|\bmort\w*\s+de\s+(?:rire|fatigue)\b|\blach\w*\s+(?:mich|mir)\s+(?:\w+\s+)?tot\b|\btodmude\b|\bumieram\s+ze\s+(?:smiechu|zmeczenia)\b|\bgulmekten\s+ol\w*"
     r"|\bmorto\s+di\s+(?:sonno|fame|stanchezza)\b|\bmuoio\s+dalla\s+voglia\b|\bngakak\s+(?:\w+\s+)?mati\b|\bcuoi\s+chet\b|\bmet\s+muon\s+chet\b|\bnamatay\s+(?:ako\s+)?(?:sa\s+)?kakatawa\b"
     r"|\bhass\s+hass\s+ke\s+mar\b|\bumer\w*\s+so\s+smekhu\b|умер\w*\s+со\s+смеху|смертельно\s+устал|笑い死|웃겨\s*죽"  # noqa: RUF001
