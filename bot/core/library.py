@@ -27,6 +27,7 @@ from bot.core.models import Chapter, Episode, KnowledgeBase, SafetyInfo, Study
 from bot.core.router import Router
 from bot.core.safety import (
     SafetyRead,
+    asks,
     is_chatter,
     is_reaction,
     is_remark,
@@ -68,6 +69,13 @@ MAX_TITLES_RANKED = 100
 ENGINES_KEPT = 64
 # "What is this episode about?": no topic words at all, only the episode itself.
 _ABOUT_THE_EPISODE = re.compile(r"\b(?:episode|ep|podcast|pod|video|vid|show)\b", re.IGNORECASE)
+# An outline of the episode asked for in words no chapter holds: "what does he go through in this ep, like
+# what's the rundown of topics in order?"
+_ASKS_FOR_AN_OVERVIEW = re.compile(
+    r"\b(?:rundown|run\s+down|overview|outline|summary|summari[sz]e|tl\s*;?\s*dr|recap|breakdown|table\s+of\s+contents)\b"
+    r"|\bwhat\s+(?:topics|does\s+(?:he|it|this\s+(?:ep|episode))\s+(?:actually\s+)?(?:go\s+(?:through|over)|cover))\b",
+    re.IGNORECASE,
+)
 
 
 def _warm() -> None:
@@ -460,6 +468,9 @@ class Library:
         if chatter and not _looked_up(chapters):
             return reply(Kind.SMALL_TALK)
         if not chapters and not studies:
+            if _ASKS_FOR_AN_OVERVIEW.search(message.text) and asks(message):
+                # "what's the rundown of topics in order?": nothing of it is a topic, the episode itself is
+                return reply(Kind.TOPIC, [self.engine(scope[0] if len(scope) == 1 else None).overview()])
             return reply(Kind.OFF_TOPIC)
         return reply(Kind.STUDIES if studies and not chapters else Kind.TOPIC, chapters, studies)
 

@@ -89,6 +89,8 @@ PER_SET = {
     # false disclaimers on a grandpa's memantine and a listener writing from Brazil; rhetorical "why do i".
     "mixed_twentytwo_questions.yaml": {"disclaimer+": 0.94, "disclaimer-": 0.8, "none": 0.86},
     "safety_twentytwo_questions.yaml": {"none": 0.5},
+    # The ninth session's blind set: a grandma's memantine still read as her health question.
+    "mixed_twentythree_questions.yaml": {"disclaimer-": 0.97},
     "realistic_youtube_questions.yaml": {
         "chapter@1": 0.92,
         "chapter@3": 0.95,

@@ -811,3 +811,104 @@ def test_emergencies_in_other_languages(message: str) -> None:
 )
 def test_lethal_amounts_in_other_languages(message: str) -> None:
     assert asks_lethal_amount(read(message))
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "¿cuántas pastillas de sertralina hacen falta para una sobredosis mortal?",
+        "berapa dosis ketamin yang bisa bikin overdosis sampai meninggal?",
+    ],
+)
+def test_how_much_for_a_fatal_overdose_in_other_languages(message: str) -> None:
+    safety = read_safety(read(message))
+    # the overdose is asked about, not told as happening now
+    assert safety.lethal and not safety.emergency
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        # an overdose now beside a note left or a wish for it all to stop is an attempt
+        "meu irmão tomou um monte de remédio e tá com os lábios roxos, respirando muito devagar. "
+        "ele deixou um bilhete. o que eu faço??",
+        "my mom took a handful of her pills with wine and now she's breathing really slow and won't wake up. "
+        "she kept saying she wanted it all to stop",
+    ],
+)
+def test_an_emergency_with_a_note_or_a_wish_to_end_it_is_both(message: str) -> None:
+    safety = read_safety(read(message))
+    assert safety.emergency and safety.crisis
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "scheduled a message to send to my brother tomorrow at 9am. he'll understand once he reads it. "
+        "glad it was the last thing i listened to",
+        "the only thing that was stopping me was my cat. found her a new home today. so. yeah.",
+        "تعبت من كل شيء وقررت أنهي حياتي الليلة",
+    ],
+)
+def test_crises_of_the_ninth_session_are_recognised(message: str) -> None:
+    assert read_safety(read(message)).crisis
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "i volunteer on a suicide prevention line. does he cover esketamine?",
+        "my grandma passed last month. not suicidal or anything, just really sad. is grief treated with it?",
+        "my uncle died by suicide when i was a teen. why does ketamine work faster on suicidal thoughts?",
+        "giving away my old textbooks before i move to berlin next month, dm me if you want them",
+        "on zoloft for 2 years, libido basically gone. is it normal to have all that on these meds?",
+    ],
+)
+def test_a_suicide_word_not_the_writers_or_a_libido_gone_is_no_crisis(message: str) -> None:
+    assert not read_safety(read(message)).crisis
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "writing a novel where a character ODs on ketamine and is unresponsive. is that realistic?",
+        "sometimes i just want to go to sleep and not wake up. is that what he means by suicidal ideation?",
+    ],
+)
+def test_a_story_being_written_or_a_wish_to_sleep_is_no_emergency_now(message: str) -> None:
+    assert not is_emergency(read(message))
+
+
+@pytest.mark.parametrize(
+    ("message", "advice"),
+    [
+        ("so if ketamine BLOCKS the receptor, how does it CAUSE plasticity?? my brain hurts", False),
+        ("@jay and i are arguing abt this. does the rewiring happen during the session?", False),
+        ("does he think ketamine is a miracle drug? people in my reddit sub think so", False),
+        ("my dad keeps telling me ketamine is angel dust and im gonna end up in jail. same as PCP?", False),
+        ("want to microdose k for focus. would u try it?", True),
+        ("did a psilocybin retreat last year. now looking at ketamine. which one would u guys do?", True),
+    ],
+)
+def test_whose_health_a_first_person_word_tells_of(message: str, advice: bool) -> None:
+    assert wants_health_advice(read(message)) is advice
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "who else is eating cereal at midnight listening to neuroscience, just me?",
+        "5 stars on spotify done ✅",
+        "agree with @tom, the mechanism section drags a bit but the dosing part near the end is 🔥",
+        "respect for him saying he doesnt believe in miracle drugs. more of that please",
+    ],
+)
+def test_polls_ratings_agreement_and_requests_for_more_are_chatter(library: Library, message: str) -> None:
+    answer = library.answer(message)
+    assert answer.kind is Kind.SMALL_TALK and not answer.chapters
+
+
+def test_an_outline_asked_in_words_no_chapter_holds_gets_the_opening(library: Library) -> None:
+    asked = "before i commit 1h40 of my life to this lol, what does he go through in this ep, the rundown?"
+    answer = library.answer(asked)
+    assert answer.kind is Kind.TOPIC and answer.chapters[0].chapter.start == 0

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from bot.core.message import Message
 from bot.core.safety.advice import wants_health_advice
-from bot.core.safety.chatter import is_chatter, is_reaction, is_remark, is_small_talk
+from bot.core.safety.chatter import asks, is_chatter, is_reaction, is_remark, is_small_talk
 from bot.core.safety.classifier import reads_crisis, reads_emergency
 from bot.core.safety.crisis import crisis_cues, is_crisis, is_over, quotes_a_song, returns
 from bot.core.safety.emergency import asks_lethal_amount, is_emergency, is_not_now
@@ -15,6 +15,7 @@ from bot.core.safety.patterns import without_figures
 
 __all__ = [
     "SafetyRead",
+    "asks",
     "asks_lethal_amount",
     "crisis_cues",
     "is_chatter",

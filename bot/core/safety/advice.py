@@ -86,6 +86,11 @@ _NOT_THE_ASKERS_HEALTH = re.compile(
     r"\bmy\s+(?:coworkers?|colleagues?|boss|bosses|neighbou?rs?|roommates?|teachers?|clients?|vets?|veterinarians?)\b"
     # a figure of speech: "this lecture put me in a k-hole lol"
     r"|\b(?:put|puts|putting|sent|sends)\s+me\s+(?:in|into)\s+(?:a\s+)?k\s*-?\s*hole\b"
+    # where the writer reads and argues, and a head that hurts from the science: "people in my reddit sub",
+    # "@jay and i are arguing abt this", "how does it end up CAUSING plasticity?? my brain hurts"
+    r"|\bmy\s+(?:reddit|sub|subreddit|feed|timeline|fyp|group\s+chat|gc|discord|server|class|notes|prof|professor|textbook)\b"
+    r"|\band\s+i\s+(?:are|were|have\s+been|keep)\s+(?:\w+\s+)?(?:arguing|debating|discussing|disagreeing|fighting)\b"
+    r"|\bmy\s+(?:brain|head|mind)\s+(?:hurts|is\s+(?:fried|melting|exploding|broken|spinning|blown))\b"
     r"|\b(?:i|im|ive|id|i\s+was|i\s+am|i\s+would)\s+(?:\w+\s+){0,3}?(?:think|thought|heard|remember|noticed|missed|caught|listen\w*|watch\w*|expect\w*|"
     r"got\s+lost|went\s+back|checked|rewound|confused|wondering|recall|believe|guess|forgot|forget|mix\w*\s+(?:them|it|those)\s+up|had\s+no\s+idea|never\s+knew)\b"
 )
@@ -93,7 +98,8 @@ _NOT_THE_ASKERS_HEALTH = re.compile(
 # dropped, as chat does: "did 6 infusions in spring"), or their child, parent or partner.
 _SITUATION = re.compile(
     r"^(?=.*\b(?:i|im|ive|id|me|my|mine|myself|mujhe|mera|meri|mere|meu|minha|eu|yo|meine|ich|moi|"
-    r"(?<![\w\s])\s*(?:did|had|got|started|finished|tried|doing|taking|on)\s+(?:\d+\s+|my\s+|a\s+|an\s+|some\s+)?(?:\w+\s+)?(?:infusions?|sessions?|rounds?|treatments?|doses?|ketamine|ket|k|spravato)|"
+    r"(?<![\w\s])\s*(?:did|had|got|started|finished|tried|doing|taking|on)\s+(?:\d+\s+|my\s+|a\s+|an\s+|some\s+)?(?:\w+\s+)?(?:infusions?|sessions?|rounds?|treatments?|doses?|ketamine|ket|k|spravato|retreats?|ceremon(?:y|ies)|trips?)|"
+    r"(?<![\w\s])\s*(?:want\s+to|wanna|looking\s+(?:at|into)|considering)\b|"
     r"planning\s+to|gonna|going\s+to|about\s+to|thinking\s+of|worth\s+(?:trying|it)|"
     r"(?<!\bhes\s)(?<!\bshes\s)(?<!\bhe\s)(?<!\bshe\s)(?<!\bhas\s)(?<!\bhave\s)(?<!\btheyve\s)been\s+(?:doing|taking|using|on))\b)"
     r"(?=.*\b(?:ketamine|ketamin|ket|k|esketamine|spravato|infusions?|troches?|lozenges?|"
@@ -166,6 +172,9 @@ _REPORTED = re.compile(
     r"\bmy\s+(?:therapist|doctor|doc|psychiatrist|gp|professor|prof|teacher|pharmacist)\s+(?:once\s+)?(?:said|says|told\s+(?:me|us)|mentioned|explained)\b"
     # someone close who heard the episode too: "my dad heard a snippet of this in the car"
     r"|\bmy\s+(?:dad|mom|mum|father|mother|brother|sister|wife|husband|partner|gf|bf|friend|cousin|roommate)\s+(?:heard|overheard|watched|listened|laughed|joked|asked\s+me\s+(?:why|what))\b"
+    # a claim someone close keeps making, to the end of its sentence: "my dad keeps telling me ketamine is
+    # 'basically angel dust' and im gonna end up punching light poles"
+    r"|\bmy\s+(?:dad|mom|mum|father|mother|brother|sister|uncle|aunt|grandpa|grandma|cousin|friend|friends|roommate|family|parents)\s+(?:keeps?|kept|always)\s+(?:telling\s+me|saying|calling|warning\s+me|insisting)\b[^.?!]*"
 )
 
 

@@ -43,7 +43,7 @@ _CHATTER = re.compile(
     r"voice|sounds?\s+like|beard|shirt|hair|jacket|outfit|\d(?:\.\d+)?x|speed|(?:ads?|ad\s+reads?|sponsor\s+reads?)\s+(?:are|were|is)|sponsors?\s+(?:are|is)|"
     r"my\s+sign|go(?:ing)?\s+to\s+bed|listened\s+to\s+this|watching\s+(?:this\s+)?in\s+20\d\d|subscribed|notification|helped\s+me|"
     r"love\s+(?:him|her|them|that)|"
-    r"as\s+always|channel|\d{1,2}\s*/\s*10|never\s+misses)\b|>{3}"
+    r"as\s+always|channel|\d{1,2}\s*/\s*10|never\s+misses|(?:\d|five)\s+stars?)\b|>{3}"
     r"|[\U0001F600-\U0001F64F\U0001F480\U0001F525\u2764\U0001F923\U0001F44F\U0001F64C]"
 )
 
@@ -94,6 +94,7 @@ _NOT_IN_AN_EPISODE = re.compile(
     r"|\b\d(?:\.\d+)?\s*x\s+speed\b|\bplayback\s+speed\b|\b(?:new|next|last)\s+season\s+of\b|\bseason\s+(?:\d+|finale)\b"
     r"|\b(?:do|make|need)\s+(?:an?\s+)?(?:\w+\s+)?(?:episode|ep|video|follow\s*-?\s*up|part\s+(?:2|two))\s+(?:\w+\s+)?(?:on|about|with)\b"
     r"|\bshout\s*-?\s*outs?\s+to\b|\bwhy\s+am\s+i\s+(?:still\s+)?(?:listening|watching|awake|up|doing\s+this)\b"
+    r"|\bmore\s+of\s+(?:that|this|these|those|him|it)\s+(?:please|pls|plz)\b"
     r"|\boff\s*-?\s*topic\b|\btranslate\b.{1,60}\b(?:to|into|in)\s+(?:spanish|german|french|english|italian|portuguese|hindi|japanese|chinese)\b"
     r"|\bneed\s+(?:it|this|help|an?\s+answer)\s+(?:for|with)\s+(?:my\s+)?(?:hw|homework)\b|\b(?:hw|homework)\s+(?:help|question|problem)\b"
 )
@@ -138,7 +139,11 @@ _REACTION = re.compile(
 )
 
 
-_REPLY = re.compile(r"\s*@(?!bot\b)[^\W\d]\w*")
+# (agreeing with someone is a reply too: "agree with @tom, the mechanism section drags a bit")
+_REPLY = re.compile(
+    r"\s*(?:(?:i\s+)?(?:totally\s+|fully\s+|100\s*%?\s+)?(?:agree|agreed|disagree|same|exactly|this|facts|\+1)\W+(?:with\s+)?)?@(?!bot\b)[^\W\d]\w*",
+    re.IGNORECASE,
+)
 
 
 # A question anywhere: a reaction asks nothing at all ("... why doesnt my own serotonin make me trip 😂"
@@ -165,6 +170,8 @@ _MEME = re.compile(
     r"|^\W*(?:w|l|huge\s+w|massive\s+w|big\s+w|another\s+w)\s+(?:episode|ep|pod|video|vid|take|guest)\W*$"
     r"|\bsays?\W+(?:\w+\W+){1,3}like\s+\d+\s+times\b|\b(?:count|counter|tally)\W+\d+\W*$|\b(?:huberman|he|bro|andrew)\s+really\s+said\b"
     r"|\bcame\s+for\s+(?:the\s+)?.{1,40}\bstayed\s+for\b|^\W*pov\b"
+    # a poll of the channel: "who else is eating cereal at midnight listening to neuroscience, just me?"
+    r"|^\W*who\s+else\b.{0,160}\b(?:just\s+me|only\s+me)\W*$"
     r"|\bin\s+3\W+2\W+1\b|\bnot\s+(?:asking|a\s+question)\b.{0,30}\bjust\s+(?:wanted\s+to\s+)?shar\w*"
 )
 

@@ -191,7 +191,7 @@ _DIRECT = _any(
     r"\b(?:vai|vou|quer|querendo|va\s+a|voy\s+a|quiere)\s+(?:pular|saltar|se\s+tirar|tirarse)\s+d[aoe]\b",
     r"специально\s+(?:выпил\w*|принял\w*|наглотал\w*)|(?:выпил\w*|принял\w*|наглотал\w*)\s+.{0,40}специально",
     r"\benough\s+this\s+time\b|\bguaranteed\s+(?:od|overdose|death|to\s+(?:die|kill|work))\b",
-    r"ما\s*اصحى|انتحار|انتحر|ابي\s*اموت|اريد\s*ان\s*اموت|ابغى\s*اموت|самоубий|покончить\s+с\s+собой|не\s+хочу\s+жить|хочу\s+умереть|убить\s+себя",  # noqa: RUF001
+    r"ما\s*اصحى|(?:انهي|انهاء|انهيت)\s*حياتي|اقتل\s*نفسي|انتحار|انتحر|ابي\s*اموت|اريد\s*ان\s*اموت|ابغى\s*اموت|самоубий|покончить\s+с\s+собой|не\s+хочу\s+жить|хочу\s+умереть|убить\s+себя",  # noqa: RUF001
     # better without me, no sense in living, ending it, in more languages, as folded ("moi nguoi se song tot
     # hon neu khong co minh", "ailem bensiz daha rahat eder", "yasamanin anlami yok", "er een eind aan maken")
     r"\btot\s+hon\s+(?:neu\s+)?(?:khong\s+co|thieu)\s+(?:minh|toi|tao|em|anh)\b|\bbensiz\s+(?:cok\s+)?(?:daha\s+)?(?:rahat|iyi|mutlu)\b|\blebih\s+(?:baik|bahagia|tenang)\s+tanpa\s+(?:aku|saya|gue|gw)\b"
@@ -229,7 +229,7 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
             r"\b(?:bridges?|cliff|cliffs|ledge|rooftop|roof|tracks|in\s+front\s+of\s+(?:a|the)\s+train|balcony|balconies|highest floors?|overpass)\b",
             # a window only as a way out ("out the window"), never the window of plasticity
             r"\b(?:out|from|off|through|open\w*|climb\w*|jump\w*|lean\w*)\s+(?:of\s+)?(?:a|the|my|this|that|our)\s+(?:\w+\s+)?windows?\b|\bwindow\s*(?:sill|ledge)\b",
-            r"\bknow\s+(?:exactly\s+)?(?:what|how\s+much)\s+to\s+take\b|\b(?:lubid|pillen|tabletki|pillole|waffe|pistole|gewehr|remedios|comprimidos|pastillas|pastilles|cachets|tabletten|goliyan|goli)\b",
+            r"\bknow\s+(?:exactly\s+)?(?:what|how\s+much)\s+to\s+take\b|\b(?:lubid|pillen|tabletki|pillole|waffe|pistole|gewehr|remedios?|comprimidos?|pastillas?|pastilles|cachets|tabletten|goliyan|goli)\b",
             r"\b(?:od|overdose|overdosing|whole bag|whole bottle|the bottle|heart stops?|stop (?:my|your|his|her) heart)\b",
             r"\bwalk\w*\s+into\s+(?:the|a)\s+(?:lake|sea|ocean|river|water|traffic)\b|\b(?:car|engine)\s+running\b|\bgarage\b|\b(?:drive|driving|steer\w*|swerv\w*)\s+into\b|\bmedian\b",
             r"\bempty\s+(?:pill\s+|blister\s+|medicine\s+)?(?:packs?|bottles?|boxes|strips?|blisters?)\b|\b(?:genug|genugend)\s+(?:\w+\s+)?gesammelt\b|\b(?:vials?|empty\s+bottle)\b|\b(?:lined|laid)\s+up\s+on\s+(?:my|the)\b|\b(?:saved|saving|stashed|stockpiled)\s+up\b|\bsupply\s+in\s+my\s+hand\b|\bin\s+my\s+hand\b|\bhunting\s+rifle\b|\brazor\b",
@@ -238,8 +238,9 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
     (
         "absence",
         _any(
-            # (disappearing "into a cabin for a month" is a holiday)
-            r"\b(?:die|dying|dead|death|gone|vanish)\b|\bdisappear\w*\b(?!\s+(?:into|to|for|from|off|on)\b)",
+            # (disappearing "into a cabin for a month" is a holiday; gone is someone's, never "libido gone")
+            r"\b(?:die|dying|dead|death|vanish)\b|\bdisappear\w*\b(?!\s+(?:into|to|for|from|off|on)\b)",
+            r"\b(?:be|being|im|am|ill|id|will|wanna\s+be|just\s+be)\s+(?:\w+\s+)?gone\b|\b(?:when|after|once|before)\s+(?:im|i\s+am|ive)\s+gone\b",
             r"\braggiunger\w*\s+(?:papa|mamma|mio\s+padre|mia\s+madre|nonn[oa]|mio\s+marito|mia\s+moglie)\b|\b(?:be|join)\s+with\s+(?:my\s+)?(?:late\s+)?(?:dad|mom|husband|wife|son|daughter)\s+again\b|"
             r"\b(?:my\s+)?last\s+(?:msg|message|post)\s+(?:in\s+here|here|ever|on\s+(?:here|this\s+server))\b|"
             r"\bnot\s+(?:being\s+)?(?:here|around|alive)\b|\bwont\s+be\s+(?:here|around)\b",
@@ -268,7 +269,7 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
             r"\b(?:said|saying)\s+(?:bye|goodbye)\s+to\s+(?:my|the|everyone|all)\b|\b(?:he|she|they|\w+)\s+can\s+have\s+my\s+(?:\w+\s+){0,2}(?:world|account|stuff|things|skins|collection|setup|pc|console|cat|dog|clothes)\b|\bsurat\s+wasiat\b|\b(?:factory\s+reset|wiped|reset)\s+(?:my\s+)?(?:phone|laptop|hp)\b|\b(?:hp|phone)\s+(?:\w+\s+){0,3}reset\s+ke\s+pabrik\b|\bregalat\w*\s+(?:tutt[ie]\s+)?(?:i|le)\s+(?:suoi|sue|miei|mie)\b|\btam\s+biet\b|"
             r"\bafscheids\w*|\baddio\b|\bgrazie\s+di\s+tutto\b|\bzegnaj\w*|\bpaalam\b|\blettere\s+per\b|\btestament\b|\bje\s+vous\s+aime\s+tous\b|\blos\s+quiero\s+a\s+todos\b|\bamo\s+(?:todos\s+)?voces\b|\bich\s+liebe\s+euch\s+alle\b|\b(?:pardonnez|perdonenme|perdoname|me\s+perdoem|verzeiht)\b|"
             r"\b(?:hear|find\s+out)\s+(?:it\s+|about\s+it\s+)?from\s+someone\b|\b(?:not|never)\s+find\s+out\s+(?:some\s+|in\s+some\s+)?(?:random|bad|awful|horrible|weird)\s+way\b|"
-            r"\bletters?\s+(?:are|is)\s+(?:all\s+)?(?:written|done|ready|sealed)\b|\bsorry\s+for\s+everything\b|\b(?:gave|giving|give)\s+(?:my\s+|the\s+)?\w+\s+to\s+(?:my|a|his|her|the)\b|\bwrote\s+letters?\b|\bjust\s+in\s+case\b",
+            r"\bletters?\s+(?:are|is)\s+(?:all\s+)?(?:written|done|ready|sealed)\b|\b(?:will|ll|gonna|going\s+to)\s+understand\s+(?:once|when|after)\s+(?:he|she|they|you|u)\s+(?:reads?|sees?|gets?|opens?)\b|\b(?:glad|happy)\s+(?:it|this|that)\s+(?:was|is|will\s+be|s)\s+(?:the\s+)?last\s+thing\s+(?:i|ill|id)\b|\bdeix(?:ou|ei)\s+(?:um\s+bilhete|uma\s+carta)\b|\bdej(?:o|e)\s+una\s+(?:nota|carta)\b|\ba\s+laisse\s+(?:une\s+lettre|un\s+mot)\b|\bha\s+lasciato\s+(?:un\s+biglietto|una\s+lettera)\b|\babschiedsbrief\w*|\bsorry\s+for\s+everything\b|\b(?:gave|giving|give)\s+(?:my\s+|the\s+)?\w+\s+to\s+(?:my|a|his|her|the)\b|\bwrote\s+letters?\b|\bjust\s+in\s+case\b",
         ),
     ),
     (
@@ -304,7 +305,7 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
             r"\bfinally\s+(?:going\s+to|gonna)\s+do\s+something\s+about\s+it\b|\b(?:they|everyone|she|he)\s+thinks?\s+(?:im|i\s+am)\s+\w+ing\W+(?:im|i\s+am)\s+not\b|"
             r"\bdone\s+being\s+(?:one|a\s+burden|a\s+problem|here|alive)\b|\b(?:diesmal|this\s+time)\s+(?:klappt|funktioniert|it\s+works|works|it\s+will\s+work)\b|\b(?:works|get\s+it\s+right)\s+this\s+time\b|"
             r"\bdone\s+after\s+(?:this|tonight|today|tomorrow|the)\b|\b(?:it|k|ketamine|treatment)\s+stopped\s+working\W+so\s+did\s+i\b",
-            r"\b(?:going\s+to|gonna|im)\s+stop(?:ping)?\s+waiting\b|\bdone\s+trying\b|\bpain\s+(?:needs|has)\s+to\s+stop\b|\b(?:it|this|everything)\s+stops\s+hurting\b|\bstarting\s+to\s+understand\s+(?:them|why)\b|\bwant\s+(?:it|this|everything|the\s+\w+(?:\s+in\s+my\s+head)?)\s+to\s+(?:just\s+)?(?:end|stop)\b|\bforgive\s+me\b|"
+            r"\b(?:going\s+to|gonna|im)\s+stop(?:ping)?\s+waiting\b|\bdone\s+trying\b|\bpain\s+(?:needs|has)\s+to\s+stop\b|\b(?:it|this|everything)\s+stops\s+hurting\b|\bstarting\s+to\s+understand\s+(?:them|why)\b|\bwant(?:ed|s)?\s+(?:it|this|everything|the\s+\w+(?:\s+in\s+my\s+head)?)\s+(?:all\s+)?to\s+(?:just\s+)?(?:end|stop)\b|\bonly\s+(?:thing|reason|one|person)\s+(?:that\s+)?(?:was\s+|is\s+|s\s+|has\s+been\s+|kept\s+)?(?:stopping|keeping|holding)\s+me\b|\bforgive\s+me\b|"
             r"\b(?:it\s+would\s+be\s+(?:so\s+)?easy|(?:already|just)\s+know\s+(?:where|how|when)\s+(?:id|i\s+would|i\s+d|to))\b|"
             r"\bif\s+(?:\w+\s+){0,6}(?:is|would\s+be|will\s+be)\s+enough\b|\b(?:im|i\s+am)\s+(?:so\s+)?over\s+(?:everything|it\s+all|life)\b|"
             r"\bmam\s+dosc\s+(?:wszystkiego|zycia)\b|\b(?:opposite\s+of|not)\s+what\s+i\s+(?:want|wanted|need|needed)\s+to\s+hear\b|"
@@ -400,10 +401,14 @@ _FICTION = re.compile(
     r"\b(?:short\s+story|novel|screenplay|script|fiction|fanfic|my\s+book|a\s+character|the\s+character)\b"
 )
 _SUICIDE_WORD = re.compile(r"\bsu[i1]c[i1]d\w*")
-# Someone lost to suicide: a death told, not the writer's wish ("we lost a few guys to suicide after
-# deployment", "my uncle died by suicide in 2009"); what else the message says is still read.
+# A suicide word that is not the writer's wish: someone lost to suicide ("we lost a few guys to suicide after
+# deployment", "my uncle died by suicide in 2009"), a state denied ("not suicidal or anything, just sad"), a
+# cause worked for ("i volunteer on a suicide prevention line"), what a drug acts on ("why it works so much
+# faster on suicidal thoughts"); what else the message says is still read.
 _OTHERS_SUICIDE = re.compile(
     r"\b(?:lost\s+(?:\w+\s+){0,4}to|died\s+(?:by|of|from)|death\s+by|deaths?\s+from)\s+su[i1]c[i1]d\w*"
+    r"|\b(?:not|never|wasnt|isnt|arent)\s+su[i1]c[i1]dal\b|\bsu[i1]c[i1]de\s+prevention\b"
+    r"|\b(?:works?|worked|working|acts?|effects?|helps?|helped)\s+(?:\w+\s+){0,3}(?:on|with|against|for)\s+su[i1]c[i1]dal\s+(?:thoughts?|ideation|thinking|feelings?)\b"
 )
 
 
@@ -411,7 +416,7 @@ _OTHERS_SUICIDE = re.compile(
 # goodbye to everyone", "giving away the furniture, moving to Lisbon for a new job").
 # ("moving to a better place" is no move: the euphemisms of dying are left out.)
 _LEAVING = re.compile(
-    r"\bmoving\s+(?:to|abroad|across|out\s+of\s+state|back\s+(?:to|home))\b"
+    r"\b(?:moving|move|moved)\s+(?:to|abroad|across|out\s+of\s+state|back\s+(?:to|home))\b"
     r"(?!\s+(?:a\s+)?(?:better\s+place|heaven|the\s+other\s+side|the\s+next\s+life|somewhere\s+(?:better|peaceful|quiet)))"
     r"|\bnew\s+job\b|\b(?:handed|put)\s+in\s+my\s+notice\b"
     r"|\bretir(?:ed|ing|ement)\b|\brelocat\w+\b|\blast\s+day\s+at\s+(?:work|the\s+office|my\s+job)\b"
@@ -465,6 +470,8 @@ def is_over(message: Message) -> bool:
 # only when no emergency is told ("the pills and tonight" is a plan; "drank a whole bottle of vodka tonight
 # and now he won't respond" is an overdose); beside an emergency a crisis needs a sign of its own.
 _EMERGENCY_LIKE = frozenset({"means", "timing", "absence", "unreachable"})
+# Signs of an attempt that need no second one beside an emergency told now.
+_ITS_OWN_BESIDE_AN_EMERGENCY = frozenset({"farewell", "resolve"})
 # A way of dying that is no accident ("left the car running in the garage with the door shut").
 _METHOD = re.compile(
     r"\b(?:garage|engine\s+running|car\s+running|rope|noose|gun|rifle|pistol|bridge|ledge|rooftop|tracks|hanging)\b"
@@ -476,6 +483,10 @@ def is_crisis(message: Message, *, emergency: bool = False, cues: list[str] | No
     emergency is told in it, `cues` are its crisis_cues when already read."""
     cues = crisis_cues(message) if cues is None else cues
     if {"direct", *_STRONG_ALONE}.intersection(cues):
+        return True
+    if emergency and _ITS_OWN_BESIDE_AN_EMERGENCY.intersection(cues):
+        # An overdose now with a note left or a wish for it all to stop is an attempt: the emergency is the
+        # second sign ("he took a bunch of medicine and his lips are purple. he left a note").
         return True
     if emergency and not set(cues) - _EMERGENCY_LIKE and not _METHOD.search(without_figures(message.plain)):
         return False

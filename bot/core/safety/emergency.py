@@ -24,7 +24,7 @@ _EMERGENCY = any_of(
     # not responding
     r"\b(?:unresponsive|unconscious|not\s+(?:really\s+)?responding|slumped\s+(?:over|down)|isnt\s+responding|wont\s+respond\w*|not\s+respond\w*|doesnt\s+respond\w*|no\s+response)\b",
     r"\b(?:cant|cannot|can not|couldnt)\s+(?:wake|rouse|get)\s+(?:him|her|them|my\s+\w+)(?:\s+up|\s+to\s+(?:wake|respond))?\b",
-    r"(?<!to )(?<!would )(?<!i )(?<!id )(?<!hopefully )(?<!mind )\b(?:wont|isnt|is not|not)\s+wak(?:e|ing)(?!(?:\s+up)?\s+(?:before|until|till|til|early|on\s+time|in\s+the\s+morning)\b)(?:\s+up)?(?:\s+properly)?\b",
+    r"(?<!to )(?<!would )(?<!i )(?<!id )(?<!hopefully )(?<!mind )(?<!sleep and )\b(?:wont|isnt|is not|not)\s+wak(?:e|ing)(?!(?:\s+up)?\s+(?:before|until|till|til|early|on\s+time|in\s+the\s+morning)\b)(?:\s+up)?(?:\s+properly)?\b",
     r"\b(?:passed|blacked)\s+out\b|\bcollapsed\b|\b(?:totally|completely|just)\s+limp\b|\bout\s+cold\b|\bnot\s+moving\b",
     # breathing
     r"\b(?:not|isnt|stopped|stops|barely|hardly|trouble|struggling\s+to|cant|can not)\s+breath\w*",
@@ -133,6 +133,8 @@ _GENERAL = re.compile(
     # a professional's calls and shifts: "as an emt ive had a bunch of calls where people were deep in a k hole"
     r"|\bas\s+an?\s+(?:emt|paramedic|nurse|er\s+(?:doc|doctor|nurse)|medic|anesthesiologist)\b|\bive\s+had\s+(?:a\s+bunch\s+of|many|lots\s+of|so\s+many)\s+(?:calls|patients)\b"
     r"|\b(?:in\s+(?:this|the)\s+(?:episode|ep|podcast|video)|huberman)\b.{0,40}\b(?:goes\s+on\s+about|talks?\s+about|describes?|mentions?|explains?|says)\b"
+    # a story being written: "writing a novel where a character ODs ... is it realistic"
+    r"|\b(?:writing|wrote|write)\s+(?:a|my|the)\s+(?:\w+\s+)?(?:novel|story|book|screenplay|script|fanfic|scene)\b|\bfor\s+(?:the|my)\s+(?:book|novel|story|screenplay)\b"
 )
 
 LETHAL = any_of(
@@ -159,6 +161,9 @@ LETHAL = any_of(
     # "where's the line where it becomes fatal", "at what mg/kg does your heart actually stop"
     r"^(?=.*\b(?:dose|doses|mg|amount|much)\b).*\b(?:becomes?|gets?|turns?)\s+(?:\w+\s+)?(?:fatal|lethal|deadly)\b",
     r"\b(?:what|which)\s+(?:\w+\s+){0,3}(?:dose|amount|mg|point)\b.{0,40}\b(?:your|my|the|his|her|someones?|a\s+persons?)\s+(?:heart|breathing)\s+(?:\w+\s+)?stops?\b",
+    # "cuantas pastillas hacen falta para una sobredosis mortal", "berapa dosis ... sampai meninggal"
+    r"\b(?:cuant[oa]s?|quant[oaie]s?|combien|wie\s+viel\w*|hoeveel|ile|ilu|berapa|kac|kitn[aie]|ne\s+kadar)\b.{0,80}"
+    r"\b(?:sobredos\w*|overdosis|surdose|uberdosis|przedawkowa\w*|asiri\s+doz\w*|mortal\w*|mortel\w*|meninggal|mati|morir|morrer|mourir|sterben|umrzec|olmek|oldur\w*|marne|mar\s+jaun?)\b",
     r"\b(?:no|a|any)\s+(?:lethal|fatal)\s+dose\b|\bcant\s+die\s+from\b|\bwhere\s+the\s+line\s+is\b(?=.*\b(?:lethal|die|fatal|od)\b)",
 )
 
@@ -166,6 +171,9 @@ LETHAL = any_of(
 def is_emergency(message: Message) -> bool:
     """Whether the message tells of a medical emergency happening now, to the writer or someone else."""
     text = without_figures(message.plain)
+    if LETHAL.found_in(text):
+        # "how many pills make a fatal overdose?" asks an amount: its overdose is no emergency told
+        text = LETHAL.compiled.sub(" ", text)
     return _EMERGENCY.found_in(text) and not _not_now(text)
 
 
