@@ -97,10 +97,13 @@ def _may_look_up(message: Message) -> bool:
 
 
 def _looked_up(chapters: list[ChapterMatch]) -> bool:
-    """A reaction that names a topic ("sherm 💀", "the NMDA part lmao") is still a lookup."""
-    if not chapters or not chapters[0].chapter.is_content:
+    """A reaction that names a topic ("sherm 💀", "the NMDA part lmao") is still a lookup; praise that meets
+    only the episode's opening, which says what the whole is about, is not ("finally someone explains
+    ketamine without hype 🙏")."""
+    best = chapters[0] if chapters else None
+    if best is None or not best.chapter.is_content or best.chapter is best.episode.chapters[0]:
         return False
-    return any(specificity(word) >= RARE_WORD_SPECIFICITY for word in chapters[0].matched)
+    return any(specificity(word) >= RARE_WORD_SPECIFICITY for word in best.matched)
 
 
 class TitleLookup:

@@ -8,7 +8,7 @@ import pytest
 
 from bot.core.message import read
 from bot.core.safety import classifier, read_safety
-from bot.core.safety.classifier import COUNTS, CRISIS, Model, features, reads_crisis
+from bot.core.safety.classifier import COUNTS, CRISIS, Model, Ratios, features, reads_crisis
 from bot.core.safety.crisis import is_crisis
 from tests.core.test_safety import ADVICE, NOT_ADVICE, NOT_CRISIS, NOT_EMERGENCY
 from tools.train_crisis import build, count, examples, question_sets, threshold_by_sets
@@ -84,4 +84,4 @@ def test_features_read_the_whole_message_with_stop_words_and_pairs() -> None:
     found = features(read(long))
     assert {"end", "end it", "<self>", "<soon>", "want to"} <= set(found)
     assert features(read("")) == []
-    assert Model({}, 0.0).score([]) == 0.0
+    assert Model(Ratios(), 0.0).score([]) == 0.0

@@ -18,9 +18,9 @@ import pytest
 import yaml
 
 from bot.core.message import read
-from bot.core.safety import advice, crisis, emergency
+from bot.core.safety import advice, chatter, crisis, emergency, prefilter
 from bot.core.safety.patterns import FIGURES
-from bot.core.safety.prefilter import AnyOf, Need, may_match, needs, words_in
+from bot.core.safety.prefilter import AnyOf, Need, alternatives, may_match, needs, words_in
 
 DATA = Path(__file__).parent.parent / "data"
 
@@ -29,6 +29,16 @@ def _cue_lists() -> dict[str, AnyOf]:
     """Every cue list of the safety readers, by name."""
     found = {"direct": crisis._DIRECT, "emergency": emergency._EMERGENCY, "lethal": emergency.LETHAL}
     found["personal"] = advice._PERSONAL
+    found["figures"] = FIGURES
+    # long patterns read as cue lists of their alternatives
+    for module, names in (
+        (chatter, ("_ASKS", "_NOT_IN_AN_EPISODE", "_PLACE_VERDICT", "_MEME", "_REACTION", "_CHATTER")),
+        (chatter, ("_VERDICT", "_WRITER")),
+        (advice, ("_PROFESSIONAL", "_ASK")),
+        (crisis, ("_HISTORY",)),
+    ):
+        short = module.__name__.rsplit(".", 1)[-1]
+        found.update({f"{short} {name}": getattr(module, name) for name in names})
     found.update({f"cue {name}": cues for name, cues in crisis._CUES})
     return found
 
@@ -209,7 +219,10 @@ def test_every_pattern_is_met_on_texts_made_from_it(name: str, pattern: str) -> 
     rng = random.Random(pattern)
     compiled, pattern_needs, parsed = re.compile(pattern), needs(pattern), _PARSER.parse(pattern)
     matched = 0
-    for attempt in range(300):
+    # (a pattern whose "." and "\\b" its random texts seldom satisfy together is given more tries)
+    for attempt in range(900):
+        if matched >= 40:
+            break
         after: list[str] = []
         made = "".join(_walk(parsed, rng, after))
         context = rng.sample(_CONTEXT, 3) if attempt % 2 else []
@@ -223,3 +236,37 @@ def test_every_pattern_is_met_on_texts_made_from_it(name: str, pattern: str) -> 
 def test_a_pattern_that_is_not_one_fails_at_once() -> None:
     with pytest.raises(re.error):
         AnyOf(r"\bfine\b", r"\bbroken(\b")
+
+
+def test_alternatives_split_at_the_top_level_only() -> None:
+    assert alternatives(r"a|(?:b|c)|[|]d|e\|f") == ["a", "(?:b|c)", "[|]d", r"e\|f"]
+    assert alternatives(r"[]|]x|y") == ["[]|]x", "y"]
+    assert "|".join(alternatives(FIGURES.compiled.pattern)) == FIGURES.compiled.pattern
+
+
+def test_figures_of_speech_are_taken_out_as_their_joined_pattern_takes_them_out(texts: list[str]) -> None:
+    cues = FIGURES
+    wrong = [text for text in texts if cues.sub(" ", text) != cues.compiled.sub(" ", text)]
+    assert not wrong, wrong[:5]
+
+
+def test_the_needs_served_are_those_kept_on_disk() -> None:
+    # What is served is what the tests above check on our messages and on texts made from each pattern;
+    # a reading may pick another word of a branch in another process (set order), each one a need.
+    kept = prefilter._load_needs(prefilter.needs_file())
+    served = {pattern: needs(pattern) for _, pattern in PATTERNS}
+    assert {pattern: kept.get(pattern) for pattern in served} == served
+
+
+def test_needs_are_kept_for_the_next_start_and_a_bad_file_is_no_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(prefilter, "NEEDS_FOLDER", tmp_path / "cache")
+    monkeypatch.setattr(prefilter, "_known", {})
+    monkeypatch.setattr(prefilter, "_unsaved", set())
+    pattern = r"\bkill\s+myself\b|\bsuicid\w*"
+    read_now = needs(pattern)
+    prefilter.save_needs()
+    assert prefilter._load_needs(prefilter.needs_file()) == {pattern: read_now}
+    prefilter.needs_file().write_text("{not json", encoding="utf-8")
+    assert prefilter._load_needs(prefilter.needs_file()) == {}

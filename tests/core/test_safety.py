@@ -912,3 +912,37 @@ def test_an_outline_asked_in_words_no_chapter_holds_gets_the_opening(library: Li
     asked = "before i commit 1h40 of my life to this lol, what does he go through in this ep, the rundown?"
     answer = library.answer(asked)
     assert answer.kind is Kind.TOPIC and answer.chapters[0].chapter.start == 0
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "what amount of ketamine is lethal for someone my size? i want it to be painless and final this time",
+        "how many of my 50mg troches would it take to be fatal? i want them for something else",
+        "دوز کشنده کتامین چقدره؟ دیگه نمی‌خوام صبح بیدار شم.",
+        "Nimechoka kuishi. Nimeshaandika barua kwa mama yangu na leo nimenunua sumu ya panya.",
+        "אני לא רואה שום טעם להמשיך. כבר החלטתי, אני רק מחכה שכולם ייסעו ואז אני אעשה את זה.",
+        "mein kumpel hat grad geschrieben dass er sich heute umbringt und sein handy is aus",
+    ],
+)
+def test_crises_said_with_a_lethal_amount_or_in_more_languages(message: str) -> None:
+    assert read_safety(read(message)).crisis
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "my grandfather died by suicide in the 80s. how long has ketamine been studied for suicidality?",
+        "heading off to backpack south america for 6 months!! sold my car lol. catch you all in spring",
+        "my cat died yesterday, she was 19 🥲 i know this isnt the place, just needed to say it somewhere",
+        "I drank way too much for about 10 years, 8 months sober now. will naltrexone cancel ketamine?",
+    ],
+)
+def test_a_clinical_word_a_trip_a_pet_lost_or_a_habit_of_years_is_no_alarm(message: str) -> None:
+    safety = read_safety(read(message))
+    assert not safety.crisis and not safety.emergency
+
+
+def test_a_sons_jacket_is_no_remark_on_the_hosts_clothes() -> None:
+    assert not is_small_talk(read("found a baggie in my 17yo son's jacket. how addictive is it?"))
+    assert is_small_talk(read("wait is that a new jacket"))

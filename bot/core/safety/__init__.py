@@ -12,6 +12,7 @@ from bot.core.safety.classifier import reads_crisis, reads_emergency
 from bot.core.safety.crisis import crisis_cues, is_crisis, is_over, quotes_a_song, returns
 from bot.core.safety.emergency import asks_lethal_amount, is_emergency, is_not_now
 from bot.core.safety.patterns import without_figures
+from bot.core.safety.prefilter import save_needs
 
 __all__ = [
     "SafetyRead",
@@ -66,13 +67,22 @@ def leaves_crisis_to_the_rules(message: Message) -> bool:
     return _crisis_left_to_the_rules(message, left_to_rules, crisis_cues(message))
 
 
+# A pet that died is grief, not a wish to die: with no cue of the rules, its words are not weighed
+# ("my cat died yesterday, she was 19 🥲 i know this isnt the place, just needed to say it somewhere").
+_PET_LOST = re.compile(
+    r"\bmy\s+(?:\w+\s+)?(?:cat|dog|pet|puppy|kitten|kitty|bird|hamster|rabbit|bunny|horse|fish|parrot|guinea\s+pig)\s+"
+    r"(?:\w+\s+)?(?:died|passed(?:\s+away)?|was\s+put\s+down|got\s+put\s+down|had\s+to\s+be\s+put\s+down)\b"
+)
+
+
 def _crisis_left_to_the_rules(message: Message, left_to_rules: bool, cues: list[str]) -> bool:
     # A crisis long over, or a goodbye that says when it is back ("see you all in june"), is not asked; nor
     # is a message whose words of danger were a figure of speech or a song's and that shows no cue without
     # them: what is left is a few words weighed alone ("cet exam va me tuer, j'ai rien révisé").
     plain = without_figures(message.plain)
     figurative = (plain != message.plain or quotes_a_song(message)) and not cues
-    return left_to_rules or figurative or is_over(message) or returns(plain)
+    grief = bool(_PET_LOST.search(plain)) and not cues
+    return left_to_rules or figurative or grief or is_over(message) or returns(plain)
 
 
 # Words of danger are the same in a story that is over ("back in college he passed out, he was fine"), in a
@@ -106,3 +116,7 @@ def read_safety(message: Message) -> SafetyRead:
         advice=wants_health_advice(message),
         emergency_inferred=inferred,
     )
+
+
+# Every cue list is made by now: what their patterns need is kept for the next start (prefilter.py).
+save_needs()

@@ -10,7 +10,7 @@ import re
 
 from bot.core.message import Message
 from bot.core.safety.chatter import asks as _asks_anything
-from bot.core.safety.patterns import OVER
+from bot.core.safety.patterns import OVER, cue_list
 from bot.core.safety.patterns import any_of as _any
 
 # Questions that concern one's own health need the disclaimer; these say "this is about me".
@@ -122,7 +122,7 @@ _EPISODE_CLAIM = re.compile(
 )
 # Asked for work or study, or for others, not for oneself: "for a pharmacology presentation", "I'm an ER
 # nurse", "I run a peer support group and someone asked me".
-_PROFESSIONAL = re.compile(
+_PROFESSIONAL = cue_list(
     r"^\W*(?:\w+\s+){0,3}(?:student|nurse|resident|pharmacist|researcher|physician|paramedic|emt)\s*(?:here\b|,|:)"
     r"|\bfor\s+(?:a|my|our)\s+(?:\w+\s+){0,2}(?:presentation|class|essay|paper|assignment|exam|thesis|report|lecture|course|review|dissertation|capstone|journal\s+club|"
     r"study\s+group|explainer|article|piece|blog|newsletter|post|video|podcast|channel)\b"
@@ -140,7 +140,7 @@ _DIRECT_ASK = re.compile(
     r"|\b(?:got|was|been|just\s+got)\s+(?:prescribed|approved\s+for|started\s+on|put\s+on)\b"
 )
 # Any ask, direct or not: "anyone know", "is that normal", "what would you do", "thats fine right?".
-_ASK = re.compile(
+_ASK = cue_list(
     r"\?|\banyone\s+(?:know|else|tried|have|had)\b|\bis\s+(?:that|this|it)\s+(?:normal|bad|ok|okay|fine|safe|dangerous|a\s+problem)\b"
     r"|\bwhat\s+would\s+(?:you|u|yall|he|you\s+guys|u\s+guys|you\s+all|ppl|people)\s+do\b|\b(?:right|yeah|ok|correct)\s*[?.!]*\s*$|\bshould\s+i\b|\bany\s+(?:advice|tips|thoughts)\b"
     r"|\b(?:worried|scared|nervous|concerned|freaked\s+out|freaking\s+out|anxious\s+about|afraid)\b|\bsupposed\s+to\b|\bthoughts\b|\bwondering\b|\bcurious\b"
@@ -185,11 +185,11 @@ def wants_health_advice(message: Message) -> bool:
         return False
     # "my grandpa got ketamine for surgery in the 80s" is history, not a question about now.
     over = OVER.search(text) and not _ONGOING.search(text)
-    if (_EPISODE_CLAIM.search(text) or over or _PROFESSIONAL.search(text)) and not _DIRECT_ASK.search(text):
+    if (_EPISODE_CLAIM.search(text) or over or _PROFESSIONAL.found_in(text)) and not _DIRECT_ASK.search(text):
         return False
     if _PERSONAL.found_in(text) and _HEALTH_CONTEXT.search(text):
         return True
-    asks = bool(_ASK.search(text))
+    asks = bool(_ASK.found_in(text))
     if asks and _COMBINED.search(text) and _DRUGS.search(text):
         return True
     situation = _SITUATION.search(_NOT_THE_ASKERS_HEALTH.sub(" ", text))

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from bot.core.message import Message
 from bot.core.safety.patterns import QUOTE as _QUOTE
+from bot.core.safety.patterns import cue_list
 from bot.core.text import fold
 
 # Greetings, thanks and laughter alone.
@@ -22,7 +23,7 @@ _SMALL_TALK = re.compile(
 # A message asks something when it says so: a question mark, a question word, a request.
 # Where a question can start: the message's start, after punctuation or an emoji, or after a filler word.
 _CLAUSE = r"(?:^|[^\w\s']\s*|\b(?:and|so|but|also|anyway|btw|ok|okay|quick\s+q|question|lol+|lmao+|haha\w*|tho|like|still)\s+)"
-_ASKS = re.compile(
+_ASKS = cue_list(
     rf"\?|{_CLAUSE}(?:what(?!\s+an?\s+(?:\w+\s+){{0,2}}\w+\W*$)|whats|how|hows|why|when|where|wheres|which|whos|whose|who(?!\s+else))\b"
     # "did my first infusion last year" tells, where "did he say" asks
     rf"|{_CLAUSE}(?:does|did(?!\s+(?:my|a|an|some|\d))|do|is|are|can|could|should|would|will|was|were|has|have|tell\s+me|remind\s+me)\b"
@@ -36,7 +37,7 @@ _ASKS = re.compile(
     r"looking\s+for|explain|(?<!idea\s)how\s+(?:many|much|long|often)|any\s+(?:tips|advice|ideas|recs|recommendations|suggestions)|(?:before|after)\s+or\s+(?:before|after)|(?:does|did|will|would|can)\s+(?:that|this|it)|is\s+(?:that|this|it|ketamine|ket|k|the\s+\w+)\s+(?:normal|ok|okay|fine|bad|safe|true|real|dangerous|common|a\s+thing)|(?:idk|dunno|not\s+sure|unsure|no\s+idea)\s+(?:if|whether)|^\s*if\s+(?:i|im|my|we|you|u)|(?:should|can|could|do|would)\s+(?:i|we)|need\s+(?:help|to\s+find|an?\s+(?:link|source|answer)|the\s+(?:link|source|timestamp|part|study))|(?<!this\s)(?<!that\s)link|timestamp|source|sources|eli5|tldr|summar\w*)\b"
 )
 # Thanks, praise, laughter, and remarks about the host, his voice, the speed, the ads or the channel.
-_CHATTER = re.compile(
+_CHATTER = cue_list(
     r"\b(?:thanks?|thank\s+(?:you|u)|thx|ty|tysm|appreciate\w*|grateful|love\s+(?:this|it|you|u|the|his|how|these)|"
     r"great|amazing|awesome|excellent|brilliant|incredible|fantastic|goat|legend|banger|fire|masterclass|gem|underrated|"
     r"lol+|lmao+|lmfao+|rofl|haha\w*|hehe\w*|jk|joke|funny|hilarious|brb|^\s*first|who\s+else|anyone\s+else\s+(?:here|watching|listening)|"
@@ -55,9 +56,15 @@ _HOST_REMARK = re.compile(
 )
 
 
+# (a son's jacket is no remark on the host's: "found a little baggie in my 17yo son's jacket")
+_SOMEONE_ELSES_CLOTHES = re.compile(
+    r"\b(?:my|your|our)\s+(?:\w+\s+){0,2}(?:beard|shirt|jacket|outfit|haircut|mustache|moustache)\b"
+)
+
+
 # Nor is the show's schedule, the server's housekeeping, praise that the host "could read the phone book",
 # or a task from elsewhere that says so ("off topic but", "translate ... into", "for hw").
-_NOT_IN_AN_EPISODE = re.compile(
+_NOT_IN_AN_EPISODE = cue_list(
     r"\bnext\s+(?:episode|ep|video|one|pod)\s+(?:\w+\s+)?(?:drops?|dropping|comes?\s+out|coming\s+out|releases?|out)\b"
     r"|\bpinned\s+(?:thread|post|message|rules)\b|\bmods?\s+(?:can|could|pls|please|should)\b"
     # requests for the show ("a part 2 with a guest psychiatrist") and how the upload sounds
@@ -73,7 +80,7 @@ _NOT_IN_AN_EPISODE = re.compile(
     # the sponsors' codes and skipping their reads
     r"|\b(?:promo|discount|sponsor|affiliate|\w+)\s+code\s+(?:still\s+)?(?:works|worked|is\s+(?:valid|working|dead|expired))\b|\bhit(?:ting)?\s+skip\b"
     # remarks about the ads ("skipped the eight sleep ad so fast", "ROKA ads on a ketamine episode")
-    r"|\bskip(?:ped|ping)?\s+(?:the\s+)?(?:\w+\s+){0,2}(?:ad|ads|read|sponsor\w*)\b|\b(?:are|is)\s+(?:all|just|only)\s+(?:ads|sponsors?)\b|\b(?:ad|ads|read|reads|sponsors?)\s+(?:\w+\s+){0,4}(?:is|was|are|were|getting|get)\s+(?:a\s+)?(?:wild|longer|so\s+long|too\s+long|out\s+of\s+hand)\b"
+    r"|\bskip(?:ped|ping)?\s+(?:the\s+)?(?:\w+\s+){0,2}(?:ad|ads|read|sponsor\w*)\b|\b(?:are|is)\s+(?:all|just|only)\s+(?:ads|sponsors?)\b|\b(?:ad|ads|read|reads|sponsors?)\s+(?:\w+\s+){0,4}(?:is|was|are|were|getting|get)\s+(?:a\s+)?(?:wild|long|longer|so\s+long|too\s+long|out\s+of\s+hand)\b"
     r"|\bcould\s+(?:read|explain|narrate|talk\s+about)\s+(?:me\s+)?(?:the\s+)?(?:phone\s*book|paint\s+drying|a\s+grocery\s+list|anything|the\s+dictionary)\b"
     # a call to the others in the channel: "anyone else up at 4:30 in the morning", "whos online rn"
     r"|\b(?:anyone|any1|who|whos)\s+(?:else\s+)?(?:is\s+)?(?:up|awake|online|around|listening|watching)\s+(?:at|rn|right\s+now|this\s+(?:late|early)|tonight|too)\b"
@@ -114,8 +121,8 @@ def is_small_talk(message: Message) -> bool:
     bare = _SYMBOLS.sub(" ", message.folded).strip()
     return bool(
         _SMALL_TALK.match(bare)
-        or _HOST_REMARK.search(message.folded)
-        or _NOT_IN_AN_EPISODE.search(message.folded)
+        or _HOST_REMARK.search(_SOMEONE_ELSES_CLOTHES.sub(" ", message.folded))
+        or _NOT_IN_AN_EPISODE.found_in(message.folded)
         or (len(message.words) <= CHANNEL_WORDS and bool(_CHANNEL.search(message.folded)))
     )
 
@@ -124,7 +131,7 @@ def is_small_talk(message: Message) -> bool:
 # in the 80s lol, crazy its the same stuff they use for depression now").
 REACTION_WORDS = 20
 # Laughing at or reacting to a moment: a joke, however rare the word it names ("the rat part killed me 💀").
-_REACTION = re.compile(
+_REACTION = cue_list(
     r"\b(?:lol+|lmao+|lmfao+|rofl|haha\w*|hehe\w*|killed\s+me|killing\s+me|im\s+dead|i'?m\s+dead|deceased|sent\s+me|iconic|"
     r"no\s+notes|goes\s+(?:so\s+)?hard|(?:bro|this\s+man)\s+(?:really\s+)?said|he\s+really\s+said|imagine\s+(?:being|working|if)|"
     r"gang|dont\s+@\s+me|nobody|me\s+(?:after|falling|when|trying)|sound\s+effects?|had\s+me|looked\s+at\s+me\s+like|"
@@ -136,6 +143,8 @@ _REACTION = re.compile(
     # a reply to someone else in the channel ("@jess_22 yeah, 100% agree")
     r"|^\s*@(?!bot\b)\w+"
     r"|[\U0001F602\U0001F923\U0001F480\U0001F62D\U0001F913]"
+    # laughter as other chats write it: "kkkkkk", "jajaja", "mdr", "wkwk", "ㅋㅋㅋ", "555"
+    r"|\bk{4,}\b|\b(?:ja){2,}\w*|\b(?:je){2,}\w*|\b(?:rs){2,}\b|\bmdr\b|\bptdr\b|\bwkwk\w*|\b5{3,}\b|ㅋㅋ|\bxd+\b"
 )
 
 
@@ -162,7 +171,7 @@ _WH_OR_PLEASE = re.compile(
 
 # A meme's set form asks nothing, whatever its question mark: "depression? never heard of her",
 # "k-hole? i barely know her", "ketamine? more like KETAMAZING" (where "trkb? never heard of it" asks).
-_MEME = re.compile(
+_MEME = cue_list(
     r"\?\W*(?:never\s+heard\s+of\s+her|i\s+(?:barely|hardly)\s+know\s+her|more\s+like)\b"
     # "LMNT watermelon salt supremacy", "AND gate gang where u at", "roka stan account", "jokes in 3..2..1"
     r"|\b(?:supremacy|gang|enjoyers?|stan\s+account)\b(?:\s+(?:where\s+(?:u|you)\s+at|rise\s+up|reporting\s+for\s+duty))?\W*$"
@@ -185,7 +194,7 @@ def _unquoted(raw: str) -> str:
 @lru_cache(maxsize=16)
 def _asks_plainly(raw: str) -> bool:
     """Whether the message, its quotes aside, asks something: read once for the three checks below."""
-    return bool(_ASKS.search(_unquoted(raw)))
+    return bool(_ASKS.found_in(_unquoted(raw)))
 
 
 def _asks(raw: str, *, anywhere: bool) -> bool:
@@ -201,19 +210,19 @@ def asks(message: Message) -> bool:
 
 def is_reaction(message: Message) -> bool:
     """A joke or a laugh at a moment, or a reply to someone else, that asks nothing: no lookup."""
-    if _MEME.search(message.folded):
+    if _MEME.found_in(message.folded):
         return True
     if _asks(message.raw, anywhere=True):
         return False
     # A reply to someone else that asks nothing is theirs, however long ("@dan nah you're thinking of ...").
     if _REPLY.match(message.raw):
         return True
-    return len(message.words) <= REACTION_WORDS and bool(_REACTION.search(message.raw.casefold()))
+    return len(message.words) <= REACTION_WORDS and bool(_REACTION.found_in(message.raw.casefold()))
 
 
 def is_chatter(message: Message) -> bool:
     """Thanks, praise, jokes or remarks about the show that ask nothing."""
-    return not _asks(message.raw, anywhere=True) and bool(_CHATTER.search(message.raw.casefold()))
+    return not _asks(message.raw, anywhere=True) and bool(_CHATTER.found_in(message.raw.casefold()))
 
 
 # Pointing at a place in the episode: "the part where", "he says", "at 47 min". A remark that points is
@@ -230,7 +239,7 @@ _DURING = re.compile(
 )
 # The writer as the one speaking ("you" and "ur" are as often the topic's: "risks ... with ur doctor").
 # Chat drops the "I" at the start: "cant believe he...", "playing valorant with this on".
-_WRITER = re.compile(
+_WRITER = cue_list(
     r"\b(?:i|im|ive|id|ill|me|my|myself|mine|we|us|our)\b"
     r"|^\W*(?:love|loved|hate|hated|finally|gonna|currently|officially|lowkey|highkey|wish)\b"
     r"|^\W*just\s+(?:signed|finished|started|got|bought|watched|listened|subscribed|joined)\b"
@@ -253,7 +262,7 @@ _INTENSE_VERDICT = re.compile(
     r"\b(?:is|was|are|were|its|thats)\s+(?:so|such\s+an?|way\s+(?:more|less|too)|super|lowkey|highkey|literally\s+so)\s+[a-z]+"
     r"|\bsounds?\s+like\s+(?:a|an|the)\s+(?:\w+\s+){0,2}(?:band|album|song|movie|rapper|villain|pokemon|name|spell)\b"
 )
-_PLACE_VERDICT = re.compile(
+_PLACE_VERDICT = cue_list(
     r"\b(?:part|bit|section|segment)\s+(?:is|was)\s+(?:so|such\s+an?|way\s+(?:more|less|too)|super|lowkey|literally)\b"
     r"|\b(?:part|bit|section|segment)\s+(?:finally\s+)?(?:clicked|made\s+(?:it\s+)?(?:click|sense)|hit\s+different|landed)\b"
     r"|\b(?:part|bit|section|segment)\s+(?:\w+\s+)?(?:flipped|changed|blew|broke|shifted|rewired|wrecked|destroyed|cooked)\s+(?:my|me)\b"
@@ -262,10 +271,12 @@ _PLACE_VERDICT = re.compile(
     r"|\b(?:part|bit|section|segment)\s+(?:is|was)\s+(?:a|an)\s+(?:\w+\s+)?(?:check|call|ride|trip|journey|gem|highlight|masterpiece|banger|treat|blast)\b"
     r"|^\W*(?:i\s+)?(?:love|loved|gotta\s+love)\s+(?:how|when|that)\s+(?:he|huberman|andrew)\b"
     # or a plan to hear it again: "gonna rewatch the bdnf section tomorrow"
+    r"|\b(?:need|needs|gonna\s+need|going\s+to\s+need)\s+(?:a\s+)?(?:second|another|2nd|third|3rd)\s+(?:watch|listen|viewing|pass|run)\b"
+    r"|\b(?:gonna|going\s+to|will|ill|about\s+to)\s+finish\s+(?:the\s+)?(?:last|rest|remaining|final|other)\b"
     r"|^(?:gonna|going\s+to|will|ill|need\s+to|have\s+to)\s+(?:re\s*-?\s*watch|re\s*-?\s*listen|listen\s+again|watch\s+again|come\s+back\s+to)\b"
 )
 # A verdict that ends the message: "lmnt watermelon flavor is elite btw", "the rat swimming thing was wild".
-_VERDICT = re.compile(
+_VERDICT = cue_list(
     # a closing exclamation or reaction: "... and it changed psychiatry, wild", "... falling asleep, i felt that"
     r"(?:^|\W)(?:wild|insane|crazy|nuts|bonkers|fascinating|incredible|mind\s*blown|(?:i\s+)?felt\s+that|so\s+true|"
     r"too\s+real|big\s+facts|facts|literally\s+me|this\s+is\s+me|love\s+it|love\s+that|noted|got\s+it|classic|respect|"
@@ -285,9 +296,9 @@ def is_remark(message: Message) -> bool:
         return False
     said = " ".join(message.words)
     # A verdict on a place is a reaction to it ("the two kinds of scientists bit is so real").
-    if _PLACE_VERDICT.search(said):
+    if _PLACE_VERDICT.found_in(said):
         return True
     unquoted = _unquoted(message.raw)
     if _POINTS_AT_THE_EPISODE.search(_DURING.sub(" ", unquoted)):
         return False
-    return bool(_WRITER.search(unquoted) or _VERDICT.search(said) or _INTENSE_VERDICT.search(said))
+    return bool(_WRITER.found_in(unquoted) or _VERDICT.found_in(said) or _INTENSE_VERDICT.search(said))

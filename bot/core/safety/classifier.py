@@ -106,11 +106,37 @@ def features(message: Message) -> list[str]:
     return CRISIS.features(message)
 
 
+class Ratios(dict[str, float]):
+    """Log-likelihood ratios by feature; a feature never counted weighs nothing."""
+
+    def __missing__(self, feature: str) -> float:
+        return 0.0
+
+
+class LazyRatios(Ratios):
+    """Ratios worked out from a counts file's "with<TAB>in others" columns when first asked for: a message
+    asks for a hundred of the tens of thousands, and a start reads the file at once."""
+
+    def __init__(self, columns: dict[str, str], base: float) -> None:
+        """`columns` by feature; `base` the log ratio of the totals (as `Model.from_counts`)."""
+        super().__init__()
+        self._columns = columns
+        self._base = base
+
+    def __missing__(self, feature: str) -> float:
+        counted = self._columns.get(feature)
+        if counted is None:
+            return 0.0
+        yes, no = counted.split("\t")
+        ratio = self[feature] = math.log(int(yes) + ALPHA) - math.log(int(no) + ALPHA) + self._base
+        return ratio
+
+
 @dataclass(frozen=True, slots=True)
 class Model:
     """The log-likelihood ratio of each known feature, and the score above which a message has the label."""
 
-    ratios: dict[str, float]
+    ratios: Ratios
     threshold: float
     label: Label = CRISIS
 
@@ -124,13 +150,16 @@ class Model:
         label: Label = CRISIS,
     ) -> Model:
         """The model of feature counts (in labelled messages, in others) over `positives` and `others`."""
-        base = math.log((others + 2 * ALPHA) / (positives + 2 * ALPHA))
-        ratios = {f: math.log(yes + ALPHA) - math.log(no + ALPHA) + base for f, (yes, no) in counts.items()}
+        base = _base(positives, others)
+        ratios = Ratios(
+            {f: math.log(yes + ALPHA) - math.log(no + ALPHA) + base for f, (yes, no) in counts.items()}
+        )
         return cls(ratios, threshold, label)
 
     def score(self, feats: list[str]) -> float:
         """The evidence of the label in a message's features, its length discounted."""
-        return sum(self.ratios.get(f, 0.0) for f in feats) / math.sqrt(max(1, len(feats)))
+        ratios = self.ratios
+        return sum(ratios[f] for f in feats) / math.sqrt(max(1, len(feats)))
 
     def flags(self, message: Message) -> bool:
         """Whether the message scores above the threshold."""
@@ -142,20 +171,23 @@ OTHERS = "<other messages>"
 THRESHOLD = "<threshold>"
 
 
+def _base(positives: int, others: int) -> float:
+    """The log ratio of the label's prior, smoothed as each feature's counts are."""
+    return math.log((others + 2 * ALPHA) / (positives + 2 * ALPHA))
+
+
 def parse(text: str, label: Label = CRISIS) -> Model:
     """The model of a counts file: "feature<TAB>with the label<TAB>in others" lines, and three totals."""
-    counts: dict[str, tuple[int, int]] = {}
-    totals: dict[str, str] = {}
-    for line in text.splitlines():
-        if not line or line.startswith("#"):
-            continue
-        name, *values = line.split("\t")
-        if name.startswith("<"):
-            totals[name] = values[0]
-        else:
-            counts[name] = (int(values[0]), int(values[1]))
+    columns = dict(line.split("\t", 1) for line in text.splitlines() if line and not line.startswith("#"))
+    # the totals' lines are "<name><TAB>value"; every other line is a feature's
+    totals = {name: columns.pop(name) for name in (label.total, OTHERS, THRESHOLD)}
+    # Every "<...>" line is left out, as this reader always has: the "<self>"-like features counted in
+    # training are not served (serving them changes no answer of tests/data, but the emergency model alone
+    # then reads "my grandma had a seizure years ago, shes okay now" as one).
+    for name in [name for name in columns if name.startswith("<")]:
+        del columns[name]
     positives, others = int(totals[label.total]), int(totals[OTHERS])
-    return Model.from_counts(counts, positives, others, float(totals[THRESHOLD]), label)
+    return Model(LazyRatios(columns, _base(positives, others)), float(totals[THRESHOLD]), label)
 
 
 @lru_cache(maxsize=len(LABELS))

@@ -15,7 +15,7 @@ import re
 
 from bot.core.message import Message, read
 from bot.core.safety.emergency import LETHAL
-from bot.core.safety.patterns import IMPERSONAL, PERSONAL, without_figures
+from bot.core.safety.patterns import IMPERSONAL, PERSONAL, cue_list, without_figures
 from bot.core.safety.patterns import any_of as _any
 from bot.core.safety.prefilter import AnyOf
 
@@ -145,7 +145,7 @@ _DIRECT = _any(
     # a few other languages' plainest words
     r"\b(?:me\s+despido|ya\s+no\s+voy\s+a\s+estar|quiero\s+morir(?:me)?|no\s+quiero\s+vivir|quero\s+morrer|je\s+veux\s+mourir|ich\s+will\s+sterben|ich\s+will\s+nicht\s+mehr\s+leben)\b",
     r"\b(?:no\s+despertar|ya\s+no\s+quiero\s+(?:seguir|vivir)|ya\s+no\s+puedo\s+mas|quitarme\s+la\s+vida|matarme|suicidarme|se\s+despidio\s+de\s+todos|todo\s+se\s+termina|queria\s+morir)\b",
-    r"\b(?:nao\s+aguento\s+mais\s+viver|acabar\s+com\s+tudo|queria\s+morrer|me\s+matar|tirar\s+(?:a\s+)?minha\s+(?:propria\s+)?vida|me\s+suicidar|me\s+suicider|envie\s+de\s+mourir|en\s+finir|mich\s+umbringen)\b",
+    r"\b(?:nao\s+aguento\s+mais\s+viver|acabar\s+com\s+tudo|queria\s+morrer|me\s+matar|tirar\s+(?:a\s+)?minha\s+(?:propria\s+)?vida|me\s+suicidar|me\s+suicider|envie\s+de\s+mourir|en\s+finir|mich\s+umbringen|sich\s+(?:\w+\s+){0,3}umbring\w*|sich\s+(?:\w+\s+){0,2}umzubringen|(?:mir|sich)\s+(?:\w+\s+){0,2}das\s+leben\s+(?:nehmen|nimmt|zu\s+nehmen))\b",
     r"\bya\s+no\s+quiero\s+estar\s+aqui\b|\bnao\s+quero\s+mais\s+estar\s+aqui\b|\bje\s+ne\s+veux\s+plus\s+etre\s+(?:la|ici)\b|\bich\s+will\s+nicht\s+mehr\s+(?:hier\s+)?sein\b",
     r"\bapres\s+(?:ca|ce)\s+sera\s+fini\b|\bsera\s+fini\s+(?:demain|ce\s+soir|bientot)\b|\bauf\s+seine\s+art\b|\bauf\s+ihre\s+art\b(?=.*\b(?:waffe|pistole|tabletten)\b)",
     # Dutch, Italian, Polish and Tagalog: ending one's life, not wanting to live or wake, wanting to die
@@ -161,6 +161,10 @@ _DIRECT = _any(
     # "mesh 3ayez a3eesh"): suicide, wanting to die, not wanting to live
     r"\b(?:bunuh\s+diri|(?:ingin|mau|pengen|pingin)\s+mati|(?:gak|nggak|tidak|ga)\s+mau\s+hidup\s+lagi|tu\s+sat|tuyet\s+menh|muon\s+chet|khong\s+muon\s+song)\b",
     r"\b(?:mesh|mish|msh|mush)\s+(?:3ayez|3ayza|3awez|3awza|3aiz|3ayz)\s+(?:a|ye|te|ne)?3ee?sh\b|\b(?:3ayez|3ayza|3awez|3awza|3aiz|3ayz)\s+a?mout?\b|\ba2tel\s+nafsi\b|\bente7ar\b|\bentehar\b",
+    # Persian, Hebrew and Swahili: suicide, killing oneself, wanting to die, not wanting to live or wake up;
+    # a bridge's railing gone over in Korean
+    r"خودکشی|خودمو\s*بکشم|می\s*خوام\s*بمیرم|نمی.?خوام\s*(?:\S+\s*)?(?:زنده|بیدار)|להתאבד|לא\s+רוצה\s+לחיות|רוצה\s+למות"
+    r"|\b(?:nimechoka\s+kuishi|nataka\s+kufa|kujiua)\b|난간.{0,60}넘어|뛰어\s*내리",
     # Japanese, Chinese and Korean in their own scripts: wanting to die, suicide, not wanting to live
     r"死にたい|自殺|消えたい|生きたくない|想死|自杀|不想活|죽고\s*싶|자살(?!\s*(?:위험\s*)?환자)|살기\s*싫|生きてる意味|生きる意味がない|終わりにしよう|終わらせたい|生きてたくない|生きていたくない|다\s*그만하고\s*싶|못\s*버티겠|끝내려고|끝낼\s*거|活着没意思|不想活了",
     # a count of pills in hand; the whole bottle of one's own taken; Lebanese Arabic in Latin letters
@@ -226,7 +230,7 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
         "means",
         _any(
             r"\b(?:gun|guns|revolver|pistol|rifle|firearm|sidearm|handgun|glock|shotgun|rope|noose|razor|blade|blades|pills?|tablets|meds)\b",
-            r"\b(?:bridges?|cliff|cliffs|ledge|rooftop|roof|tracks|in\s+front\s+of\s+(?:a|the)\s+train|balcony|balconies|highest floors?|overpass)\b",
+            r"\b(?:bridges?|cliff|cliffs|ledge|rooftop|roof|tracks|in\s+front\s+of\s+(?:a|the)\s+train|balcony|balconies|highest floors?|overpass|sumu)\b",
             # a window only as a way out ("out the window"), never the window of plasticity
             r"\b(?:out|from|off|through|open\w*|climb\w*|jump\w*|lean\w*)\s+(?:of\s+)?(?:a|the|my|this|that|our)\s+(?:\w+\s+)?windows?\b|\bwindow\s*(?:sill|ledge)\b",
             r"\bknow\s+(?:exactly\s+)?(?:what|how\s+much)\s+to\s+take\b|\b(?:lubid|pillen|tabletki|pillole|waffe|pistole|gewehr|remedios?|comprimidos?|pastillas?|pastilles|cachets|tabletten|goliyan|goli)\b",
@@ -277,7 +281,7 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
         _any(
             r"\b(?:everyone|everybody|they|family)\s+(?:would|will|d)\s+(?:\w+\s+)?be\s+(?:relieved|happier|better)\b|\bonly\s+(?:still\s+)?(?:here|alive|around)\s+(?:for|because)\b",
             r"\bniemand\s+(?:gaat|zal)\s+me\s+missen\b|\bnikt\s+(?:nawet\s+)?nie\s+zauwazy\b|\bnessuno\s+(?:se\s+ne\s+accorgera|mi\s+manchera)\b|\btarde\s+demais\s+(?:pra|para)\s+mim\b|\bdemasiado\s+tarde\s+para\s+mi\b|\btrop\s+tard\s+pour\s+moi\b|\bzu\s+spat\s+fur\s+mich\b|\bnakakapagod\s+na\b|\bnao\s+aguento\s+mais\b|\bya\s+no\s+aguanto\s+mas\b|\bnon\s+ce\s+la\s+faccio\s+piu\b|\bya\s+no\s+puedo\s+mas\b|\bje\s+n\s*en\s+peux\s+plus\b|\bich\s+kann\s+nicht\s+mehr\b|\bnem\s+birom\s+tovabb\b|\bnadie\s+me\s+va\s+a\s+extranar\b|\bninguem\s+vai\s+sentir\s+falta\b",
-            r"\bburden\b|\bnothing\s+(?:left\s+)?to\s+lose\b|\b(?:im|i\s+am)\s+(?:so\s+)?(?:tired|exhausted)\s*[.!]*\s*$|\b(?:says?|said|told\s+me)\s+it\s+gets\s+better\b.{0,30}\bbut\b|\bwaste\s+of\s+(?:space|air|oxygen)\b|\bworthless\b|\bhopeless\b|\bdont\s+deserve\b|\btoo\s+late\s+for\s+(?:me|someone|people\s+like\s+me)\b",
+            r"(?:אין|שום)\s+טעם\s+להמשיך|\bburden\b|\bnothing\s+(?:left\s+)?to\s+lose\b|\b(?:im|i\s+am)\s+(?:so\s+)?(?:tired|exhausted)\s*[.!]*\s*$|\b(?:says?|said|told\s+me)\s+it\s+gets\s+better\b.{0,30}\bbut\b|\bwaste\s+of\s+(?:space|air|oxygen)\b|\bworthless\b|\bhopeless\b|\bdont\s+deserve\b|\btoo\s+late\s+for\s+(?:me|someone|people\s+like\s+me)\b",
             r"\b(?:nobody|no one|noone)\s+(?:would|will)\s+(?:even\s+)?(?:notice|care|miss)\b|\bbetter\s+off\b",
             r"\b(?:im|i am)\s+(?:so\s+)?done\b|\bcant\s+do\s+(?:this|it)\b|\bno\s+point\b(?!\s+(?:in\s+)?(?:paying|buying|spending|keeping\s+(?:it|the)|watching|arguing))|\b(?:give|given|giving)\s+up\b|\b(?:dont|doesnt|does\s+not|do\s+not)\s+(?:really\s+)?want\s+help\b|\btired\s+of\s+being\s+tired\b|\bwhats\s+the\s+point\s*(?:[.!?]|$)|\bnothing(?:s|\s+is)\s+(?:ever\s+)?(?:gonna|going\s+to)\s+change\b|\bever\s+a\s+point\b|\bfine\s+(?:\w+\s+)?without\s+me\b|\bdone\s+pretending\b",
             r"\b(?:shes|hes|theyre|they|she|he|everyone|everybody|family)\s+(?:\w+\s+)?(?:gonna|going\s+to|would|will|d)\s+be\s+(?:\w+\s+)?(?:happier|relieved|better\s+off)\b|"
@@ -304,8 +308,9 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
             r"\b(?:got|have)\s+(?:the\s+)?(?:\w+\s+)?(?:part|plan|method)\s+(?:all\s+)?figured\s+out\b|\bdoesnt\s+matter\s+why\b|\bpretty\s+sure\s+i\s+(?:have|got)\s+enough\b|\blooking\s+smarter\b",
             r"\bfinally\s+(?:going\s+to|gonna)\s+do\s+something\s+about\s+it\b|\b(?:they|everyone|she|he)\s+thinks?\s+(?:im|i\s+am)\s+\w+ing\W+(?:im|i\s+am)\s+not\b|"
             r"\bdone\s+being\s+(?:one|a\s+burden|a\s+problem|here|alive)\b|\b(?:diesmal|this\s+time)\s+(?:klappt|funktioniert|it\s+works|works|it\s+will\s+work)\b|\b(?:works|get\s+it\s+right)\s+this\s+time\b|"
+            r"כבר\s+החלטתי|אני\s+אעשה\s+את\s+זה|"
             r"\bdone\s+after\s+(?:this|tonight|today|tomorrow|the)\b|\b(?:it|k|ketamine|treatment)\s+stopped\s+working\W+so\s+did\s+i\b",
-            r"\b(?:going\s+to|gonna|im)\s+stop(?:ping)?\s+waiting\b|\bdone\s+trying\b|\bpain\s+(?:needs|has)\s+to\s+stop\b|\b(?:it|this|everything)\s+stops\s+hurting\b|\bstarting\s+to\s+understand\s+(?:them|why)\b|\bwant(?:ed|s)?\s+(?:it|this|everything|the\s+\w+(?:\s+in\s+my\s+head)?)\s+(?:all\s+)?to\s+(?:just\s+)?(?:end|stop)\b|\bonly\s+(?:thing|reason|one|person)\s+(?:that\s+)?(?:was\s+|is\s+|s\s+|has\s+been\s+|kept\s+)?(?:stopping|keeping|holding)\s+me\b|\bforgive\s+me\b|"
+            r"\b(?:going\s+to|gonna|im)\s+stop(?:ping)?\s+waiting\b|\bdone\s+trying\b|\bpain\s+(?:needs|has)\s+to\s+stop\b|\b(?:it|this|everything)\s+stops\s+hurting\b|\bstarting\s+to\s+understand\s+(?:them|why)\b|\bwant(?:ed|s)?\s+(?:it|this|everything|the\s+\w+(?:\s+in\s+my\s+head)?)\s+(?:all\s+)?to\s+(?:just\s+)?(?:end|stop)\b|\b(?:painless|final)\s+(?:and\s+(?:final|painless)\s+)?this\s+time\b|\bwant\s+(?:them|it|these|those)\s+for\s+something\s+else\b|\bonly\s+(?:thing|reason|one|person)\s+(?:that\s+)?(?:was\s+|is\s+|s\s+|has\s+been\s+|kept\s+)?(?:stopping|keeping|holding)\s+me\b|\bforgive\s+me\b|"
             r"\b(?:it\s+would\s+be\s+(?:so\s+)?easy|(?:already|just)\s+know\s+(?:where|how|when)\s+(?:id|i\s+would|i\s+d|to))\b|"
             r"\bif\s+(?:\w+\s+){0,6}(?:is|would\s+be|will\s+be)\s+enough\b|\b(?:im|i\s+am)\s+(?:so\s+)?over\s+(?:everything|it\s+all|life)\b|"
             r"\bmam\s+dosc\s+(?:wszystkiego|zycia)\b|\b(?:opposite\s+of|not)\s+what\s+i\s+(?:want|wanted|need|needed)\s+to\s+hear\b|"
@@ -336,7 +341,7 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
 
 _STRONG_ALONE = ("self-harm",)
 
-_HISTORY = re.compile(
+_HISTORY = cue_list(
     # the tenth's: "three years ago i was the person posting goodbye notes. im still here", "14 months past
     # the worst night", "used to cut in high school ... havent in over a decade"
     r"\b(?:years?|months?)\s+ago\b.{0,80}\b(?:(?:im|i\s+am)\s+still\s+here|got\s+me\s+through|(?:it\s+)?(?:can|does|will)\s+get\s+better)\b|"
@@ -364,12 +369,12 @@ _HISTORY = re.compile(
 _WHEN_BACK = (
     r"(?:soon|later|tomorrow|tmrw|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
     r"(?:in|after|next)\s+(?:january|february|march|april|may|june|july|august|september|october|november|"
-    r"december|finals|exams?|the\s+(?:fall|spring|summer|winter|new\s+year|break)|a\s+(?:week|month|few)|\d+|"
+    r"december|finals|exams?|(?:the\s+)?(?:fall|spring|summer|winter|new\s+year|break)|a\s+(?:week|month|few)|\d+|"
     r"week|month|semester|year|season))\b"
 )
 _RETURNING = re.compile(
     # (a bare "back in march" is the past: "started at this clinic back in march")
-    rf"\bsee\s+(?:you|u|ya|yall)\s+(?:all\s+|guys\s+)?{_WHEN_BACK}|\b(?:be|come|coming|return\w*)\s+back\s+{_WHEN_BACK}"
+    rf"\b(?:see|catch)\s+(?:you|u|ya|yall)\s+(?:all\s+|guys\s+)?{_WHEN_BACK}|\b(?:be|come|coming|return\w*)\s+back\s+{_WHEN_BACK}"
 )
 
 
@@ -408,6 +413,7 @@ _SUICIDE_WORD = re.compile(r"\bsu[i1]c[i1]d\w*")
 _OTHERS_SUICIDE = re.compile(
     r"\b(?:lost\s+(?:\w+\s+){0,4}to|died\s+(?:by|of|from)|death\s+by|deaths?\s+from)\s+su[i1]c[i1]d\w*"
     r"|\b(?:not|never|wasnt|isnt|arent)\s+su[i1]c[i1]dal\b|\bsu[i1]c[i1]de\s+prevention\b"
+    r"|\b(?:for|on|of|about|against|in|with)\s+su[i1]c[i1]dality\b"
     r"|\b(?:works?|worked|working|acts?|effects?|helps?|helped)\s+(?:\w+\s+){0,3}(?:on|with|against|for)\s+su[i1]c[i1]dal\s+(?:thoughts?|ideation|thinking|feelings?)\b"
 )
 
@@ -419,6 +425,8 @@ _LEAVING = re.compile(
     r"\b(?:moving|move|moved)\s+(?:to|abroad|across|out\s+of\s+state|back\s+(?:to|home))\b"
     r"(?!\s+(?:a\s+)?(?:better\s+place|heaven|the\s+other\s+side|the\s+next\s+life|somewhere\s+(?:better|peaceful|quiet)))"
     r"|\bnew\s+job\b|\b(?:handed|put)\s+in\s+my\s+notice\b"
+    r"|\bbackpack\w*\b|\b(?:heading|flying|off)\s+(?:off\s+)?to\s+(?:\w+\s+){0,2}for\s+(?:\d+|a|two|three|six)\s+(?:weeks?|months?|years?)\b"
+    r"|\b(?:gap\s+year|semester\s+abroad|study\s+abroad|world\s+trip|road\s+trip)\b"
     r"|\bretir(?:ed|ing|ement)\b|\brelocat\w+\b|\blast\s+day\s+at\s+(?:work|the\s+office|my\s+job)\b"
 )
 _LEAVING_SIGNS = re.compile(
@@ -440,7 +448,7 @@ def crisis_cues(message: Message) -> list[str]:
     if quotes_a_song(message):
         # '"i hurt myself today, to see if i still feel" - the johnny cash cover': the song's words
         text = without_figures(read(_SUNG_WORDS.sub(" ", message.raw)).plain)
-    if _HISTORY.search(text):
+    if _HISTORY.found_in(text):
         return []
     if _FICTION.search(text):
         text = _SUICIDE_WORD.sub(" ", text)
@@ -463,7 +471,7 @@ def crisis_cues(message: Message) -> list[str]:
 
 def is_over(message: Message) -> bool:
     """Whether the message tells of a crisis that is over ("suicidal in 2016, doing great now")."""
-    return bool(_HISTORY.search(without_figures(message.plain)))
+    return bool(_HISTORY.found_in(without_figures(message.plain)))
 
 
 # What an emergency says by itself: something taken, a time, someone not answering. Two of them are a crisis

@@ -47,7 +47,9 @@ _EMERGENCY = any_of(
     r"\bcant\s+feel\s+(?:my\s+|his\s+|her\s+)?(?:arms?|legs?|hands?|feet|face|left|right|limbs?|fingers)\b",
     r"\bface\s+(?:is\s+|feels\s+|looks\s+|went\s+)?droop\w*|\bheart\s+(?:is\s+)?(?:going|racing|beating|pounding)\s+(?:at\s+|like\s+)?(?:1[6-9]\d|2\d\d)\b|\bdroopy\s+face\b|\bnumb\w*\s+on\s+one\s+side\b|\bslurr\w*\s+(?:his|her|my)?\s*(?:words|speech)\b",
     # too much taken, now
-    r"\b(?:took|taken|did|done|had|used|snorted|swallowed|drank|sprayed)\s+(?:\w+\s+){0,3}(?:way\s+|far\s+)?(?:too\s+much|too\s+many|more\s+than\s+(?:i|he|she|they)\s+meant|double|triple|a\s+bunch|(?:a|the|my|his|her|their)\s+whole\s+(?:bottle|box|pack|strip|bag|month))\b",
+    r"\b(?:took|taken|did|done|had|used|snorted|swallowed|drank|sprayed)\s+(?:\w+\s+){0,3}(?:way\s+|far\s+)?(?:too\s+much|too\s+many|more\s+than\s+(?:i|he|she|they)\s+meant|double|triple|a\s+bunch|(?:a|the|my|his|her|their)\s+whole\s+(?:bottle|box|pack|strip|bag|month))\b"
+    # (not a habit of years: "i drank way too much for about 10 years, 8 months sober now")
+    r"(?!\s+(?:for|over)\s+(?:about\s+|like\s+|almost\s+|over\s+|nearly\s+)?(?:\d+|a\s+few|few|several|many|two|three|four|five|ten)\s+(?:years?|yrs|months?|decades?))",
     r"\b(?:oding|od\s*ing|overdosing|overdosed|odd|oded)\b|\b(?:is|hes|shes|im|theyre|having)\s+(?:an?\s+)?(?:od|overdose)\b",
     r"\b(?:throwing\s+up|vomit\w*|puking)\b.*\b(?:passed\s+out|unconscious|on\s+(?:his|her|their)\s+back|wont\s+wake)\b",
     r"^(?=.*\b(?:fever|overheat\w*|burning\s+up|burning\s+hot|stopped\s+sweating|super\s+hot|cant\s+cool\s+down)\b)(?=.*\b(?:took|molly|mdma|k|ketamine|coke|pills)\b)",
@@ -151,6 +153,8 @@ LETHAL = any_of(
     r"\b(?:what|which)\s+(?:\w+\s+){0,3}(?:dose|amount|mg|point)\b.{0,40}\bstops?\s+(?:your|my|the|his|her|someones?|a\s+persons?)\s+(?:breathing|heart|breath)\b",
     # Dutch, German, French, Polish, Turkish, Russian, Chinese, Japanese and Korean words for deadly
     r"\b(?:dodelijk\w*|todlich\w*|dose\s+mortelle|smierteln\w*|olumcul\w*|oldurucu\s+doz\w*)\b|смертельн|致死|致命剂量|치사량|치명적",
+    # ... and Persian, Arabic, Hebrew and Hindi: a deadly dose or amount
+    r"(?:دوز|مقدار)\s*(?:ی\s*)?کشنده|جرعة\s*(?:قاتلة|مميتة)|الجرعة\s*(?:القاتلة|المميتة)|מנה\s+קטלנית|घातक\s+(?:खुराक|मात्रा)",
     r"\b(?:quanti|quanto|quanta|cuanto|cuantos|cuanta|quantos|combien|wie\s+viel\w*|hoeveel|ile)\b.{0,60}\b(?:per\s+morire|para\s+morir|para\s+morrer|pour\s+mourir|um\s+zu\s+sterben|om\s+dood\s+te\s+gaan|zeby\s+umrzec)\b|몇.{0,30}죽을|多少.{0,20}(?:会死|致死|死掉)|сколько.{0,40}(?:умереть|смерт)",
     # "dosis letal", "es una dosis mortal", "son mortales"; never "mortality" or "my mortal enemy"
     r"\bbao\s+nhieu\b.{0,60}\b(?:khong\s+tinh\s+lai|chet|tu\s+vong)\b|\bhalalos\s+adag\w*|\bletal\w*\b|\b(?:dosis|dose|es|son|sao|e)\s+(?:\w+\s+)?(?:mortal|mortales|mortais)\b",

@@ -13,6 +13,12 @@ def any_of(*patterns: str) -> AnyOf:
     return AnyOf(*patterns)
 
 
+def cue_list(pattern: str) -> AnyOf:
+    """One long pattern as a cue list: found where it would be, each of its top-level alternatives tried
+    only on a text holding what it needs."""
+    return AnyOf(pattern)
+
+
 # The writer or someone close to them: "i", "my", "we"; a chat message with no pronoun is its writer's.
 PERSONAL = re.compile(r"\b(?:i|im|ive|id|ill|me|my|myself|mine|u|ur|we|us)\b")
 # Plainly about other people, research or the past ("PCP users jumped out of windows in the 70s").
@@ -21,7 +27,7 @@ IMPERSONAL = re.compile(
     r"rats|mice|animals|studies|study|research|he says|huberman|the episode|in the episode)\b"
 )
 # Figures of speech that use the words of danger ("dying to know", "this ep killed me").
-FIGURES = re.compile(
+FIGURES = AnyOf(
     # (before "im dead" alone: "I'M DEAD 💀 i can't breathe" is laughter, all of it); "kms" at an ad or a
     # laugh: "if i hear one more AG1 ad im gonna kms", "kms this server is too funny"
     r"\b(?:one\s+more|another)\s+(?:\w+\s+){0,2}(?:ad|ads|read|sponsor\w*)\b.{0,30}\b(?:kms|kill\s+myself|die)\b|"

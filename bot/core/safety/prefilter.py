@@ -23,12 +23,17 @@ list joined into one pattern only when asked for it (`AnyOf.compiled`).
 
 from __future__ import annotations
 
+import hashlib
 import importlib
+import json
+import os
 import re
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import product
+from pathlib import Path
 from typing import Any
 
 # The regex module's own parser: private, so used defensively (see `needs`).
@@ -43,6 +48,8 @@ MAX_STRINGS = 64
 MAX_SPELLED_REPEAT = 3
 # An alternation's needs are read this many deep (each one needs one thing from every branch).
 MAX_BRANCH_NEEDS = 3
+# `AnyOf.sub` keeps at most this many joined patterns (a few kinds of text recur: most need one or none).
+MAX_JOINED = 256
 # Flags that change what a letter or a word is: a pattern with them is tried on every text.
 _UNREAD_FLAGS = re.IGNORECASE | re.ASCII | re.LOCALE
 _REPEATS = ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
@@ -371,12 +378,71 @@ def _item_needs(item: Node, marked_before: bool, marked_after: bool) -> list[Nee
     return []  # ASSERT_NOT, AT, ANY, a backreference...: nothing needed
 
 
+# Reading every cue list's needs parses each pattern (~0.2-0.3 s at a start, most of a start's import), so
+# what was read is kept on disk, by pattern, in a file named for this module's source and the Python that
+# parsed it: a new pattern is read and added, an edit to the reading makes a new file, and a file that
+# cannot be read or written is no file (JSON: plain data, nothing in it runs).
+NEEDS_FOLDER = Path(__file__).resolve().parent / ".cache"
+
+
+def needs_file() -> Path:
+    """The file this module's reading of patterns is kept in."""
+    digest = hashlib.sha256(Path(__file__).read_bytes() + sys.version.encode()).hexdigest()[:24]
+    return NEEDS_FOLDER / f"needs-{digest}.json"
+
+
+def _load_needs(path: Path) -> dict[str, tuple[Need, ...]]:
+    try:
+        kept = json.loads(path.read_text(encoding="utf-8"))
+        return {
+            pattern: tuple(
+                Need(frozenset(words), tuple(tuple(p) for p in phrases), tuple(pieces))
+                for words, phrases, pieces in pattern_needs
+            )
+            for pattern, pattern_needs in kept.items()
+        }
+    except (OSError, ValueError, TypeError):
+        return {}
+
+
+_known: dict[str, tuple[Need, ...]] = _load_needs(needs_file())
+_unsaved: set[str] = set()
+
+
+def save_needs() -> None:
+    """Keep the needs read since the start for the next one, if any were new (best effort)."""
+    if not _unsaved:
+        return
+    path = needs_file()
+    kept = {
+        pattern: [[sorted(n.words), [list(p) for p in n.phrases], list(n.pieces)] for n in pattern_needs]
+        for pattern, pattern_needs in _known.items()
+    }
+    try:
+        path.parent.mkdir(exist_ok=True)
+        temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(kept, ensure_ascii=False), encoding="utf-8")
+        temporary.replace(path)
+        _unsaved.clear()
+    except OSError:
+        pass
+
+
 def needs(pattern: str) -> tuple[Need, ...]:
     """What `pattern` cannot match a text without, best first: every need must be met for it to match.
 
     Empty when nothing is known (then the pattern is tried on every text). A pattern that is not one
     raises `re.error`, as `re.compile` would.
     """
+    known = _known.get(pattern)
+    if known is None:
+        known = _known[pattern] = read_needs(pattern)
+        _unsaved.add(pattern)
+    return known
+
+
+def read_needs(pattern: str) -> tuple[Need, ...]:
+    """`needs` read from the pattern itself, never from the file."""
     if _PARSER is None:
         return ()
     try:
@@ -389,6 +455,36 @@ def needs(pattern: str) -> tuple[Need, ...]:
     except Exception:  # a parser this reading does not know: try the pattern on every text
         return ()
     return tuple(sorted(set(found), key=Need.rank, reverse=True))
+
+
+def alternatives(pattern: str) -> list[str]:
+    """The pattern's top-level alternatives ("a|(?:b|c)|d" is "a", "(?:b|c)", "d")."""
+    found: list[str] = []
+    depth, start, position, in_class = 0, 0, 0, False
+    while position < len(pattern):
+        char = pattern[position]
+        if char == "\\":
+            position += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            # a "]" right after "[" or "[^" is a member, not the end
+            if pattern[position + 1 : position + 2] == "^":
+                position += 1
+            if pattern[position + 1 : position + 2] == "]":
+                position += 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            found.append(pattern[start:position])
+            start = position + 1
+        position += 1
+    found.append(pattern[start:])
+    return found
 
 
 def may_match(pattern_needs: Sequence[Need], text: str, words: frozenset[str]) -> bool:
@@ -404,9 +500,11 @@ class AnyOf:
     when first tried (a start compiles only what its first messages need)."""
 
     def __init__(self, *patterns: str) -> None:
-        self.patterns = patterns
-        self.needs = tuple(needs(p) for p in patterns)
-        self._compiled: list[re.Pattern[str] | None] = [None] * len(patterns)
+        # Each top-level alternative is a pattern of its own: one that says "for" or "my" would otherwise
+        # send all its rarer siblings to every text.
+        self.patterns = tuple(alternative for pattern in patterns for alternative in alternatives(pattern))
+        self.needs = tuple(needs(p) for p in self.patterns)
+        self._compiled: list[re.Pattern[str] | None] = [None] * len(self.patterns)
         by_word: dict[str, list[int]] = {}
         always: list[int] = []
         # The needs left to check for each pattern once it is found by a word (all of them but the one it
@@ -425,6 +523,8 @@ class AnyOf:
             self._left.append(tuple(need for need in pattern_needs if need is not met))
         self._by_word = {word: tuple(positions) for word, positions in by_word.items()}
         self._always = frozenset(always)
+        # The patterns a text could match, joined for `sub`, by their positions.
+        self._joined: dict[tuple[int, ...], re.Pattern[str]] = {}
 
     @cached_property
     def compiled(self) -> re.Pattern[str]:
@@ -444,6 +544,24 @@ class AnyOf:
         for word in self._by_word.keys() & words:
             found.update(self._by_word[word])
         return sorted(found)
+
+    def sub(self, replacement: str, text: str) -> str:
+        """`compiled.sub(replacement, text)`, joined of only the patterns the text could match: one that
+        cannot match anywhere in it changes no match of the others."""
+        words = words_in(text)
+        chosen = tuple(
+            position
+            for position in self.candidates(words)
+            if all(need.met(text, words) for need in self._left[position])
+        )
+        if not chosen:
+            return text
+        joined = self._joined.get(chosen)
+        if joined is None:
+            if len(self._joined) >= MAX_JOINED:
+                self._joined.clear()
+            joined = self._joined[chosen] = re.compile("|".join(f"(?:{self.patterns[p]})" for p in chosen))
+        return joined.sub(replacement, text)
 
     def found_in(self, text: str) -> bool:
         """Whether any of the patterns matches somewhere in `text` (as `compiled.search` would)."""
