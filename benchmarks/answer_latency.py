@@ -21,7 +21,6 @@ from pathlib import Path
 import yaml
 
 from bot.core import Library, load_knowledge
-from bot.core.safety.classifier import LABELS, model
 from bot.core.text import commonness, specificity, stem
 from bot.paths import BUNDLED_KNOWLEDGE
 
@@ -47,9 +46,6 @@ def clear_caches(library: Library) -> None:
     stem.cache_clear()
     commonness.cache_clear()
     specificity.cache_clear()
-    # the safety readers' ratios are worked out from their counts when first asked for
-    for label in LABELS.values():
-        model(label).ratios.clear()
     # The benchmark reaches into the engines on purpose: only it needs to forget the caches.
     for engine in library.engines.values():
         for index in (engine._chapter_index, engine._study_index):

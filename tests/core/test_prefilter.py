@@ -264,9 +264,17 @@ def test_needs_are_kept_for_the_next_start_and_a_bad_file_is_no_file(
     monkeypatch.setattr(prefilter, "NEEDS_FOLDER", tmp_path / "cache")
     monkeypatch.setattr(prefilter, "_known", {})
     monkeypatch.setattr(prefilter, "_unsaved", set())
+    monkeypatch.setattr(prefilter, "_asked", set())
     pattern = r"\bkill\s+myself\b|\bsuicid\w*"
     read_now = needs(pattern)
     prefilter.save_needs()
     assert prefilter._load_needs(prefilter.needs_file()) == {pattern: read_now}
+    # another reading's file is dropped when this one's is written
+    stale = prefilter.needs_file().with_name("needs-0.json")
+    stale.write_text("{}", encoding="utf-8")
+    needs(r"\bnoose\b")
+    prefilter.save_needs()
+    assert not stale.exists()
+    assert set(prefilter._load_needs(prefilter.needs_file())) == {pattern, r"\bnoose\b"}
     prefilter.needs_file().write_text("{not json", encoding="utf-8")
     assert prefilter._load_needs(prefilter.needs_file()) == {}

@@ -49,7 +49,7 @@ MAX_SPELLED_REPEAT = 3
 # An alternation's needs are read this many deep (each one needs one thing from every branch).
 MAX_BRANCH_NEEDS = 3
 # `AnyOf.sub` keeps at most this many joined patterns (a few kinds of text recur: most need one or none).
-MAX_JOINED = 256
+MAX_JOINED = 64
 # Flags that change what a letter or a word is: a pattern with them is tried on every text.
 _UNREAD_FLAGS = re.IGNORECASE | re.ASCII | re.LOCALE
 _REPEATS = ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
@@ -407,22 +407,28 @@ def _load_needs(path: Path) -> dict[str, tuple[Need, ...]]:
 
 _known: dict[str, tuple[Need, ...]] = _load_needs(needs_file())
 _unsaved: set[str] = set()
+# The patterns asked about since the start: what is kept (a pattern edited away is dropped).
+_asked: set[str] = set()
 
 
 def save_needs() -> None:
-    """Keep the needs read since the start for the next one, if any were new (best effort)."""
-    if not _unsaved:
+    """Keep the needs of the patterns asked about since the start for the next one, if any were new or
+    any kept are no longer asked about, and drop the files of other readings (best effort)."""
+    if not _unsaved and _asked == _known.keys():
         return
     path = needs_file()
     kept = {
-        pattern: [[sorted(n.words), [list(p) for p in n.phrases], list(n.pieces)] for n in pattern_needs]
-        for pattern, pattern_needs in _known.items()
+        pattern: [[sorted(n.words), [list(p) for p in n.phrases], list(n.pieces)] for n in _known[pattern]]
+        for pattern in sorted(_asked)
     }
     try:
         path.parent.mkdir(exist_ok=True)
         temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         temporary.write_text(json.dumps(kept, ensure_ascii=False), encoding="utf-8")
         temporary.replace(path)
+        for other in path.parent.glob("needs-*.json"):
+            if other != path:
+                other.unlink(missing_ok=True)
         _unsaved.clear()
     except OSError:
         pass
@@ -434,6 +440,7 @@ def needs(pattern: str) -> tuple[Need, ...]:
     Empty when nothing is known (then the pattern is tried on every text). A pattern that is not one
     raises `re.error`, as `re.compile` would.
     """
+    _asked.add(pattern)
     known = _known.get(pattern)
     if known is None:
         known = _known[pattern] = read_needs(pattern)
