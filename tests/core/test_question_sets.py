@@ -91,10 +91,9 @@ PER_SET = {
     "safety_twentytwo_questions.yaml": {"none": 0.5},
     # The ninth session's blind set: a grandma's memantine still read as her health question.
     "mixed_twentythree_questions.yaml": {"disclaimer-": 0.97},
-    # Scored after the session's first round: a mother's long story and an older brother's "did 6 sessions
-    # back in the spring ... am i just placeboing myself" not read as advice; "my dad is gonna lose it",
-    # "sounds sketchy to me" and "i am so lost" read as the writer's health.
-    "mixed_twentyfour_questions.yaml": {"disclaimer+": 0.93, "disclaimer-": 0.94},
+    # Scored after the session's first round: a veteran's story with no question in it not read as advice;
+    # "my dad is gonna lose it when i tell him ... am i misremembering" read as the writer's health.
+    "mixed_twentyfour_questions.yaml": {"disclaimer+": 0.96, "disclaimer-": 0.98},
     "realistic_youtube_questions.yaml": {
         "chapter@1": 0.92,
         "chapter@3": 0.95,

@@ -25,7 +25,9 @@ _PERSONAL = _any(
     r"\bwhat\s+(?:\w+\s+){0,4}(?:i|u|you|we)\s+should\s+(?:ask|do|take|tell|avoid)\b",
     r"\bis\s+(?:a|an|one|some)\s+(?:\w+\s+){0,3}(?:ok|okay|safe|fine|alright|bad|dangerous)\b|\bis\s+(?:it|ketamine|this|that)\s+(?:reasonable|an\s+option|worth\s+it)\b",
     r"\b(?:dads|moms|mums|sons|daughters|wifes|husbands|partners)\s+(?:doctor|doc|psychiatrist|gp|therapist)\b|\brule\s+(?:me|him|her|them)\s+out\b|\bruns\s+in\s+my\s+family\b",
-    r"\bmy\s+(?!(?:coworkers?|colleagues?|boss|bosses|neighbou?rs?|friends|roommates?|teachers?|clients?|patients?|exs?)\s)(?:\w+\s+){0,2}(?:grandma|grandmother|grandpa|grandfather|mom|mum|mother|dad|father|son|daughter|kid|child|teen|brother|sister|wife|husband|partner|friend|gf|bf|girlfriend|boyfriend)\s+(?:has|is|was|takes|suffers|struggles|gets|got)\b",
+    r"\bmy\s+(?!(?:coworkers?|colleagues?|boss|bosses|neighbou?rs?|friends|roommates?|teachers?|clients?|patients?|exs?)\s)(?:\w+\s+){0,2}(?:grandma|grandmother|grandpa|grandfather|mom|mum|mother|dad|father|son|daughter|kid|child|teen|brother|sister|wife|husband|partner|friend|gf|bf|girlfriend|boyfriend)\s+(?:has|is|was|takes|suffers|struggles|gets|got)\b"
+    # (not how they will take the news: "my dad is gonna lose it when i tell him")
+    r"(?!\s+(?:gonna|going\s+to)\s+(?:lose\s+it|freak|flip|kill\s+me|laugh|be\s+(?:mad|shocked|pissed|so\s+mad)))",
     # chat drops the "my": "husband has cptsd from 2 tours and the VA is offering spravato"
     r"^\W*(?:grandma|grandpa|mom|mum|mother|dad|father|son|daughter|kid|brother|sister|wife|husband|partner|gf|bf|girlfriend|boyfriend)\s+(?:has|is|was|takes|suffers|struggles|gets|got|started|starts)\b",
     r"\b(?:safe|ok|okay|dangerous|risky|fine|alright)\s+(?:for\s+me|to\s+(?:take|use|mix|combine|drink|do|try|start|stop|drive))\b",
@@ -86,6 +88,8 @@ _NOT_THE_ASKERS_HEALTH = re.compile(
     r"\bmy\s+(?:coworkers?|colleagues?|boss|bosses|neighbou?rs?|roommates?|teachers?|clients?|vets?|veterinarians?)\b"
     # a figure of speech: "this lecture put me in a k-hole lol"
     r"|\b(?:put|puts|putting|sent|sends)\s+me\s+(?:in|into)\s+(?:a\s+)?k\s*-?\s*hole\b"
+    # an opinion: "sounds sketchy to me"
+    r"|\b(?:sounds?|seems?|looks?|feels?)\s+(?:\w+\s+){0,2}to\s+me\b"
     # where the writer reads and argues, and a head that hurts from the science: "people in my reddit sub",
     # "@jay and i are arguing abt this", "how does it end up CAUSING plasticity?? my brain hurts"
     r"|\bmy\s+(?:reddit|sub|subreddit|feed|timeline|fyp|group\s+chat|gc|discord|server|class|notes|prof|professor|textbook)\b"
@@ -138,6 +142,8 @@ _PROFESSIONAL = cue_list(
 _DIRECT_ASK = re.compile(
     r"\b(?:should|can|could|may|do|would|will)\s+i\b|\bshould\s+(?:she|he|they|my\s+\w+)\s+(?:ask|try|take|stop|start|go|get|switch|quit)\b|\bfor\s+me\b|\bmy\s+(?:dose|meds|treatment)\b"
     r"|\b(?:got|was|been|just\s+got)\s+(?:prescribed|approved\s+for|started\s+on|put\s+on)\b"
+    # "ive been good for 4 months ... am i just placeboing myself" (not "am i misremembering")
+    r"|\bam\s+i\s+(?:just\s+)?(?!misremember|mishear|wrong|confus|remembering|hearing|missing|crazy\b)[a-z]+ing\s+(?:myself|it)\b"
 )
 # Any ask, direct or not: "anyone know", "is that normal", "what would you do", "thats fine right?".
 _ASK = cue_list(
@@ -151,6 +157,7 @@ _NAVIGATION = re.compile(
     r"|\bwhat\s+(?:did|does)\s+(?:he|huberman|andrew)\s+(?:say|mean)\b"
     # and neither is following it: "the mechanism part lost me", "i dont get the AND gate thing"
     r"|\blost\s+me\b|\bi\s+(?:dont|didnt|do\s+not|did\s+not)\s+(?:get|understand|follow)\b|\bconfus\w*\s+me\b"
+    r"|\b(?:i\s+am|im)\s+(?:so\s+|totally\s+|completely\s+)?lost\b"
 )
 
 
