@@ -39,6 +39,14 @@ class Message:
         turns = list(_TURN.finditer(text))
         if turns:
             asked = text[turns[-1].end() :]
+            if "?" not in asked and "?" in text[: turns[-1].start()]:
+                # A turn away from the question ("how quick does an infusion work? anyway leg day destroyed
+                # me") asks before it: the question is the last part that asks, up to the next turn.
+                parts = [0, *(t.end() for t in turns)]
+                ends = [t.start() for t in turns] + [len(text)]
+                spans = reversed(list(zip(parts, ends, strict=True)))
+                start, end = next((s, e) for s, e in spans if "?" in text[s:e])
+                asked = text[start:end]
             if len([w for w in words(asked) if w not in STOP_WORDS]) >= MIN_FOCUS_WORDS:
                 return asked
         return text

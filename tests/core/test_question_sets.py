@@ -94,6 +94,15 @@ PER_SET = {
     # Scored after the session's first round: a veteran's story with no question in it not read as advice;
     # "my dad is gonna lose it when i tell him ... am i misremembering" read as the writer's health.
     "mixed_twentyfour_questions.yaml": {"disclaimer+": 0.96, "disclaimer-": 0.98},
+    # The tenth session's blind set: labels that name a second good chapter ("can u get hooked on ket"), a
+    # phone in bed at 2am not found as light at night, a friend's treatment and an aunt's insurance read as
+    # the writer's.
+    "mixed_twentyfive_questions.yaml": {
+        "chapter@1": 0.89,
+        "chapter@3": 0.92,
+        "disclaimer+": 0.95,
+        "disclaimer-": 0.96,
+    },
     "realistic_youtube_questions.yaml": {
         "chapter@1": 0.92,
         "chapter@3": 0.95,

@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from bot.core import Engine, Library
+from bot.core import library as library_module
 from bot.core import router as router_module
 from bot.core.library import Engines
 from bot.core.message import read
@@ -106,3 +107,14 @@ def test_the_preferred_episode_keeps_what_it_shares(library: Library) -> None:
     # Depression and dosing are said in several episodes; the server's own episode answers them.
     for question in ("what dose of ketamine did the depression study use", "what is a k hole"):
         assert library.route(read(question), "ketamine")[0][0] == "ketamine"
+
+
+def test_an_episode_far_ahead_that_found_nothing_sure_is_asked_alone(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    question = "my dad has bipolar 1 😟 what are the odds i get it, how genetic is it actually"
+    answer = library.answer(question)
+    assert answer.chapters and answer.chapters[0].episode.id == "m_OazsImOiI"
+    # Without asking it alone, the curated episode's weaker chapter answered for the library.
+    monkeypatch.setattr(library_module, "RETRY_LEAD", float("inf"))
+    assert library.answer(question).chapters[0].episode.id == "ketamine"

@@ -949,3 +949,58 @@ def test_a_clinical_word_a_trip_a_pet_lost_or_a_habit_of_years_is_no_alarm(messa
 def test_a_sons_jacket_is_no_remark_on_the_hosts_clothes() -> None:
     assert not is_small_talk(read("found a baggie in my 17yo son's jacket. how addictive is it?"))
     assert is_small_talk(read("wait is that a new jacket"))
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "wouldn't mind not waking up tomorrow tbh. how long does the ketamine relief last again, 3 days?",
+        "kardeşim bu gece kendini öldüreceğini söyledi ve odasının kapısını kilitledi. ne yapmalıyım?",  # noqa: RUF001
+        "wie viel Ketamin wäre tödlich? ich will einfach nur, dass es aufhört",
+        "я уже всё решил. написал записку, отдал кота соседке",
+    ],
+)
+def test_passive_wishes_and_other_languages_are_crises(message: str) -> None:
+    assert read_safety(read(message)).crisis
+
+
+def test_someone_dosing_a_friend_gives_nothing_away() -> None:
+    message = (
+        "some guy gave my friend another big one, now he's on the floor breathing super slow and we can't "
+        "wake him up, his lips look blue"
+    )
+    safety = read_safety(read(message))
+    assert safety.emergency and not safety.crisis
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "so ket blocks nmda on the INHIBITORY neurons, which takes the brakes off. did i get that right?",
+        "so on k the brain goes from alpha to theta? explain like im 5",
+        "wait so ketamine and PCP are basically the same drug?? nobody ever told me that",
+        "where's the part warning about doing the telehealth at-home ketamine by yourself",
+        "friend of mine is a psychiatrist and says her TRD patients feel better within hours of k. is that "
+        "what the research says?",
+        "my grandma was on prozac through the 90s and said it never did a thing. apparently thats common?",
+    ],
+)
+def test_checking_what_one_understood_is_not_advice(message: str) -> None:
+    assert not wants_health_advice(read(message))
+
+
+def test_a_request_for_a_citation_asks() -> None:
+    message = read("need a citation for my psych class: study showing blocking opioid receptors weakens it")
+    assert not is_remark(message)
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["can a mod pin the rules? keep getting timed out for posting links"],
+)
+def test_server_housekeeping_is_small_talk(message: str) -> None:
+    assert is_small_talk(read(message))
+
+
+def test_a_caption_over_a_picture_is_a_reaction() -> None:
+    assert is_reaction(read("me trying to explain the AND gate to my gf at 2am: [image]"))

@@ -41,3 +41,12 @@ def test_a_word_of_an_indic_script_keeps_its_vowel_marks() -> None:
     assert read("किसी को मेरी चिंता नहीं करनी पड़ेगी").plain == "किसी को मेरी चिंता नहीं करनी पड़ेगी"
     assert words("நான் சோர்வாக இருக்கிறேன்") == ["நான்", "சோர்வாக", "இருக்கிறேன்"]
     assert words("ฉันเหนื่อย") == ["ฉันเหนื่อย"]
+
+
+def test_a_turn_away_from_the_question_leaves_the_question() -> None:
+    message = read("how quick does an infusion start working for depression? anyway leg day destroyed me 🦵")
+    assert "infusion" in message.text and "leg" not in message.text
+    # A turn to the question still reads what follows it.
+    assert (
+        read("long week at work lol. anyway, what does the nmda receptor do").text.strip().startswith("what")
+    )

@@ -77,6 +77,8 @@ _ABOUT_THE_EPISODE = re.compile(
     r"(?:say|said|talk|mention|discuss|explain|think|cover|recommend)\b"
     # "Why is it dangerous to ...", with no "I" or "my": asks for the reason, not for advice.
     r"|^\s*(?:so\s+)?why\s+(?:is|are|does|do|would|can|could)\b"
+    # finding a place: "where's the part warning about at-home ketamine"
+    r"|^\W*(?:so\s+)?(?:where|wheres|which|what|whats)\s+(?:is\s+|was\s+|s\s+)?the\s+(?:part|bit|section|chapter|moment|timestamp)\b"
 )
 _FIRST_PERSON = re.compile(r"\b(?:i|im|ive|id|me|my|myself)\b")
 
@@ -96,7 +98,7 @@ _NOT_THE_ASKERS_HEALTH = re.compile(
     r"|\band\s+i\s+(?:are|were|have\s+been|keep)\s+(?:\w+\s+)?(?:arguing|debating|discussing|disagreeing|fighting)\b"
     r"|\bmy\s+(?:brain|head|mind)\s+(?:hurts|is\s+(?:fried|melting|exploding|broken|spinning|blown))\b"
     r"|\b(?:i|im|ive|id|i\s+was|i\s+am|i\s+would)\s+(?:\w+\s+){0,3}?(?:think|thought|heard|remember|noticed|missed|caught|listen\w*|watch\w*|expect\w*|"
-    r"got\s+lost|went\s+back|checked|rewound|confused|wondering|recall|believe|guess|forgot|forget|mix\w*\s+(?:them|it|those)\s+up|had\s+no\s+idea|never\s+knew)\b"
+    r"got\s+lost|went\s+back|checked|rewound|catch|confused|wondering|recall|believe|guess|forgot|forget|mix\w*\s+(?:them|it|those)\s+up|had\s+no\s+idea|never\s+knew)\b"
 )
 # Someone's own situation with a drug or treatment: the writer (in a few languages too, and with the "I"
 # dropped, as chat does: "did 6 infusions in spring"), or their child, parent or partner.
@@ -121,7 +123,7 @@ _EPISODE_CLAIM = re.compile(
     r"\b(?:match|fit|line\s+up\s+with)\s+what\s+(?:he|huberman)\s+(?:says|said)\b|\bdoes\s+(?:he|huberman|andrew)\s+agree\b"
     r"|\baddicted\s+to\s+(?:this|the|his)\s+(?:podcast|channel|show|content|episodes?|pod)\b"
     r"|\baccording\s+to\s+(?:the\s+ep\w*|him|huberman|the\s+podcast|the\s+stud\w+)\b|\bin\s+the\s+stud(?:y|ies)\b"
-    r"|\bis\s+that\s+what\s+(?:he|huberman|andrew)\s+(?:actually\s+|really\s+)?(?:claims?|says?|said|means?)\b"
+    r"|\bis\s+that\s+what\s+(?:he|huberman|andrew|the\s+(?:research|science|studies|study|data|evidence))\s+(?:actually\s+|really\s+)?(?:claims?|says?|said|means?|shows?|showed)\b"
     r"|\bwhy\s+(?:does|did|would)\s+(?:he|huberman|andrew)\s+(?:say|think|claim)\b"
 )
 # Asked for work or study, or for others, not for oneself: "for a pharmacology presentation", "I'm an ER
@@ -136,7 +138,7 @@ _PROFESSIONAL = cue_list(
     r"|\bi\s+work\s+(?:in|at|as)\s+(?:a|an|the)?\s*(?:\w+\s+){0,2}(?:billing|clinic|hospital|pharmacy|er|icu|ems|nurse|lab|research|insurance|coding|practice)\b"
     r"|\bi\s+(?:run|lead|moderate|host)\s+(?:a|an|the|our)\s+(?:\w+\s+){0,3}(?:group|page|channel|podcast|forum|server|class|meeting)\b"
     # someone else's work: "my aunt works at a ketamine clinic", "my cousin is a vet tech"
-    r"|\bmy\s+\w+\s+(?:is|works)\s+(?:a|an|at|as)\s+(?:\w+\s+){0,2}(?:nurse|doctor|vet\s+tech|veterinarian|pharmacist|clinic|hospital|paramedic|anesthesiologist|researcher|psychiatrist)\b"
+    r"|\b(?:my\s+\w+|\w+\s+of\s+mine)\s+(?:is|works)\s+(?:a|an|at|as)\s+(?:\w+\s+){0,2}(?:nurse|doctor|vet\s+tech|veterinarian|pharmacist|clinic|hospital|paramedic|anesthesiologist|researcher|psychiatrist)\b"
 )
 # Asked for the asker, now: "should i", "can i", "for me".
 _DIRECT_ASK = re.compile(
@@ -158,6 +160,8 @@ _NAVIGATION = re.compile(
     # and neither is following it: "the mechanism part lost me", "i dont get the AND gate thing"
     r"|\blost\s+me\b|\bi\s+(?:dont|didnt|do\s+not|did\s+not)\s+(?:get|understand|follow)\b|\bconfus\w*\s+me\b"
     r"|\b(?:i\s+am|im)\s+(?:so\s+|totally\s+|completely\s+)?lost\b"
+    # "theres a part where huberman says ..., where is that"
+    r"|\b(?:theres|there\s+is|there\s+was)\s+a\s+(?:part|bit|section|moment)\s+where\b|\bwhere\s+(?:is|was)\s+(?:that|this)\s*(?:part|bit)?\W*$"
 )
 
 
@@ -182,6 +186,13 @@ _REPORTED = re.compile(
     # a claim someone close keeps making, to the end of its sentence: "my dad keeps telling me ketamine is
     # 'basically angel dust' and im gonna end up punching light poles"
     r"|\bmy\s+(?:dad|mom|mum|father|mother|brother|sister|uncle|aunt|grandpa|grandma|cousin|friend|friends|roommate|family|parents)\s+(?:keeps?|kept|always)\s+(?:telling\s+me|saying|calling|warning\s+me|insisting)\b[^.?!]*"
+    # checking what one understood, and figures of speech: "did i get that right?", "explain like im 5",
+    # "nobody ever told me that"
+    r"|\b(?:did|do|have)\s+i\s+(?:get|got|have|understand)\s+(?:that|this|it|everything)\s+(?:right|correct|straight)\b"
+    r"|\bam\s+i\s+(?:understanding|reading|getting|following)\s+(?:this|that|it|him)\s+(?:right|correctly)\b"
+    r"|\bif\s+i\s+(?:understand|understood|followed|got)\s+(?:this|that|it|him)?\s*(?:right|correctly)\b"
+    r"|\b(?:explain|eli5)\s+(?:it\s+|this\s+|that\s+)?like\s+(?:im|i\s+am)\s+(?:\d+|five|a\s+\w+)\b"
+    r"|\b(?:nobody|no\s+one|noone)\s+(?:\w+\s+)?(?:told|tells|warned)\s+me\b"
 )
 
 
@@ -194,12 +205,13 @@ def wants_health_advice(message: Message) -> bool:
     over = OVER.search(text) and not _ONGOING.search(text)
     if (_EPISODE_CLAIM.search(text) or over or _PROFESSIONAL.found_in(text)) and not _DIRECT_ASK.search(text):
         return False
+    told = _NOT_THE_ASKERS_HEALTH.sub(" ", text)
     if _PERSONAL.found_in(text) and _HEALTH_CONTEXT.search(text):
         return True
     asks = bool(_ASK.found_in(text))
     if asks and _COMBINED.search(text) and _DRUGS.search(text):
         return True
-    situation = _SITUATION.search(_NOT_THE_ASKERS_HEALTH.sub(" ", text))
+    situation = _SITUATION.search(told)
     # One's own situation with any question about it, a question mark or not ("im 17 and wanna try k at a
     # party, how much is safe for a first time").
     return bool(situation and (asks or _asks_anything(message)) and not _NAVIGATION.search(text))

@@ -34,7 +34,7 @@ _ASKS = cue_list(
     r"|\b(?:anyone|somebody|someone)\s+(?:know|remember|have|got|wanna|want\s+to|care\s+to|can|could)\b|\bam\s+i\b|\b(?:dying|want|wanna|need)\s+to\s+know\b|"
     r"\blost\s+me\b|\bover\s+my\s+head\b|\bdumb\s+(?:it\s+)?down\b|\bpls\b|\bplz\b|(?<!best\s)(?<!great\s)(?<!good\s)(?<!clear\s)(?<!clearest\s)(?<!for\sthe\s)(?<!for\sthat\s)\bexplanation\b(?!\s+(?:\w+\s+)?(?:was|is|made|finally|really|honestly|of\s+\w+\s+(?:was|is)))|\b(?:i\s+wonder|wondering|curious|dont\s+get|dont\s+understand|confused|"
     r"the\s+(?:bit|part|section|moment)\s+(?:about|where|with|when)|right\s*$|"
-    r"looking\s+for|explain|(?<!idea\s)how\s+(?:many|much|long|often)|any\s+(?:tips|advice|ideas|recs|recommendations|suggestions)|(?:before|after)\s+or\s+(?:before|after)|(?:does|did|will|would|can)\s+(?:that|this|it)|is\s+(?:that|this|it|ketamine|ket|k|the\s+\w+)\s+(?:normal|ok|okay|fine|bad|safe|true|real|dangerous|common|a\s+thing)|(?:idk|dunno|not\s+sure|unsure|no\s+idea)\s+(?:if|whether)|^\s*if\s+(?:i|im|my|we|you|u)|(?:should|can|could|do|would)\s+(?:i|we)|need\s+(?:help|to\s+find|an?\s+(?:link|source|answer)|the\s+(?:link|source|timestamp|part|study))|(?<!this\s)(?<!that\s)link|timestamp|source|sources|eli5|tldr|summar\w*)\b"
+    r"looking\s+for|explain|(?<!idea\s)how\s+(?:many|much|long|often)|any\s+(?:tips|advice|ideas|recs|recommendations|suggestions)|(?:before|after)\s+or\s+(?:before|after)|(?:does|did|will|would|can)\s+(?:that|this|it)|is\s+(?:that|this|it|ketamine|ket|k|the\s+\w+)\s+(?:normal|ok|okay|fine|bad|safe|true|real|dangerous|common|a\s+thing)|(?:idk|dunno|not\s+sure|unsure|no\s+idea)\s+(?:if|whether)|^\s*if\s+(?:i|im|my|we|you|u)|(?:should|can|could|do|would)\s+(?:i|we)|need\s+(?:help|to\s+find|an?\s+(?:link|source|answer|citation|reference|paper|study)|the\s+(?:link|source|timestamp|part|study|paper|citation|reference))|(?<!this\s)(?<!that\s)link|timestamp|source|sources|citations?|eli5|tldr|summar\w*)\b"
 )
 # Thanks, praise, laughter, and remarks about the host, his voice, the speed, the ads or the channel.
 _CHATTER = cue_list(
@@ -67,6 +67,7 @@ _SOMEONE_ELSES_CLOTHES = re.compile(
 _NOT_IN_AN_EPISODE = cue_list(
     r"\bnext\s+(?:episode|ep|video|one|pod)\s+(?:\w+\s+)?(?:drops?|dropping|comes?\s+out|coming\s+out|releases?|out)\b"
     r"|\bpinned\s+(?:thread|post|message|rules)\b|\bmods?\s+(?:can|could|pls|please|should)\b"
+    r"|\b(?:can|could|would|will)\s+(?:a|the|any|some|one\s+of\s+the)\s+mods?\b|\bpin\s+(?:the|this|that|a)\s+(?:rules|post|message|thread|link)\b"
     # requests for the show ("a part 2 with a guest psychiatrist") and how the upload sounds
     r"|\bpart\s+(?:2|two|ii)\s+(?:with|on|about)\b|\bnext\s+week\s+is\s+the\b|\bwould\s+love\s+(?:a|an)\s+(?:\w+\s+)?(?:part|episode|ep|follow\s*-?\s*up|guest)\b"
     r"|\b(?:audio|sound|mic|volume)\s+(?:is|was|quality|levels?)\b.{0,40}\b(?:upload|video|ep|episode|quiet|loud|bad|off)\b"
@@ -182,6 +183,9 @@ _MEME = cue_list(
     # a poll of the channel: "who else is eating cereal at midnight listening to neuroscience, just me?"
     r"|^\W*who\s+else\b.{0,160}\b(?:just\s+me|only\s+me)\W*$"
     r"|\bin\s+3\W+2\W+1\b|\bnot\s+(?:asking|a\s+question)\b.{0,30}\bjust\s+(?:wanted\s+to\s+)?shar\w*"
+    # a caption over a picture: "me trying to explain the AND gate to my gf at 2am: [image]"
+    r"|^\W*me\s+(?:\w+\s+){0,2}(?:trying|when|after|explaining|watching|listening|reading|hearing|realizing)\b.{0,120}:\s*"
+    r"(?:\[[^\]]{1,20}\]|\W*)$"
 )
 
 

@@ -118,7 +118,8 @@ _DIRECT = _any(
     # the fourth blind set's: not minding not waking, fine without me, logging off for good, the oncoming
     # lane, a crash that should have finished the job, a gun just for me, see you on the other side,
     # a long walk in the snow, no reason left to stay, asleep forever, better off once it's done
-    r"\b(?:wouldnt|would\s+not|dont|do\s+not)\s+mind\s+if\s+i\s+(?:just\s+)?(?:didnt|did\s+not|never|wouldnt)\s+wake\b|\bif\s+i\s+(?:just\s+)?(?:didnt|did\s+not|never)\s+wake\s+up\b",
+    r"\b(?:wouldnt|would\s+not|dont|do\s+not)\s+mind\s+if\s+i\s+(?:just\s+)?(?:didnt|did\s+not|never|wouldnt)\s+wake\b|"
+    r"\b(?:wouldnt|would\s+not|dont|do\s+not)\s+mind\s+(?:just\s+)?(?:not|never)\s+waking\s+up\b(?!\s+(?:at|before|until|till|early|for|to)\b)|\bif\s+i\s+(?:just\s+)?(?:didnt|did\s+not|never)\s+wake\s+up\b",
     r"\b(?:would|will|d|ll)\s+be\s+(?:fine|better|happier|ok|okay)\s+(?:\w+\s+){0,2}without\s+me\b|\bbetter\s+off\s+(?:once|when|after)\s+(?:im|i\s+am|its|it\s+is|i\s+am)\s+(?:gone|done|over)\b|\bonce\s+its\s+done\b(?=.*\bbetter\s+off\b)",
     r"\b(?:log|logging|sign|signing|check|checking|tap|tapping|bow|bowing|clock|clocking)\s+(?:off|out)\s+for\s+good\b|\b(?:made|make)\s+(?:my\s+)?peace\s+with\s+(?:checking\s+out|going|dying|ending)\b",
     r"\b(?:drift\w*|swerv\w*|steer\w*|veer\w*|driv\w*)\s+(?:\w+\s+)?into\s+(?:the\s+)?(?:oncoming|traffic|a\s+truck|a\s+semi|a\s+wall|the\s+median)\b",
@@ -156,7 +157,7 @@ _DIRECT = _any(
     r"\b(?:hindi\s+na\s+(?:magising|gumising|magigising)|magpakamatay|ayoko\s+na\s+(?:mabuhay|mabuhay\s+pa)|mamatay\s+na\s+lang|nicht\s+mehr\s+aufwachen|ja\s+escolhi\s+a\s+data)\b",
     r"\b(?:jeene\s+ka\s+(?:mann|man|mun)\s+nahi|khatam\s+kar\s+(?:dena|du|doon|dunga)|latak\s+ja\w*|marna\s+chahta|mar\s+jana\s+chahta|suicide\s+kar\s+\w+)\b",
     # Turkish and transliterated Russian ("yasamak istemiyorum", "ne hochu zhit")
-    r"\b(?:yasamak\s+istemiyorum|olmek\s+istiyorum|intihar\w*|kendimi\s+old\w*|hayatima\s+son\s+ver\w*|ne\s+hochu\s+(?:bolshe\s+)?zhit|hochu\s+umeret|pokonchit\s+s\s+soboj|samoubi\w*)\b",
+    r"\b(?:yasamak\s+istemiyorum|olmek\s+istiyorum|intihar\w*|kendi(?:mi|ni|sini)\s+old\w*|hayatima\s+son\s+ver\w*|ne\s+hochu\s+(?:bolshe\s+)?zhit|hochu\s+umeret|pokonchit\s+s\s+soboj|samoubi\w*)\b",
     # Indonesian, Vietnamese and Egyptian Arabic in Latin letters ("mau bunuh diri", "muon chet",
     # "mesh 3ayez a3eesh"): suicide, wanting to die, not wanting to live
     r"\b(?:bunuh\s+diri|(?:ingin|mau|pengen|pingin)\s+mati|(?:gak|nggak|tidak|ga)\s+mau\s+hidup\s+lagi|tu\s+sat|tuyet\s+menh|muon\s+chet|khong\s+muon\s+song)\b",
@@ -170,6 +171,10 @@ _DIRECT = _any(
     # a count of pills in hand; the whole bottle of one's own taken; Lebanese Arabic in Latin letters
     r"\b\d+\s+(?:of\s+)?(?:\w+\s+){0,2}(?:pills|oxys?|tablets|xanax|bars|percs?|vicodin|tramadol|meds)\b.{0,20}\bin\s+my\s+(?:hand|hands|palm|lap)\b|\b(?:took|taken|swallowed|downed)\s+(?:my|his|her)\s+(?:whole|entire)\s+(?:bottle|box|pack|strip|supply)\b",
     r"\ba5las\s+(?:men|min)\s+7ay[ae]t\w*|\bma\s+ba2a\s+fiye\s+kammel\b",
+    # wanting it all to stop, in French, German, Spanish and Portuguese ("je voulais juste que ça s'arrête")
+    r"\b(?:veux|voulais|voudrais)\s+(?:juste\s+|seulement\s+)?que\s+(?:ca|tout)\s+(?:s\s+)?arrete\b"
+    r"|\b(?:will|mochte|wollte)\s+(?:\w+\s+){0,3}dass\s+(?:es|alles)\s+(?:endlich\s+)?aufhort\b"
+    r"|\b(?:quiero|queria|quero)\s+(?:solo\s+|so\s+)?que\s+(?:todo|esto|tudo|isso)\s+(?:se\s+)?(?:acabe|termine|pare)\b",
     r"смысла\s+(?:дальше\s+)?жить|\bvorrei\s+(?:solo\s+)?che\s+(?:finisse|finisca)\s+tutto\b|\bfarla\s+finita\b",
     # the eleventh's look-alike corpus: afraid of what one will do, not planning to stick around, waking
     # up disappointed to be alive, time to stop using up the air
@@ -260,10 +265,14 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
     (
         "farewell",
         _any(
+            # a note written, goodbyes said, a pet given away, in Russian ("написал записку", "отдал кота")
+            r"\b(?:написал|оставил)\w*\s+(?:\w+\s+)?записк\w*|\bпопрощал\w*|\bотдал\w*\s+(?:\w+\s+)?(?:кота|кошку|собаку|вещи)\b",  # noqa: RUF001
             r"\bgoodbye\w*\b|\bbye\s+(?:everyone|all|guys|yall|forever)\b|\bbeen\s+nice\s+knowing\b|\bnice\s+knowing\s+(?:you|u|yall)\b",
             r"\btake\s+care\s+of\s+(?:each other|yourselves|my)\b|\bthanks?\s+(?:you\s+)?for\s+(?:everything|all\s+the)\b",
             r"\bletters?\s+(?:to|for)\b|\b(?:new|good|loving)\s+homes?\s+for\b|\bremember\s+me\s+by\b|\b(?:gave|giving|give)\s+(?:away\s+)?(?:my\s+)?(?:\w+\s+){1,4}to\s+(?:my|a|his|her|the)\b|\bfound\s+(?:my\s+)?\w+\s+a\s+new\s+home\b|\bcancel+ed\s+my\b(?!\s+(?:\w+\s+)?(?:membership|subscription|order|flight|account|plan\b|netflix|spotify|gym))",
-            r"\b(?:gave|giving)\s+(?:my|away)\b|\bwont\s+(?:be\s+)?need(?:ing)?\b|\bsorry\b.*\b(?:posted|story|note)\b|\bwanted\s+someone\s+to\s+know\b",
+            r"\b(?<!\bguy\s)(?<!\bhe\s)(?<!\bshe\s)(?<!\bthey\s)(?<!\bsomeone\s)(?<!\bsomebody\s)(?<!\bdude\s)(?:gave|giving)\s+(?:my|away)\b"
+            # (dosing someone is no gift: "some guy gave my friend another big one")
+            r"(?!\s+(?:friend|buddy|bf|gf|boyfriend|girlfriend|brother|sister|mate|roommate)\s+(?:another|a|an|some|more)\b)|\bwont\s+(?:be\s+)?need(?:ing)?\b|\bsorry\b.*\b(?:posted|story|note)\b|\bwanted\s+someone\s+to\s+know\b",
             r"\b(?:wrote|written|writing|left)\s+(?:the\s+|my\s+|a\s+)?notes?\b|\bthanks?\s+for\s+all\b|\bnot\s+gonna\s+say\s+more\b",
             r"\bdelet\w*\s+(?:all\s+|every\s+)?(?:of\s+)?(?:my\s+|her\s+|his\s+|their\s+)?(?:\w+\s+)?(?:socials|accounts?|posts|photos?|pictures?|pics)\b|"
             r"\b(?:passwords?|passwort\w*|pins?|bank\s+details)\s+(?:\w+\s+){0,3}(?:for|to|fur)\s+(?:my|his|her|meinen?|meine)\b|\bmachts\s+gut\b|\bkatze\s+zu\b|"
@@ -304,7 +313,9 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
         _any(
             r"\bgo(?:ing)?\s+through\s+with\s+it\b|\bplanning\s+mine\b|\bfound\s+the\s+solution\b|\b(?:made|make)\s+(?:my\s+)?peace\b|\b(?:feels?|feeling)\s+(?:weirdly\s+|so\s+)?peaceful\b",
             r"\b(?:looking\s+at|driving\s+past|staring\s+at|scoping\s+out)\s+(?:the\s+)?(?:\w+\s+)?(?:bridges?|tracks|ledges?|rooftops?|cliffs?)\b|\bforgive\s+(?:you|me|him|her)\s+if\s+(?:you|i|he|she)\s+(?:go|left|leave|die)\b",
-            r"\bneed\s+(?:it|these|them|this)\s+more\s+than\s+(?:me|i\s+do)\b|\bhand(?:ing|ed)?\s+(?:out\s+)?my\s+\w+\s+(?:out\s+)?to\b",
+            r"\bneed\s+(?:it|these|them|this)\s+more\s+than\s+(?:me|i\s+do)\b|\b(?:gonna|going\s+to|will)\s+be\s+my\s+last\s+(?:one|time)\s+anyway\b|"
+            r"\bвсе\s+решил\w*",  # noqa: RUF001 (decided, in Russian: "я уже всё решил")
+            r"\bhand(?:ing|ed)?\s+(?:out\s+)?my\s+\w+\s+(?:out\s+)?to\b",
             r"\b(?:got|have)\s+(?:the\s+)?(?:\w+\s+)?(?:part|plan|method)\s+(?:all\s+)?figured\s+out\b|\bdoesnt\s+matter\s+why\b|\bpretty\s+sure\s+i\s+(?:have|got)\s+enough\b|\blooking\s+smarter\b",
             r"\bfinally\s+(?:going\s+to|gonna)\s+do\s+something\s+about\s+it\b|\b(?:they|everyone|she|he)\s+thinks?\s+(?:im|i\s+am)\s+\w+ing\W+(?:im|i\s+am)\s+not\b|"
             r"\bdone\s+being\s+(?:one|a\s+burden|a\s+problem|here|alive)\b|\b(?:diesmal|this\s+time)\s+(?:klappt|funktioniert|it\s+works|works|it\s+will\s+work)\b|\b(?:works|get\s+it\s+right)\s+this\s+time\b|"
