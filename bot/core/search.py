@@ -293,7 +293,8 @@ class Index:
     def coverage(self, message: Message, terms: Sequence[Term]) -> float:
         """The share of the question's meaningful words the index knows, weighed by how specific each is."""
         known = {word for term in terms for word in term.word.split()}
-        tokens = {t for t in message.content_words if len(t) >= 3 and not t.isdigit()}
+        # A number with its unit or an age ("19yo", "3rd", "10mg") is no topic word the index could miss.
+        tokens = {t for t in message.content_words if len(t) >= 3 and not t[0].isdigit()}
         total = sum(specificity(t) for t in tokens)
         if not total:
             return 0.0

@@ -130,6 +130,11 @@ LAY_TERMS = {
     "tranq": "tranquilizer",
     "epilepsy": "seizure",
     "epileptic": "seizure",
+    "rave": "recreational",
+    "raves": "recreational",
+    "raving": "recreational",
+    "clubbing": "recreational",
+    "coke": "cocaine",
 }
 
 

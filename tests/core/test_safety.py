@@ -1004,3 +1004,86 @@ def test_server_housekeeping_is_small_talk(message: str) -> None:
 
 def test_a_caption_over_a_picture_is_a_reaction() -> None:
     assert is_reaction(read("me trying to explain the AND gate to my gf at 2am: [image]"))
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "lost the farm. Updated the will on Tuesday and already read the fine print on the life insurance",
+        "sold my guns last year bc i didnt trust myself. bought one back last week",
+        "whats the LD50 of ketamine for a 60kg person. don't need the lecture, i've made up my mind",
+        "my battery's at 1% and I've stopped looking for a charger",
+        "мій тато вчора сказав мамі що 'скоро вам без мене стане легше'",
+        "ya me despedí y ya no aguanta más, no me contesta",
+    ],
+)
+def test_affairs_put_in_order_and_sideways_signs_are_crises(message: str) -> None:
+    assert read_safety(read(message)).crisis
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Five years ago I tried to end my life. Three years of therapy later, I'm getting married in May. "
+        "Does he mention maintenance dosing?",
+        "أنا طبيبة نفسية وأتابع أبحاث الكيتامين على الأفكار الانتحارية. كم يستمر التأثير المضاد للانتحار؟",
+    ],
+)
+def test_an_attempt_long_ago_and_research_on_suicidal_thoughts_are_not_crises(message: str) -> None:
+    assert not read_safety(read(message)).crisis
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "el meu germà ha pres ketamina i ara no respon, respira molt a poc a poc",
+        "hab glaub ich viel zu viel ket genommen, muss die ganze zeit kotzen",
+        "友達がケタミンやってから30分くらい全然反応しない。唇が紫っぽい",
+        "kuzenim birden kasılmaya başladı, gözleri geriye kaydı",  # noqa: RUF001
+    ],
+)
+def test_emergencies_in_more_languages(message: str) -> None:
+    assert read_safety(read(message)).emergency
+
+
+def test_a_bet_on_whether_it_can_kill_is_a_lethal_amount_not_a_crisis() -> None:
+    message = "$20 bet: can you actually overdose and die on ketamine by itself? whats the dangerous amount"
+    safety = read_safety(read(message))
+    assert safety.lethal and not safety.crisis
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "@reese_b yeah it was the naltrexone part. what minute was that again, i wanna clip it",
+        "did he say they used ketamine on soldiers coming back from vietnam or did i dream that",
+        "my uncle's a large animal vet and calls ketamine 'horse tranq' lol. funny, right?",
+        "buddy of mine described his first K-hole at a festival: couldn't move. is that pseudoanesthesia?",
+        "does it work for OCD too? he listed a bunch of stuff but i was on the highway and missed half of it",
+    ],
+)
+def test_the_episode_asked_about_beside_the_writers_life_is_not_advice(message: str) -> None:
+    assert not wants_health_advice(read(message))
+
+
+def test_a_veteran_is_not_a_vet() -> None:
+    assert wants_health_advice(
+        read("my dad is a vietnam vet with ptsd, hes 74. would ketamine be something for him?")
+    )
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "isn't it crazy how little we actually know about the brain",
+        "great ep 🔥🔥🔥 the neuroplasticity section alone was worth it",
+        "up at 5am for the gym, perfect episode for the drive",
+    ],
+)
+def test_rhetorical_questions_and_verdicts_are_left_alone(library: Library, message: str) -> None:
+    assert not library.answer(message).chapters
+
+
+def test_a_shout_out_after_a_question_leaves_the_question() -> None:
+    message = read("does ketamine still make the knockout mice swim longer? also shoutout to every lab tech")
+    assert not is_small_talk(message) and not is_chatter(message)

@@ -18,7 +18,7 @@ _PERSONAL = _any(
     r"\bshould\s+(?:i|we|my|he|she|they)\b",
     r"\b(?:can|could|may|do|would|will|am|must)\s+i\b",
     r"(?<!why )\bis\s+(?:it|ketamine|this|that)\s+(?:ok|okay|safe|fine|alright|bad|dangerous|good|smart|wise|risky|legal)\b",
-    r"\b(?:if|when|after|before)\s+i\b|\bi\s+weigh\b|\bsafely\s+(?:try|take|use|do|start|mix|drink|drive)\b",
+    r"\b(?:if|when|after|before)\s+i\b(?!\s+(?:tell|told|show|showed|ask|asked|start\s+arguing|argue|post|send|explain|rewatch|finish))|\bi\s+weigh\b|\bsafely\s+(?:try|take|use|do|start|mix|drink|drive)\b",
     r"\b(?:can|could|should|would|will)\s+my\s+(?:\w+\s+){0,3}(?:try|take|use|do|get|start|stop|have)\b",
     r"\b(?:would|do|can|could)\s+you\s+(?:recommend|suggest|advise)\b|\blike\s+me\b|\bfor\s+a\s+(?:beginner|first\s+timer|newbie)\b",
     r"\btelehealth\b|\breferral\b|\bget\s+(?:\w+\s+)?prescribed\b|\b(?:online|virtual)\s+(?:clinic|provider|doctor|prescri\w*|ketamine)\b|\bat\s*-?\s*home\s+ketamine\b|\b(?:which|best|good|cheap\w*)\s+(?:ketamine\s+)?clinic\b",
@@ -42,7 +42,7 @@ _PERSONAL = _any(
     r"clinic|ketamine|iv|depression|anxiety|ptsd|ocd|bipolar|"
     r"diagnosis|condition|symptoms|health|heart|blood pressure|bladder|liver|kidneys?|pregnancy|baby|"
     r"son|daughter|kid|child|friend|partner|wife|husband|mom|dad|mother|father)\b",
-    r"\bi\s*(?:m|am|have|ve|ve been|was|got|get)\s+(?:been\s+)?(?:on|taking|prescribed|diagnosed|depressed|"
+    r"\bi\s*(?:m|am|have|ve|ve been|was|got|get)\s+(?:been\s+)?(?:on(?!\s+(?:the|a|my)\s+(?:highway|road|bus|train|subway|phone|call|way|treadmill|plane|bike|drive|commute|walk|run|couch|fence))|taking|prescribed|diagnosed|depressed|"
     r"suffering|struggling|dealing|bipolar|anxious|pregnant|breastfeeding|nursing|addicted|hooked|a\s+(?:recovering|former)|"
     r"depression|anxiety|ptsd|ocd|bipolar|schizo\w*|psychosis|high blood pressure|heart)\b",
     r"\b(?:i|ive)\s+(?:take|use|used|tried|drink|smoke|suffer|struggle|feel)\b",
@@ -90,6 +90,8 @@ _NOT_THE_ASKERS_HEALTH = re.compile(
     r"\bmy\s+(?:coworkers?|colleagues?|boss|bosses|neighbou?rs?|roommates?|teachers?|clients?|vets?|veterinarians?)\b"
     # a figure of speech: "this lecture put me in a k-hole lol"
     r"|\b(?:put|puts|putting|sent|sends)\s+me\s+(?:in|into)\s+(?:a\s+)?k\s*-?\s*hole\b"
+    # where the writer was while listening: "i was on the highway and missed half of it"
+    r"|\b(?:i|im|i\s+was)\s+(?:\w+\s+){0,2}(?:on\s+the\s+(?:highway|road|bus|train|subway|treadmill)|driving|commuting|doing\s+(?:the\s+)?dishes)\b"
     # an opinion: "sounds sketchy to me"
     r"|\b(?:sounds?|seems?|looks?|feels?)\s+(?:\w+\s+){0,2}to\s+me\b"
     # where the writer reads and argues, and a head that hurts from the science: "people in my reddit sub",
@@ -98,7 +100,7 @@ _NOT_THE_ASKERS_HEALTH = re.compile(
     r"|\band\s+i\s+(?:are|were|have\s+been|keep)\s+(?:\w+\s+)?(?:arguing|debating|discussing|disagreeing|fighting)\b"
     r"|\bmy\s+(?:brain|head|mind)\s+(?:hurts|is\s+(?:fried|melting|exploding|broken|spinning|blown))\b"
     r"|\b(?:i|im|ive|id|i\s+was|i\s+am|i\s+would)\s+(?:\w+\s+){0,3}?(?:think|thought|heard|remember|noticed|missed|caught|listen\w*|watch\w*|expect\w*|"
-    r"got\s+lost|went\s+back|checked|rewound|catch|confused|wondering|recall|believe|guess|forgot|forget|mix\w*\s+(?:them|it|those)\s+up|had\s+no\s+idea|never\s+knew)\b"
+    r"got\s+lost|went\s+back|checked|rewound|catch|reading|studying|learning|taught|confused|wondering|recall|believe|guess|forgot|forget|mix\w*\s+(?:them|it|those)\s+up|had\s+no\s+idea|never\s+knew)\b"
 )
 # Someone's own situation with a drug or treatment: the writer (in a few languages too, and with the "I"
 # dropped, as chat does: "did 6 infusions in spring"), or their child, parent or partner.
@@ -129,16 +131,18 @@ _EPISODE_CLAIM = re.compile(
 # Asked for work or study, or for others, not for oneself: "for a pharmacology presentation", "I'm an ER
 # nurse", "I run a peer support group and someone asked me".
 _PROFESSIONAL = cue_list(
-    r"^\W*(?:\w+\s+){0,3}(?:student|nurse|resident|pharmacist|researcher|physician|paramedic|emt)\s*(?:here\b|,|:)"
+    r"^\W*(?:\w+\s+){0,3}(?:student|nurse|resident|pharmacist|researcher|physician|paramedic|emt|trainer|coach|teacher|scientist|medic)\s*(?:here\b|,|:)"
     r"|\bfor\s+(?:a|my|our)\s+(?:\w+\s+){0,2}(?:presentation|class|essay|paper|assignment|exam|thesis|report|lecture|course|review|dissertation|capstone|journal\s+club|"
     r"study\s+group|explainer|article|piece|blog|newsletter|post|video|podcast|channel)\b"
     r"|\b(?:im|i\s+am|as)\s+an?\s+(?:\w+\s+){0,2}(?:nurse|doctor|physician|paramedic|emt|pharmacist|researcher|student|psychiatrist|anesthesiologist|"
     r"writer|journalist|reporter|blogger|teacher|counselor|counsellor|therapist|social\s+worker)\b"
     r"|\b(?:writing|working\s+on)\s+(?:a|an|my)\s+(?:\w+\s+){0,2}(?:explainer|article|piece|post|essay|paper|thesis|story|script)\b"
-    r"|\bi\s+work\s+(?:in|at|as)\s+(?:a|an|the)?\s*(?:\w+\s+){0,2}(?:billing|clinic|hospital|pharmacy|er|icu|ems|nurse|lab|research|insurance|coding|practice)\b"
+    r"|\bi\s+(?:work|worked|used\s+to\s+work)\s+(?:in|at|as)\s+(?:a|an|the)?\s*(?:\w+\s+){0,2}(?:billing|clinic|hospital|pharmacy|er|icu|ems|nurse|lab|research|insurance|coding|practice|mouse\s+lab|rat\s+lab)\b"
     r"|\bi\s+(?:run|lead|moderate|host)\s+(?:a|an|the|our)\s+(?:\w+\s+){0,3}(?:group|page|channel|podcast|forum|server|class|meeting)\b"
     # someone else's work: "my aunt works at a ketamine clinic", "my cousin is a vet tech"
-    r"|\b(?:my\s+\w+|\w+\s+of\s+mine)\s+(?:is|works)\s+(?:a|an|at|as)\s+(?:\w+\s+){0,2}(?:nurse|doctor|vet\s+tech|veterinarian|pharmacist|clinic|hospital|paramedic|anesthesiologist|researcher|psychiatrist)\b"
+    # ("a vet" is a veteran as often: "my dad is a vietnam vet with ptsd")
+    r"|\b(?:(?:my\s+\w+|\w+\s+of\s+mine)\s+(?:is|was|works|worked)\s+(?:a|an|at|as)|my\s+\w+s\s+(?:a|an))\s+(?:\w+\s+){0,2}(?:nurse|doctor|animal\s+vet|vet\s+tech|veterinarian|pharmacist|clinic|hospital|paramedic|anesthesiologist|anesthetist|researcher|psychiatrist|chemist|scientist)\b"
+    r"|\b(?:discuss|present|cover|debate)\w*\s+(?:it\s+|this\s+|that\s+)?in\s+(?:class|lecture|seminar)\b|\bmy\s+(?:professor|prof|teacher|lecturer|ta)\s+(?:wants|asked|told|assigned)\b"
 )
 # Asked for the asker, now: "should i", "can i", "for me".
 _DIRECT_ASK = re.compile(
@@ -160,6 +164,11 @@ _NAVIGATION = re.compile(
     # and neither is following it: "the mechanism part lost me", "i dont get the AND gate thing"
     r"|\blost\s+me\b|\bi\s+(?:dont|didnt|do\s+not|did\s+not)\s+(?:get|understand|follow)\b|\bconfus\w*\s+me\b"
     r"|\b(?:i\s+am|im)\s+(?:so\s+|totally\s+|completely\s+)?lost\b"
+    # asking what the episode says, or where: "did he say that or did i dream it", "what minute was that",
+    # "which one did nolan williams end up saying is best", "what risks did he bring up"
+    r"|\bor\s+did\s+i\s+(?:just\s+)?(?:dream|imagine|mishear|misremember|make\s+(?:that|it)\s+up)\b"
+    r"|\b(?:what|which)\s+(?:\w+\s+){0,3}(?:did|does)\s+(?:he|huberman|andrew|they|[a-z]+\s+williams)\s+(?:\w+\s+)?(?:say|said|bring\s+up|mention|end\s+up|get\s+into|describe|call)\b"
+    r"|\b(?:what|which)\s+(?:minute|min|part|timestamp|time\s*stamp|chapter|section)\s+(?:was|is)\s+(?:that|this|it)\b|\bwhere\s+does\s+(?:he|huberman)\s+get\s+into\b"
     # "theres a part where huberman says ..., where is that"
     r"|\b(?:theres|there\s+is|there\s+was)\s+a\s+(?:part|bit|section|moment)\s+where\b|\bwhere\s+(?:is|was)\s+(?:that|this)\s*(?:part|bit)?\W*$"
 )
@@ -180,7 +189,11 @@ _DRUGS = re.compile(
 
 # What a therapist or doctor said, told as a fact, is information, not the asker's situation.
 _REPORTED = re.compile(
-    r"\bmy\s+(?:therapist|doctor|doc|psychiatrist|gp|professor|prof|teacher|pharmacist)\s+(?:once\s+)?(?:said|says|told\s+(?:me|us)|mentioned|explained)\b"
+    r"\bmy\s+(?:therapist|doctor|doc|psychiatrist|gp|professor|prof|teacher|pharmacist)\s+(?:once\s+)?(?:said|says|told\s+(?:me|us)|mentioned|explained|described|calls|called|compared)\b"
+    # a friend's story told: "buddy of mine described his first k-hole at a festival"
+    r"|\b(?:\w+\s+of\s+mine|my\s+(?:buddy|friend|mate|pal|roommate|coworker))\s+(?:once\s+)?(?:described|told\s+(?:me|us)\s+about|swears)\b[^.?!]*"
+    # how someone close will take the news: "my dad is gonna lose it when i tell him"
+    r"|\bmy\s+(?:dad|mom|mum|father|mother|brother|sister|wife|husband|partner|gf|bf|friend|parents|family)\s+(?:is\s+)?(?:gonna|going\s+to|will|would)\s+(?:lose\s+it|freak(?:\s+out)?|flip|kill\s+me|laugh|be\s+(?:mad|shocked|pissed|so\s+mad))\b[^.?!]*"
     # someone close who heard the episode too: "my dad heard a snippet of this in the car"
     r"|\bmy\s+(?:dad|mom|mum|father|mother|brother|sister|wife|husband|partner|gf|bf|friend|cousin|roommate)\s+(?:heard|overheard|watched|listened|laughed|joked|asked\s+me\s+(?:why|what))\b"
     # a claim someone close keeps making, to the end of its sentence: "my dad keeps telling me ketamine is
@@ -189,7 +202,8 @@ _REPORTED = re.compile(
     # checking what one understood, and figures of speech: "did i get that right?", "explain like im 5",
     # "nobody ever told me that"
     r"|\b(?:did|do|have)\s+i\s+(?:get|got|have|understand)\s+(?:that|this|it|everything)\s+(?:right|correct|straight)\b"
-    r"|\bam\s+i\s+(?:understanding|reading|getting|following)\s+(?:this|that|it|him)\s+(?:right|correctly)\b"
+    r"|\bam\s+i\s+(?:understanding|reading|getting|following|summarizing|summarising|remembering)\s+(?:this|that|it|him)\s+(?:right|correctly)\b"
+    r"|\bdo\s+i\s+have\s+(?:it|that|this)\s+(?:backwards|wrong|right|mixed\s+up)\b|\bjust\s+checking\s+(?:that\s+)?i\s+(?:get|got|understand)\b"
     r"|\bif\s+i\s+(?:understand|understood|followed|got)\s+(?:this|that|it|him)?\s*(?:right|correctly)\b"
     r"|\b(?:explain|eli5)\s+(?:it\s+|this\s+|that\s+)?like\s+(?:im|i\s+am)\s+(?:\d+|five|a\s+\w+)\b"
     r"|\b(?:nobody|no\s+one|noone)\s+(?:\w+\s+)?(?:told|tells|warned)\s+me\b"

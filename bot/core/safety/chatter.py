@@ -44,7 +44,8 @@ _CHATTER = cue_list(
     r"voice|sounds?\s+like|beard|shirt|hair|jacket|outfit|\d(?:\.\d+)?x|speed|(?:ads?|ad\s+reads?|sponsor\s+reads?)\s+(?:are|were|is)|sponsors?\s+(?:are|is)|"
     r"my\s+sign|go(?:ing)?\s+to\s+bed|listened\s+to\s+this|watching\s+(?:this\s+)?in\s+20\d\d|subscribed|notification|helped\s+me|"
     r"love\s+(?:him|her|them|that)|"
-    r"as\s+always|channel|\d{1,2}\s*/\s*10|never\s+misses|(?:\d|five)\s+stars?)\b|>{3}"
+    r"as\s+always|channel|\d{1,2}\s*/\s*10|never\s+misses|(?:\d|five)\s+stars?|shout\s*-?\s*outs?\s+to|is\s+why\s+i\s+(?:subscribe\w*|watch|listen)|"
+    r"(?:perfect|great|good|ideal)\s+(?:episode|ep|pod|podcast|listen|video)\s+for\s+(?:the|my|a)\s+\w+)\b|>{3}"
     r"|[\U0001F600-\U0001F64F\U0001F480\U0001F525\u2764\U0001F923\U0001F44F\U0001F64C]"
 )
 
@@ -53,6 +54,7 @@ _CHATTER = cue_list(
 # "wait is the beard back??", "his voice is like asmr".
 _HOST_REMARK = re.compile(
     r"\b(?:beard|shirt|jacket|outfit|haircut|mustache|moustache)\b|\b(?:his|hubermans|andrews)\s+voice\b"
+    r"|\bwith\s+a\s+(?:completely\s+|totally\s+|dead\s+|perfectly\s+|straight\s+)?straight\s+face\b"
 )
 
 
@@ -101,7 +103,7 @@ _NOT_IN_AN_EPISODE = cue_list(
     r"|\b(?:ad|ads|read|sponsor\w*)\b.{0,20}\bskipped\b|\b(?:ad|ads|read)\s+(?:\w+\s+)?(?:straight\s+)?into\b"
     r"|\b\d(?:\.\d+)?\s*x\s+speed\b|\bplayback\s+speed\b|\b(?:new|next|last)\s+season\s+of\b|\bseason\s+(?:\d+|finale)\b"
     r"|\b(?:do|make|need)\s+(?:an?\s+)?(?:\w+\s+)?(?:episode|ep|video|follow\s*-?\s*up|part\s+(?:2|two))\s+(?:\w+\s+)?(?:on|about|with)\b"
-    r"|\bshout\s*-?\s*outs?\s+to\b|\bwhy\s+am\s+i\s+(?:still\s+)?(?:listening|watching|awake|up|doing\s+this)\b"
+    r"|\bwhy\s+am\s+i\s+(?:still\s+)?(?:listening|watching|awake|up|doing\s+this)\b"
     r"|\bmore\s+of\s+(?:that|this|these|those|him|it)\s+(?:please|pls|plz)\b"
     r"|\boff\s*-?\s*topic\b|\btranslate\b.{1,60}\b(?:to|into|in)\s+(?:spanish|german|french|english|italian|portuguese|hindi|japanese|chinese)\b"
     r"|\bneed\s+(?:it|this|help|an?\s+answer)\s+(?:for|with)\s+(?:my\s+)?(?:hw|homework)\b|\b(?:hw|homework)\s+(?:help|question|problem)\b"
@@ -182,6 +184,7 @@ _MEME = cue_list(
     r"|\bcame\s+for\s+(?:the\s+)?.{1,40}\bstayed\s+for\b|^\W*pov\b"
     # a poll of the channel: "who else is eating cereal at midnight listening to neuroscience, just me?"
     r"|^\W*who\s+else\b.{0,160}\b(?:just\s+me|only\s+me)\W*$"
+    r"|^\W*(?:isnt|aint)\s+it\s+(?:so\s+|just\s+)?(?:crazy|wild|insane|amazing|funny|weird|nuts|fascinating|wild|mind\s*blowing)\s+(?:how|that)\b[^?]{0,120}\??\W*$"
     r"|\bin\s+3\W+2\W+1\b|\bnot\s+(?:asking|a\s+question)\b.{0,30}\bjust\s+(?:wanted\s+to\s+)?shar\w*"
     # a caption over a picture: "me trying to explain the AND gate to my gf at 2am: [image]"
     r"|^\W*me\s+(?:\w+\s+){0,2}(?:trying|when|after|explaining|watching|listening|reading|hearing|realizing)\b.{0,120}:\s*"
@@ -273,6 +276,7 @@ _PLACE_VERDICT = cue_list(
     r"|\b(?:part|bit|section|segment|explanation|analogy|example|mention)\s+(?:is|was)\s+(?:\w+\s+)?(?:fascinating|amazing|incredible|great|excellent|elite|gold|brilliant|perfect|beautiful|hilarious|underrated|eye\s*opening|mind\s*blowing|a\s+deep\s+cut)\b"
     r"|\b(?:explanation|analogy|example|part|bit)\s+(?:\w+\s+)?made\s+(?:\w+\s+)?(?:click|make\s+sense)\b|\bexplain\w*\s+(?:\w+\s+){0,3}better\s+than\b"
     r"|\b(?:part|bit|section|segment)\s+(?:is|was)\s+(?:a|an)\s+(?:\w+\s+)?(?:check|call|ride|trip|journey|gem|highlight|masterpiece|banger|treat|blast)\b"
+    r"|\b(?:part|bit|section|segment|chapter)\s+alone\s+(?:is|was)\s+worth\b"
     r"|^\W*(?:i\s+)?(?:love|loved|gotta\s+love)\s+(?:how|when|that)\s+(?:he|huberman|andrew)\b"
     # or a plan to hear it again: "gonna rewatch the bdnf section tomorrow"
     r"|\b(?:need|needs|gonna\s+need|going\s+to\s+need)\s+(?:a\s+)?(?:second|another|2nd|third|3rd)\s+(?:watch|listen|viewing|pass|run)\b"

@@ -175,7 +175,8 @@ _DIRECT = _any(
     r"\b(?:veux|voulais|voudrais)\s+(?:juste\s+|seulement\s+)?que\s+(?:ca|tout)\s+(?:s\s+)?arrete\b"
     r"|\b(?:will|mochte|wollte)\s+(?:\w+\s+){0,3}dass\s+(?:es|alles)\s+(?:endlich\s+)?aufhort\b"
     r"|\b(?:quiero|queria|quero)\s+(?:solo\s+|so\s+)?que\s+(?:todo|esto|tudo|isso)\s+(?:se\s+)?(?:acabe|termine|pare)\b",
-    r"смысла\s+(?:дальше\s+)?жить|\bvorrei\s+(?:solo\s+)?che\s+(?:finisse|finisca)\s+tutto\b|\bfarla\s+finita\b",
+    r"(?:чтобы|чтоб)\s+(?:уже\s+)?(?:точно\s+)?не\s+проснуться|без\s+мене\s+(?:вам\s+)?(?:стане|буде)\s+легше|вам\s+без\s+мене\s+(?:стане|буде)\s+легше"
+    r"|без\s+меня\s+(?:вам\s+)?(?:станет|будет)\s+легче|смысла\s+(?:дальше\s+)?жить|\bvorrei\s+(?:solo\s+)?che\s+(?:finisse|finisca)\s+tutto\b|\bfarla\s+finita\b",
     # the eleventh's look-alike corpus: afraid of what one will do, not planning to stick around, waking
     # up disappointed to be alive, time to stop using up the air
     r"\b(?:scared|afraid|terrified)\s+of\s+what\s+(?:i|ill|i\s+will|i\s+might|id)\s+(?:\w+\s+)?do\b|\bnot\s+(?:planning|going|gonna|plan)\s+(?:on\s+|to\s+)?(?:stick(?:ing)?|stay(?:ing)?|be(?:ing)?)\s+around\b",
@@ -234,6 +235,9 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
     (
         "means",
         _any(
+            # the tenth session's: insurance read for its payout, a gun bought back, drugs within reach at work
+            r"\blife\s+insurance\b.{0,60}\b(?:fine\s+print|pays?\s+out|payout|clause)\b|\bfine\s+print\b.{0,40}\blife\s+insurance\b"
+            r"|\b(?:bought|got|getting|buying)\s+(?:one|it|a\s+(?:gun|pistol|rifle))\s+back\b|\b(?:have|got)\s+access\s+(?:to\s+(?:\w+\s+){0,2})?(?:at|through)\s+work\b",
             r"\b(?:gun|guns|revolver|pistol|rifle|firearm|sidearm|handgun|glock|shotgun|rope|noose|razor|blade|blades|pills?|tablets|meds)\b",
             r"\b(?:bridges?|cliff|cliffs|ledge|rooftop|roof|tracks|in\s+front\s+of\s+(?:a|the)\s+train|balcony|balconies|highest floors?|overpass|sumu)\b",
             # a window only as a way out ("out the window"), never the window of plasticity
@@ -265,6 +269,10 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
     (
         "farewell",
         _any(
+            # the tenth session's: a letter written, a dog or a cat given away, everyone apologised to, things not
+            # needed any more, savings handed over, in Greek, Czech, Malay, Amharic, Chinese and Vietnamese
+            r"γραμμα\w*.{0,60}γραψ\w*|γραψ\w*.{0,30}γραμμα|\bdal\w*\s+(?:\w+\s+)?(?:psa|kocku|kocicku)\b"
+            r"|\bminta\s+maaf\s+(?:kat|kepada|pada|dengan)\s+semua\s+orang\b|አያስፈልገኝም|把猫送|\bchuyen\s+het\s+(?:\w+\s+){0,3}tien\b",
             # a note written, goodbyes said, a pet given away, in Russian ("написал записку", "отдал кота")
             r"\b(?:написал|оставил)\w*\s+(?:\w+\s+)?записк\w*|\bпопрощал\w*|\bотдал\w*\s+(?:\w+\s+)?(?:кота|кошку|собаку|вещи)\b",  # noqa: RUF001
             r"\bgoodbye\w*\b|\bbye\s+(?:everyone|all|guys|yall|forever)\b|\bbeen\s+nice\s+knowing\b|\bnice\s+knowing\s+(?:you|u|yall)\b",
@@ -288,8 +296,15 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
     (
         "burden",
         _any(
+            # a life at 1% battery, the charger no longer sought, left to run out (in Thai too)
+            # (read as plain text: "%" is gone, Thai's sara am is folded into two marks)
+            r"\b(?:battery|batt)\w*\b.{0,30}\b(?:1|0)\b(?!\s*(?:year|month|week|day|hour|min|yr))|แบต.{0,40}1(?!\d)|\bstopped\s+(?:looking\s+for|trying\s+to\s+find)\s+(?:a\s+|the\s+|my\s+)?charger\b"
+            r"|\b(?:no|the)\s+point\s+(?:in\s+|of\s+)?(?:plugging\s+in|charging|recharging)\b|ปล่อยให้(?:มัน)?ดับ",
+            # too late for me, can't go on (Greek, Bengali), no reasons left
+            r"για\s+μενα\s+ειναι\s+(?:πια\s+)?αργα|ειναι\s+αργα\s+(?:πια\s+)?για\s+μενα|টানতে\s*পারছি\s*না"  # noqa: RUF001
+            r"|\brunning\s+out\s+of\s+reasons\b|устал\w*\s+от\s+всего",
             r"\b(?:everyone|everybody|they|family)\s+(?:would|will|d)\s+(?:\w+\s+)?be\s+(?:relieved|happier|better)\b|\bonly\s+(?:still\s+)?(?:here|alive|around)\s+(?:for|because)\b",
-            r"\bniemand\s+(?:gaat|zal)\s+me\s+missen\b|\bnikt\s+(?:nawet\s+)?nie\s+zauwazy\b|\bnessuno\s+(?:se\s+ne\s+accorgera|mi\s+manchera)\b|\btarde\s+demais\s+(?:pra|para)\s+mim\b|\bdemasiado\s+tarde\s+para\s+mi\b|\btrop\s+tard\s+pour\s+moi\b|\bzu\s+spat\s+fur\s+mich\b|\bnakakapagod\s+na\b|\bnao\s+aguento\s+mais\b|\bya\s+no\s+aguanto\s+mas\b|\bnon\s+ce\s+la\s+faccio\s+piu\b|\bya\s+no\s+puedo\s+mas\b|\bje\s+n\s*en\s+peux\s+plus\b|\bich\s+kann\s+nicht\s+mehr\b|\bnem\s+birom\s+tovabb\b|\bnadie\s+me\s+va\s+a\s+extranar\b|\bninguem\s+vai\s+sentir\s+falta\b",
+            r"\bniemand\s+(?:gaat|zal)\s+me\s+missen\b|\bnikt\s+(?:nawet\s+)?nie\s+zauwazy\b|\bnessuno\s+(?:se\s+ne\s+accorgera|mi\s+manchera)\b|\btarde\s+demais\s+(?:pra|para)\s+mim\b|\bdemasiado\s+tarde\s+para\s+mi\b|\btrop\s+tard\s+pour\s+moi\b|\bzu\s+spat\s+fur\s+mich\b|\bnakakapagod\s+na\b|\bnao\s+aguento\s+mais\b|\bya\s+no\s+aguant[oa]\s+mas\b|\bnon\s+ce\s+la\s+faccio\s+piu\b|\bya\s+no\s+puedo\s+mas\b|\bje\s+n\s*en\s+peux\s+plus\b|\bich\s+kann\s+nicht\s+mehr\b|\bnem\s+birom\s+tovabb\b|\bnadie\s+me\s+va\s+a\s+extranar\b|\bninguem\s+vai\s+sentir\s+falta\b",
             r"(?:אין|שום)\s+טעם\s+להמשיך|\bburden\b|\bnothing\s+(?:left\s+)?to\s+lose\b|\b(?:im|i\s+am)\s+(?:so\s+)?(?:tired|exhausted)\s*[.!]*\s*$|\b(?:says?|said|told\s+me)\s+it\s+gets\s+better\b.{0,30}\bbut\b|\bwaste\s+of\s+(?:space|air|oxygen)\b|\bworthless\b|\bhopeless\b|\bdont\s+deserve\b|\btoo\s+late\s+for\s+(?:me|someone|people\s+like\s+me)\b",
             r"\b(?:nobody|no one|noone)\s+(?:would|will)\s+(?:even\s+)?(?:notice|care|miss)\b|\bbetter\s+off\b",
             r"\b(?:im|i am)\s+(?:so\s+)?done\b|\bcant\s+do\s+(?:this|it)\b|\bno\s+point\b(?!\s+(?:in\s+)?(?:paying|buying|spending|keeping\s+(?:it|the)|watching|arguing))|\b(?:give|given|giving)\s+up\b|\b(?:dont|doesnt|does\s+not|do\s+not)\s+(?:really\s+)?want\s+help\b|\btired\s+of\s+being\s+tired\b|\bwhats\s+the\s+point\s*(?:[.!?]|$)|\bnothing(?:s|\s+is)\s+(?:ever\s+)?(?:gonna|going\s+to)\s+change\b|\bever\s+a\s+point\b|\bfine\s+(?:\w+\s+)?without\s+me\b|\bdone\s+pretending\b",
@@ -300,6 +315,8 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
     (
         "timing",
         _any(
+            # not much time left, not joking, in Hungarian and Thai; a day told to oneself
+            r"\bnincs\s+sok\s+idom\b|ไม่ได้ขํา|ไม่ได้ล้อเล่น|\btold\s+myself\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b",
             r"\b(?<!exam\s)(?<!exams\s)(?<!test\s)(?<!class\s)(?<!shift\s)(?<!work\s)(?:tonight|tmrw|tomorrow|this\s+week|after\s+this\s+(?:month|week|weekend)|after\s+(?:saturday|sunday|monday|tuesday|wednesday|thursday|friday)|hoje\s+a\s+noite|esta\s+noche|ce\s+soir|heute\s+nacht|aaj\s+raat|after\s+my\b(?!\s+(?:\w+\s+)?(?:infusions?|sessions?|treatments?|doses?|appointments?|therapy|shift|workout)\b))\b",
             r"\b(?:this\s+)?(?:isnt|is\s+not|not)\s+for\s+(?:a\s+)?(?:party|fun|recreation\w*|the\s+vibes)\b|\b(?:i\s+have|ive\s+got|i\s+got|i\s+made|made|have)\s+a\s+plan\b|\b(?:date|day|time)\s+is\s+set\b|\bplan\s+is\b|\bon\s+purpose\b|\bnot\s+(?:even\s+)?kidding\b|\bserious\s+question\b",
             r"\basking\s+for\s+(?:the\s+)?(?:end\s+of\s+(?:this|the|next)\s+(?:month|week)|this\s+(?:weekend|friday|saturday|sunday))\b|\b(?:to\s+be\s+sure|make\s+sure|(?:take|taking|took|have|had|got)\s+enough\s+to|get\s+it\s+right|asking\s+for\s+(?:reasons|a\s+reason|me|myself))\b|\bcounted\s+out\b|\bthis\s+is\s+the\s+(?:week|day|night)\b",
@@ -311,6 +328,14 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
         # a mind made up: going through with it, at peace with it, the time is up
         "resolve",
         _any(
+            # affairs put in order: a will updated, passwords or a PIN handed over, everything arranged (in
+            # Hungarian, Bengali, Chinese and Portuguese)
+            r"\b(?:updated|wrote|made|redid|finished|signed)\s+(?:my\s+|the\s+|a\s+)?(?:will|testament)\b"
+            r"|\bjelszav\w*.{0,40}odaad\w*|odaad\w*.{0,40}jelszav\w*|পিন\S*.{0,30}মেসেজ"
+            r"|账号密码|密码.{0,10}(?:写|给|留)|\bdeix\w*\s+tudo\s+(?:organizado|arrumado|pronto|resolvido)\b",
+            # a mind made up, a last day set for trying, oneself not trusted, a strange relief (Vietnamese)
+            r"\b(?:ive|i\s+have|i)\s+made\s+up\s+my\s+mind\b|\bthe\s+last\s+day\s+(?:i|im)\s+(?:try|trying|keep|fight|give\s+it)\b"
+            r"|\b(?:dont|didnt|do\s+not|did\s+not|cant|no\s+longer)\s+trust\s+myself\b|\bnhe\s+nhom\s+la\b",
             r"\bgo(?:ing)?\s+through\s+with\s+it\b|\bplanning\s+mine\b|\bfound\s+the\s+solution\b|\b(?:made|make)\s+(?:my\s+)?peace\b|\b(?:feels?|feeling)\s+(?:weirdly\s+|so\s+)?peaceful\b",
             r"\b(?:looking\s+at|driving\s+past|staring\s+at|scoping\s+out)\s+(?:the\s+)?(?:\w+\s+)?(?:bridges?|tracks|ledges?|rooftops?|cliffs?)\b|\bforgive\s+(?:you|me|him|her)\s+if\s+(?:you|i|he|she)\s+(?:go|left|leave|die)\b",
             r"\bneed\s+(?:it|these|them|this)\s+more\s+than\s+(?:me|i\s+do)\b|\b(?:gonna|going\s+to|will)\s+be\s+my\s+last\s+(?:one|time)\s+anyway\b|"
@@ -343,6 +368,8 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
     (
         "unreachable",
         _any(
+            # off the phone, not picking up, in Malay, Amharic, Portuguese and Spanish
+            r"\b(?:terus\s+)?off\s+(?:phone|fon|hp)\b|ስልኩን\s*አያነሳም|\bagora\s+nao\s+atende\b|\bno\s+me\s+contesta\b",
             r"\b(?:wont|will not|doesnt|isnt)\s+(?:answer|pick up)\w*\b|\bstopped\s+(?:picking\s+up|answering|replying|responding)\b|\blocked\s+(?:herself|himself|themselves)\b",
             r"\b(?:spento|spenta)\s+il\s+telefono\b|\bnon\s+risponde\b|\bneemt\s+niet\s+op\b|\bnie\s+odbiera\b|\bne\s+repond\s+plus\b|\bno\s+(?:contesta|responde)\b|\bnao\s+(?:atende|responde)\b|\bgeht\s+nicht\s+(?:mehr\s+)?ran\b|\bantwortet\s+nicht\b|"
             r"\b(?:not|isnt|wasnt)\s+(?:at\s+)?home\b(?!\s+(?:yet|til|till|until|today|this|for))|\bcant\s+find\s+(?:him|her|them)\b|\b(?:not|isnt)\s+picking\s+up\b|\bcant\s+reach\s+(?:him|her|them)\b|\bphone\s+(?:is\s+)?(?:off|dead|going to voicemail)\b",
@@ -357,6 +384,7 @@ _HISTORY = cue_list(
     # the worst night", "used to cut in high school ... havent in over a decade"
     r"\b(?:years?|months?)\s+ago\b.{0,80}\b(?:(?:im|i\s+am)\s+still\s+here|got\s+me\s+through|(?:it\s+)?(?:can|does|will)\s+get\s+better)\b|"
     r"\b(?:years?|months?)\s+(?:past|since|after)\s+(?:the|my)\s+worst\b|"
+    r"\byears?\s+ago\s+i\s+(?:tried|attempted)\b.{0,160}\b(?:years?\s+(?:of\s+\w+\s+)?later|getting\s+married|(?:im|i\s+am)\s+(?:doing\s+)?(?:well|great|better|thriving)|now\s+i)\b|"
     r"\b(?:years?|months?)\s+(?:free|clean)\s+(?:from|of)\s+(?:self\s*-?\s*harm\w*|cutting|suicid\w*)|"
     r"\bused\s+to\s+(?:cut|self\s*-?\s*harm|burn\s+myself)\b.{0,60}\b(?:behind\s+me|in\s+the\s+past|long\s+ago|as\s+a\s+(?:teen|kid)|in\s+high\s+school)\b|"
     r"\bused\s+to\s+(?:cut|self\s*-?\s*harm|burn\s+myself)\b.{0,80}\bhavent\s+(?:\w+\s+){0,2}(?:in|for)\s+(?:over\s+)?(?:a\s+decade|\d+\s+years|years)\b|"
@@ -426,6 +454,7 @@ _OTHERS_SUICIDE = re.compile(
     r"|\b(?:not|never|wasnt|isnt|arent)\s+su[i1]c[i1]dal\b|\bsu[i1]c[i1]de\s+prevention\b"
     r"|\b(?:for|on|of|about|against|in|with)\s+su[i1]c[i1]dality\b"
     r"|\b(?:works?|worked|working|acts?|effects?|helps?|helped)\s+(?:\w+\s+){0,3}(?:on|with|against|for)\s+su[i1]c[i1]dal\s+(?:thoughts?|ideation|thinking|feelings?)\b"
+    r"|(?:ال)?مضاد\w*\s+(?:لل|ل)?انتحار\w*|(?:ابحاث|دراسات?|بحث)\s+(?:\S+\s+){0,4}(?:على\s+|عن\s+)?(?:ال)?افكار\s+(?:ال)?انتحارية"
 )
 
 

@@ -108,6 +108,10 @@ _EMERGENCY = any_of(
     # foam at the mouth, not waking, not responding, breathing slowly or not at all, purple lips, vomiting
     # while out
     r"\b(?:nobet\s+geciriyor\w*|agzindan\s+kopuk|ayilmiyor|tepki\s+vermiyor)\b",
+    # the tenth session's: not responding and breathing slowly in Catalan, all her mother's pills in Spanish,
+    # far too much taken in German, no response and purple lips in Japanese, a seizure in Turkish
+    r"\b(?:no\s+respon|respira\s+molt\s+(?:a\s+poc\s+a\s+poc|lent\w*)|ulls\s+mig\s+oberts)\b|\bse\s+tomo\s+todas?\s+(?:las|sus)\s+(?:\w+\s+)?(?:pastillas|pildoras|medicinas)\b"
+    r"|\b(?:viel\s+)?zu\s+viel\s+(?:\w+\s+){0,2}(?:genommen|gezogen|geschluckt)\b|反応(?:しない|がない)|唇が紫|\bkasilma\w*\s+basla\w*|\bgozleri\s+geriye\s+kay\w*",
     r"온몸이\s*(?:\w+\s*)?떨리|눈이\s*뒤로|거품을\s*물|숨을\s*헐떡|"
     r"胸口剧痛|胸口(?:很|好)?痛|喘不(?:上|过)气|\b(?:ha\s+)?battuto\s+la\s+testa\b|\bnon\s+mi\s+riconosce\b|\bse\s+golpeo\s+la\s+cabeza\b|\bbateu\s+a\s+cabeca\b|\bkan\s+durmuyor\b|"
     r"叫不醒|没有呼吸|不呼吸|呼吸很慢|呼吸困难|嘴唇发紫|昏迷|抽搐|不省人事|意識がない|息をしていない|起きない|痙攣|의식이\s*없|숨을\s*안\s*쉬|숨을\s*못\s*쉬|경련|안\s*깨어나",
@@ -145,6 +149,11 @@ LETHAL = any_of(
     # one word may come between: "a lethal ketamine dose"
     r"\b(?:lethal|fatal|deadly|toxic|killing|overdose|od)\s+(?:\w+\s+)?(?:dose|dosage|doses|amount|level|threshold|number|limit|point|range|mg)\b",
     r"\bld\s*-?\s*50\b",
+    # "can you actually overdose and die on it", "whats the dangerous amount", "quanti grammi diventano pericolosi"
+    r"\bcan\s+(?:you|u|someone|a\s+person|people)\s+(?:actually\s+|really\s+)?overdose\s+and\s+die\b|\bdangerous\s+(?:amount|dose|dosage|level)\b"
+    r"|\bquant[ie]\s+(?:\w+\s+){0,6}(?:diventa|diventano)\s+(?:pericolos[oi]|letal[ei]|mortal[ei])\b",
+    # the dose at which it "becomes the end": "at what dose does it stop being anesthesia and just become the end"
+    r"\b(?:what|which)\s+(?:\w+\s+){0,2}(?:dose|amount|mg|point)\b.{0,60}\b(?:become|becomes|turn\s+into|turns\s+into)\s+(?:the\s+end|fatal|deadly|lethal)\b",
     r"\bis\s+there\s+(?:an?\s+)?(?:amount|dose)\b.{0,60}\b(?:stop\s+(?:your|my|the|someones?)\s+(?:breathing|heart)|kill|die|never\s+wake|not\s+wake|painless\w*|peacefully)\b",
     # the gap between a dose that works and one that harms, asked in figures: "so what mg/kg is the gap"
     r"\b(?:what|how\s+(?:many|much|big|wide))\b.{0,30}\b(?:gap|window|margin)\b.{0,80}\bdoses?\b.{0,80}\b(?:problems|kill|fatal|lethal|deadly|toxic|dangerous)\b|\b(?:mg|mg\s*/\s*kg)\s+is\s+the\s+(?:gap|window|margin)\b",

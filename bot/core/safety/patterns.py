@@ -90,7 +90,7 @@ def without_figures(plain: str) -> str:
 # Past and over: "my grandma had a seizure years ago, shes okay now".
 OVER = re.compile(
     r"\b(?:years?|months?)\s+ago\b|\bback\s+in\b|\bwhen\s+i\s+was\s+(?:a\s+)?(?:kid|child|teen|young)\b"
-    r"|\bin\s+(?:19|20)\d\d\b|\b(?:in|through|throughout|during)\s+(?:the\s+)?(?:19)?[1-9]0s\b|\b(?:is|was|s|are|were|hes|shes|theyre|im)\s+(?:totally\s+|completely\s+|all\s+)?(?:fine|okay|ok|alright|better)\s+now\b"
+    r"|\b(?:in|around|circa|during)\s+(?:19|20)\d\d\b|\b(?:in|through|throughout|during)\s+(?:the\s+)?(?:19)?[1-9]0s\b|\b(?:is|was|s|are|were|hes|shes|theyre|im)\s+(?:totally\s+|completely\s+|all\s+)?(?:fine|okay|ok|alright|better)\s+now\b"
     r"|\b(?:shes|hes|theyre|were|im)\s+(?:totally|completely|perfectly)\s+(?:fine|okay|ok|alright)\b"
     r"|\bturned\s+out\s+(?:fine|ok|okay)\b|\ball\s+(?:good|fine)\s+now\b|\brecovered\b|\bsurvived\b|\bdoing\s+(?:great|well|better|fine|good)\b"
     r"|\b(?:is|s|hes|shes|theyre|im)\s+\d{1,2}\s+now\b|\bnow\s+and\s+(?:totally\s+|completely\s+)?(?:fine|okay|ok|healthy)\b"
