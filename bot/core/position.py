@@ -28,6 +28,8 @@ _END = re.compile(
     r"\b(?:at|near|towards?)\s+the\s+(?:very\s+)?end\b(?!\s+of\s+(?!the\s+(?:ep|episode|pod|video)))"
     r"|\bwrap\s*-?\s*up\b|\bfinal\s+(?:point|thoughts|words|takeaways?)\b|\bends?\s+(?:on|with)\b"
     r"|\bbefore\s+the\s+outro\b|\bconclusion\b|\bclosing\s+(?:point|thoughts|words|remarks)\b"
+    # "thats how i understood the ending"
+    r"|\b(?:understood|got|took\s+from|took\s+away\s+from|about)\s+the\s+ending\b"
 )
 
 

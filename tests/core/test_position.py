@@ -16,6 +16,7 @@ from bot.core.position import Position, position_of
         ("does he explain in the first couple min why hes doing a whole ep on it", Position.START),
         ("final point he ends on before the outro?", Position.END),
         ("the wrap up where he runs back through pcp and bdnf", Position.END),
+        ("you still have to do the work for it to stick, thats how i understood the ending", Position.END),
         ("at the end of the day i think it's overhyped", None),
         ("at the start of my treatment i felt nothing", None),
         ("what is the AND gate", None),

@@ -107,6 +107,9 @@ PER_SET = {
     # remarks with no question labelled with a chapter, two answers another episode gives ("bipolar II ...
     # would ketamine flip me into hypomania").
     "mixed_twentysix_questions.yaml": {"chapter@1": 0.86, "chapter@3": 0.9, "disclaimer-": 0.97},
+    # Its third: two good chapters where the author named one ("how does ketamine weaken the habenula ->
+    # reward pathway thing"), questions in German, Spanish and French.
+    "mixed_twentyseven_questions.yaml": {"chapter@1": 0.82, "chapter@3": 0.94, "disclaimer-": 0.98},
     "realistic_youtube_questions.yaml": {
         "chapter@1": 0.92,
         "chapter@3": 0.95,

@@ -1087,3 +1087,56 @@ def test_rhetorical_questions_and_verdicts_are_left_alone(library: Library, mess
 def test_a_shout_out_after_a_question_leaves_the_question() -> None:
     message = read("does ketamine still make the knockout mice swim longer? also shoutout to every lab tech")
     assert not is_small_talk(message) and not is_chatter(message)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "kms fr. not the funny kind this time",
+        "the k-hole part sounds kinda nice ngl. just a hole you never have to climb out of (im not joking)",
+        "Army vet, 3 tours. 22 a day and I finally get it. I'm tired of fighting for a reason to stay",
+        "is the overdose amount low enough that my whole esketamine supply would do it? just want it quiet",
+        "anyone else listen to these at 3am bc youre trying to find one reason not to end it",
+    ],
+)
+def test_what_is_said_half_in_jest_or_in_passing_is_a_crisis(message: str) -> None:
+    assert read_safety(read(message)).crisis
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "me and my mate have a bet: can you actually die from ketamine on its own? whats the lethal amount",
+        "my exam on NMDA receptors is tomorrow and im going to fail and die 😩 anyone got a summary",
+    ],
+)
+def test_a_bet_and_an_exam_are_not_crises(message: str) -> None:
+    assert not read_safety(read(message)).crisis
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "why does he sound like hes narrating a nature doc even at 1.5x",
+        "ROKA + eight sleep ads til 5:13, you're welcome",
+        "'serieses, is that a word?' is my new favorite moment on this channel",
+        "why is it always rats in water. what did rats ever do to science 😭",
+        "gonna be honest the only part i fully got was the gym muscle analogy",
+    ],
+)
+def test_remarks_on_the_host_the_ads_and_the_science_are_left_alone(library: Library, message: str) -> None:
+    assert not library.answer(message).chapters
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Retired army medic here. Hubby put this on for me. anyone know how that was done back then?",
+        "so ketamine and angel dust are cousins?? my dad used to say pcp made people punch poles",
+        "KETAMINE CAN BIND TRKB AND MIMIC BDNF??? why did nobody tell me this",
+        "so the trippy part might NOT be what fixes the depression?? that kinda breaks my brain ngl",
+        "my sister's psychiatrist told her SSRIs take 6 weeks. is that what he says about same-day relief?",
+    ],
+)
+def test_a_favour_a_memory_and_a_surprise_are_not_advice(message: str) -> None:
+    assert not wants_health_advice(read(message))

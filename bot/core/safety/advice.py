@@ -46,7 +46,7 @@ _PERSONAL = _any(
     r"suffering|struggling|dealing|bipolar|anxious|pregnant|breastfeeding|nursing|addicted|hooked|a\s+(?:recovering|former)|"
     r"depression|anxiety|ptsd|ocd|bipolar|schizo\w*|psychosis|high blood pressure|heart)\b",
     r"\b(?:i|ive)\s+(?:take|use|used|tried|drink|smoke|suffer|struggle|feel)\b",
-    r"\b(?:help|treat|cure|fix|heal)\s+(?:me|my)\b|\bfor\s+me\b|\bwork\s+(?:for|on)\s+me\b|\bworth\s+(?:trying|a\s+(?:shot|try))\b",
+    r"\b(?:help|treat|cure|fix|heal)\s+(?:me|my)\b|(?<!\bon\s)\bfor\s+me\b|\bwork\s+(?:for|on)\s+me\b|\bworth\s+(?:trying|a\s+(?:shot|try))\b",
     r"\b(?:pregnan\w*|breast\s*feed\w*|nursing|conceive|trying\s+for\s+a\s+baby|ttc)\b",
     r"\b(?:where|how)\s+(?:can|do|could|to|would|should)\s+(?:i|you|u|one|someone|we|ppl|people)?\s*(?:buy|get|find|order|score|cop|purchase|source)\b",
     r"\b(?:buy|purchase|order|score|cop)\s+(?:some\s+)?(?:ketamine|k|special k|ket|esketamine|spravato)\b",
@@ -90,7 +90,9 @@ _NOT_THE_ASKERS_HEALTH = re.compile(
     r"\bmy\s+(?:coworkers?|colleagues?|boss|bosses|neighbou?rs?|roommates?|teachers?|clients?|vets?|veterinarians?)\b"
     # a figure of speech: "this lecture put me in a k-hole lol"
     r"|\b(?:put|puts|putting|sent|sends)\s+me\s+(?:in|into)\s+(?:a\s+)?k\s*-?\s*hole\b"
-    # where the writer was while listening: "i was on the highway and missed half of it"
+    # where the writer was while listening: "i was on the highway and missed half of it", "my train went into
+    # a tunnel"
+    r"|\bmy\s+(?:train|bus|car|commute|wifi|connection|signal|headphones|earbuds|airpods|app)\b"
     r"|\b(?:i|im|i\s+was)\s+(?:\w+\s+){0,2}(?:on\s+the\s+(?:highway|road|bus|train|subway|treadmill)|driving|commuting|doing\s+(?:the\s+)?dishes)\b"
     # an opinion: "sounds sketchy to me"
     r"|\b(?:sounds?|seems?|looks?|feels?)\s+(?:\w+\s+){0,2}to\s+me\b"
@@ -100,7 +102,7 @@ _NOT_THE_ASKERS_HEALTH = re.compile(
     r"|\band\s+i\s+(?:are|were|have\s+been|keep)\s+(?:\w+\s+)?(?:arguing|debating|discussing|disagreeing|fighting)\b"
     r"|\bmy\s+(?:brain|head|mind)\s+(?:hurts|is\s+(?:fried|melting|exploding|broken|spinning|blown))\b"
     r"|\b(?:i|im|ive|id|i\s+was|i\s+am|i\s+would)\s+(?:\w+\s+){0,3}?(?:think|thought|heard|remember|noticed|missed|caught|listen\w*|watch\w*|expect\w*|"
-    r"got\s+lost|went\s+back|checked|rewound|catch|reading|studying|learning|taught|confused|wondering|recall|believe|guess|forgot|forget|mix\w*\s+(?:them|it|those)\s+up|had\s+no\s+idea|never\s+knew)\b"
+    r"got\s+lost|went\s+back|checked|rewound|catch|reading|studying|learning|taught|confused|wondering|recall|believe|guess\w*|forgot|forget|mix\w*\s+(?:them|it|those)\s+up|had\s+no\s+idea|never\s+knew)\b"
 )
 # Someone's own situation with a drug or treatment: the writer (in a few languages too, and with the "I"
 # dropped, as chat does: "did 6 infusions in spring"), or their child, parent or partner.
@@ -146,7 +148,7 @@ _PROFESSIONAL = cue_list(
 )
 # Asked for the asker, now: "should i", "can i", "for me".
 _DIRECT_ASK = re.compile(
-    r"\b(?:should|can|could|may|do|would|will)\s+i\b|\bshould\s+(?:she|he|they|my\s+\w+)\s+(?:ask|try|take|stop|start|go|get|switch|quit)\b|\bfor\s+me\b|\bmy\s+(?:dose|meds|treatment)\b"
+    r"\b(?:should|can|could|may|do|would|will)\s+i\b|\bshould\s+(?:she|he|they|my\s+\w+)\s+(?:ask|try|take|stop|start|go|get|switch|quit)\b|(?<!\bon\s)\bfor\s+me\b|\bmy\s+(?:dose|meds|treatment)\b"
     r"|\b(?:got|was|been|just\s+got)\s+(?:prescribed|approved\s+for|started\s+on|put\s+on)\b"
     # "ive been good for 4 months ... am i just placeboing myself" (not "am i misremembering")
     r"|\bam\s+i\s+(?:just\s+)?(?!misremember|mishear|wrong|confus|remembering|hearing|missing|crazy\b)[a-z]+ing\s+(?:myself|it)\b"
@@ -189,7 +191,7 @@ _DRUGS = re.compile(
 
 # What a therapist or doctor said, told as a fact, is information, not the asker's situation.
 _REPORTED = re.compile(
-    r"\bmy\s+(?:therapist|doctor|doc|psychiatrist|gp|professor|prof|teacher|pharmacist)\s+(?:once\s+)?(?:said|says|told\s+(?:me|us)|mentioned|explained|described|calls|called|compared)\b"
+    r"\bmy\s+(?:\w+s\s+)?(?:therapist|doctor|doc|psychiatrist|gp|professor|prof|teacher|pharmacist)\s+(?:once\s+)?(?:said|says|told\s+(?:me|us|him|her|them)|mentioned|explained|described|calls|called|compared)\b"
     # a friend's story told: "buddy of mine described his first k-hole at a festival"
     r"|\b(?:\w+\s+of\s+mine|my\s+(?:buddy|friend|mate|pal|roommate|coworker))\s+(?:once\s+)?(?:described|told\s+(?:me|us)\s+about|swears)\b[^.?!]*"
     # how someone close will take the news: "my dad is gonna lose it when i tell him"
@@ -198,15 +200,15 @@ _REPORTED = re.compile(
     r"|\bmy\s+(?:dad|mom|mum|father|mother|brother|sister|wife|husband|partner|gf|bf|friend|cousin|roommate)\s+(?:heard|overheard|watched|listened|laughed|joked|asked\s+me\s+(?:why|what))\b"
     # a claim someone close keeps making, to the end of its sentence: "my dad keeps telling me ketamine is
     # 'basically angel dust' and im gonna end up punching light poles"
-    r"|\bmy\s+(?:dad|mom|mum|father|mother|brother|sister|uncle|aunt|grandpa|grandma|cousin|friend|friends|roommate|family|parents)\s+(?:keeps?|kept|always)\s+(?:telling\s+me|saying|calling|warning\s+me|insisting)\b[^.?!]*"
+    r"|\bmy\s+(?:dad|mom|mum|father|mother|brother|sister|uncle|aunt|grandpa|grandma|cousin|friend|friends|roommate|family|parents)\s+(?:keeps?|kept|always|used\s+to)\s+(?:telling\s+me|saying|say|said|calling|call|warning\s+me|insisting)\b[^.?!]*"
     # checking what one understood, and figures of speech: "did i get that right?", "explain like im 5",
     # "nobody ever told me that"
     r"|\b(?:did|do|have)\s+i\s+(?:get|got|have|understand)\s+(?:that|this|it|everything)\s+(?:right|correct|straight)\b"
     r"|\bam\s+i\s+(?:understanding|reading|getting|following|summarizing|summarising|remembering)\s+(?:this|that|it|him)\s+(?:right|correctly)\b"
-    r"|\bdo\s+i\s+have\s+(?:it|that|this)\s+(?:backwards|wrong|right|mixed\s+up)\b|\bjust\s+checking\s+(?:that\s+)?i\s+(?:get|got|understand)\b"
+    r"|\bdo\s+i\s+have\s+(?:it|that|this)\s+(?:backwards|wrong|right|mixed\s+up)\b|\b(?:just\s+)?checking\s+(?:that\s+|if\s+)?i\s+(?:get|got|understand)\b"
     r"|\bif\s+i\s+(?:understand|understood|followed|got)\s+(?:this|that|it|him)?\s*(?:right|correctly)\b"
     r"|\b(?:explain|eli5)\s+(?:it\s+|this\s+|that\s+)?like\s+(?:im|i\s+am)\s+(?:\d+|five|a\s+\w+)\b"
-    r"|\b(?:nobody|no\s+one|noone)\s+(?:\w+\s+)?(?:told|tells|warned)\s+me\b"
+    r"|\b(?:nobody|no\s+one|noone)\s+(?:\w+\s+)?(?:told|tell|tells|warned)\s+me\b|\b(?:breaks?|broke|melts?|melted|fried|blew|blows)\s+my\s+(?:brain|mind|head)\b"
 )
 
 

@@ -55,6 +55,8 @@ _CHATTER = cue_list(
 _HOST_REMARK = re.compile(
     r"\b(?:beard|shirt|jacket|outfit|haircut|mustache|moustache)\b|\b(?:his|hubermans|andrews)\s+voice\b"
     r"|\bwith\s+a\s+(?:completely\s+|totally\s+|dead\s+|perfectly\s+|straight\s+)?straight\s+face\b"
+    # how he sounds: "why does he sound like hes narrating a nature doc even at 1.5x"
+    r"|\b(?:he|huberman|andrew)\s+sounds?\s+like\b"
 )
 
 
@@ -100,6 +102,7 @@ _NOT_IN_AN_EPISODE = cue_list(
     r"|\bgood\s+(?:morning|afternoon|evening|night)\s+(?:fellow|everyone|all|yall|fam|friends|nerds)\b"
     r"|\b(?:drop|share|post|tell)\s+(?:your|ur|yall|yalls)\b.{0,50}\b(?:below|in\s+the\s+(?:replies|comments|thread|chat))\b"
     r"|\b(?:ads?|sponsors?|sponsor\s+reads?)\b.{0,30}\bskip\w*\s+(?:to|past|ahead)\b"
+    r"|\b(?:ads?|sponsors?|reads?)\s+(?:\w+\s+)?(?:til|till|until|up\s+to|to)\s+\d{1,2}:\d\d\b"
     r"|\b(?:ad|ads|read|sponsor\w*)\b.{0,20}\bskipped\b|\b(?:ad|ads|read)\s+(?:\w+\s+)?(?:straight\s+)?into\b"
     r"|\b\d(?:\.\d+)?\s*x\s+speed\b|\bplayback\s+speed\b|\b(?:new|next|last)\s+season\s+of\b|\bseason\s+(?:\d+|finale)\b"
     r"|\b(?:do|make|need)\s+(?:an?\s+)?(?:\w+\s+)?(?:episode|ep|video|follow\s*-?\s*up|part\s+(?:2|two))\s+(?:\w+\s+)?(?:on|about|with)\b"
@@ -185,6 +188,9 @@ _MEME = cue_list(
     # a poll of the channel: "who else is eating cereal at midnight listening to neuroscience, just me?"
     r"|^\W*who\s+else\b.{0,160}\b(?:just\s+me|only\s+me)\W*$"
     r"|^\W*(?:isnt|aint)\s+it\s+(?:so\s+|just\s+)?(?:crazy|wild|insane|amazing|funny|weird|nuts|fascinating|wild|mind\s*blowing)\s+(?:how|that)\b[^?]{0,120}\??\W*$"
+    # a favourite line, a joke's rhetorical question: "'serieses' is my new favorite moment", "why is it always
+    # rats in water. what did rats ever do to science"
+    r"|\bis\s+my\s+(?:new\s+)?(?:favou?rite|fav)\s+(?:moment|part|bit|line|quote)\b|\bwhat\s+did\s+(?:\w+\s+){1,3}ever\s+do\s+to\b"
     r"|\bin\s+3\W+2\W+1\b|\bnot\s+(?:asking|a\s+question)\b.{0,30}\bjust\s+(?:wanted\s+to\s+)?shar\w*"
     # a caption over a picture: "me trying to explain the AND gate to my gf at 2am: [image]"
     r"|^\W*me\s+(?:\w+\s+){0,2}(?:trying|when|after|explaining|watching|listening|reading|hearing|realizing)\b.{0,120}:\s*"
@@ -277,6 +283,7 @@ _PLACE_VERDICT = cue_list(
     r"|\b(?:explanation|analogy|example|part|bit)\s+(?:\w+\s+)?made\s+(?:\w+\s+)?(?:click|make\s+sense)\b|\bexplain\w*\s+(?:\w+\s+){0,3}better\s+than\b"
     r"|\b(?:part|bit|section|segment)\s+(?:is|was)\s+(?:a|an)\s+(?:\w+\s+)?(?:check|call|ride|trip|journey|gem|highlight|masterpiece|banger|treat|blast)\b"
     r"|\b(?:part|bit|section|segment|chapter)\s+alone\s+(?:is|was)\s+worth\b"
+    r"|\bthe\s+only\s+(?:part|bit|thing)\s+i\s+(?:fully\s+|actually\s+|really\s+)?(?:got|understood|followed)\b"
     r"|^\W*(?:i\s+)?(?:love|loved|gotta\s+love)\s+(?:how|when|that)\s+(?:he|huberman|andrew)\b"
     # or a plan to hear it again: "gonna rewatch the bdnf section tomorrow"
     r"|\b(?:need|needs|gonna\s+need|going\s+to\s+need)\s+(?:a\s+)?(?:second|another|2nd|third|3rd)\s+(?:watch|listen|viewing|pass|run)\b"

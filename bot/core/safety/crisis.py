@@ -45,7 +45,7 @@ _DIRECT = _any(
     r"\b(?:plan\w*|figur\w*\s+out|work\w*\s+out|research\w*|thinking\s+about|decid\w*)\s+how\s+to\s+(?:end\s+(?:it|things|my\s+life)|kill\s+myself|die|do\s+it)\b",
     # (not how one wakes: "a nap so i dont wake up feeling like garbage")
     r"\bso\s+(?:that\s+)?(?:i|he|she|they)\s+(?:dont|do not|wont|will not|never|cant)\s+wake\s+up\b(?!\s+(?:feeling|tired|groggy|exhausted|sore|hungry|with|at|in|during|early|late|every|so|too|like|mid|halfway|before|until|till|again)\b)",
-    r"\b(?:to|and|just|i|id|ill|might|would|could|then|hope|hopefully)\s+(?:never|not)\s+wak(?:e|ing)\s+up\b(?!\s+(?:at|before|until|till|early|so\s+early|too\s+early|in\s+the|every|again\s+at|with|feeling|tired|groggy|sore|mid|during)\b)|\bsleep\s+forever\b|\btired\s+of\s+(?:existing|living|being alive|life|it all|everything)\b",
+    r"\b(?:to|and|just|i|id|ill|might|would|could|then|hope|hopefully)\s+(?:never|not)\s+wak(?:e|ing)\s+up\b(?!\s+(?:at|before|until|till|early|so\s+early|too\s+early|in\s+the|every|again\s+at|with|feeling|tired|groggy|sore|mid|during)\b)|\b(?:sleep|go\s+to\s+sleep)\s+(?:forever|permanently)\b|\btired\s+of\s+(?:existing|living|being alive|life|it all|everything)\b",
     # finality and hopelessness
     r"\bno\s+(?:reason|point|will|hope)\s+(?:\w+\s+){0,3}(?:live|living|continu\w*|go(?:ing)? on|keep(?:ing)? going|carry(?:ing)? on|anymore|trying|left)\b",
     r"\bnothing\s+(?:left\s+)?to\s+live\s+for\b|\bwhats\s+the\s+point\s+(?:of|in)\s+(?:anything|living|life|going on|it all|continuing|being alive)\b",
@@ -94,7 +94,7 @@ _DIRECT = _any(
     # ways out, giving up on everything, a plan and a day
     r"\b(?:painless|easy|easiest|quick|quickest|best)\s+ways?\s+(?:out|to go|to die|to end)\b|\b(?:out of|no more)\s+options\b|\bthats\s+it\s+for\s+me\b",
     r"\b(?:want|wanna|wanted)\s+to\s+(?:just\s+)?(?:disappear|vanish|not wake|sleep and not wake|stop existing)\b(?!\s+(?:into|to|for|from|off|on)\b)|\b(?:want|wanna)\s+(?:it|everything|it all)\s+to\s+(?:just\s+)?stop\b",
-    r"\b(?:dont|do not)\s+think\s+(?:ill|i will|i can)\s+(?:make it|last|hold on)\b|\b(?:days?|weeks?)\s+left\s+in\s+me\b|\bneed\s+a\s+reason\s+not\s+to\b",
+    r"\b(?:dont|do not)\s+think\s+(?:ill|i will|i can)\s+(?:make it|last|hold on)\b|\b(?:days?|weeks?)\s+left\s+in\s+me\b|\b(?:need|find|finding|looking\s+for|searching\s+for|give\s+me)\s+(?:a|one|any|just\s+one)\s+(?:good\s+)?reason\s+not\s+to\b",
     r"\b(?:finish|end)\s+it\s+(?:this|tonight|tomorrow|on|after|before|soon|for good)\b|\blook\s+like\s+an\s+accident\b|\bone\s+less\s+(?:bill|mouth|problem|burden)\b",
     rf"\b{_PILLS}\s+(?:all\s+)?(?:lined|laid|counted)\s+(?:up|out)\b|\bthinking\s+about\s+(?:my\s+)?(?:\w+\s+){{0,2}}(?:gun|rope|pills|bridge)\b|\bkeep\s+thinking\s+about\s+(?:\w+\s+){{0,3}}gun\b",
     r"\b(?:cut|cutting|burned|burnt)\s+(?:myself\s+)?again\b|\bdeeper\s+than\s+i\s+meant\b",
@@ -251,6 +251,8 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
     (
         "absence",
         _any(
+            # a hole never climbed out of, a reason to stay fought for
+            r"\bnever\s+(?:have\s+to\s+)?(?:climb|crawl|come|get)\s+(?:back\s+)?(?:out|up)\b|\b(?:fighting|looking|searching)\s+for\s+a\s+reason\s+to\s+(?:stay|live|keep\s+going)\b",
             # (disappearing "into a cabin for a month" is a holiday; gone is someone's, never "libido gone")
             r"\b(?:die|dying|dead|death|vanish)\b|\bdisappear\w*\b(?!\s+(?:into|to|for|from|off|on)\b)",
             r"\b(?:be|being|im|am|ill|id|will|wanna\s+be|just\s+be)\s+(?:\w+\s+)?gone\b|\b(?:when|after|once|before)\s+(?:im|i\s+am|ive)\s+gone\b",
@@ -333,6 +335,8 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
             r"\b(?:updated|wrote|made|redid|finished|signed)\s+(?:my\s+|the\s+|a\s+)?(?:will|testament)\b"
             r"|\bjelszav\w*.{0,40}odaad\w*|odaad\w*.{0,40}jelszav\w*|পিন\S*.{0,30}মেসেজ"
             r"|账号密码|密码.{0,10}(?:写|给|留)|\bdeix\w*\s+tudo\s+(?:organizado|arrumado|pronto|resolvido)\b",
+            # the veterans' "22 a day" understood, wanting it all quiet
+            r"\b22\s+a\s+day\b.{0,40}\b(?:get|understand)\s+it\b|\b(?:want|wanna)\s+(?:it|everything|it\s+all)\s+(?:to\s+(?:just\s+)?(?:be\s+)?)?(?:quiet|silent)\b",
             # a mind made up, a last day set for trying, oneself not trusted, a strange relief (Vietnamese)
             r"\b(?:ive|i\s+have|i)\s+made\s+up\s+my\s+mind\b|\bthe\s+last\s+day\s+(?:i|im)\s+(?:try|trying|keep|fight|give\s+it)\b"
             r"|\b(?:dont|didnt|do\s+not|did\s+not|cant|no\s+longer)\s+trust\s+myself\b|\bnhe\s+nhom\s+la\b",

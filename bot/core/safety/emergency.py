@@ -111,7 +111,7 @@ _EMERGENCY = any_of(
     # the tenth session's: not responding and breathing slowly in Catalan, all her mother's pills in Spanish,
     # far too much taken in German, no response and purple lips in Japanese, a seizure in Turkish
     r"\b(?:no\s+respon|respira\s+molt\s+(?:a\s+poc\s+a\s+poc|lent\w*)|ulls\s+mig\s+oberts)\b|\bse\s+tomo\s+todas?\s+(?:las|sus)\s+(?:\w+\s+)?(?:pastillas|pildoras|medicinas)\b"
-    r"|\b(?:viel\s+)?zu\s+viel\s+(?:\w+\s+){0,2}(?:genommen|gezogen|geschluckt)\b|反応(?:しない|がない)|唇が紫|\bkasilma\w*\s+basla\w*|\bgozleri\s+geriye\s+kay\w*",
+    r"|\b(?:viel\s+)?zu\s+viel\s+(?:\w+\s+){0,2}(?:genommen|gezogen|geschluckt)\b|反応(?:しない|がない)|唇.{0,3}紫|意識がな[いく]|呼吸が.{0,6}(?:ゆっくり|遅い|浅い|止ま)|\bkasilma\w*\s+basla\w*|\bgozleri\s+geriye\s+kay\w*",
     r"온몸이\s*(?:\w+\s*)?떨리|눈이\s*뒤로|거품을\s*물|숨을\s*헐떡|"
     r"胸口剧痛|胸口(?:很|好)?痛|喘不(?:上|过)气|\b(?:ha\s+)?battuto\s+la\s+testa\b|\bnon\s+mi\s+riconosce\b|\bse\s+golpeo\s+la\s+cabeza\b|\bbateu\s+a\s+cabeca\b|\bkan\s+durmuyor\b|"
     r"叫不醒|没有呼吸|不呼吸|呼吸很慢|呼吸困难|嘴唇发紫|昏迷|抽搐|不省人事|意識がない|息をしていない|起きない|痙攣|의식이\s*없|숨을\s*안\s*쉬|숨을\s*못\s*쉬|경련|안\s*깨어나",
@@ -158,7 +158,7 @@ LETHAL = any_of(
     # the gap between a dose that works and one that harms, asked in figures: "so what mg/kg is the gap"
     r"\b(?:what|how\s+(?:many|much|big|wide))\b.{0,30}\b(?:gap|window|margin)\b.{0,80}\bdoses?\b.{0,80}\b(?:problems|kill|fatal|lethal|deadly|toxic|dangerous)\b|\b(?:mg|mg\s*/\s*kg)\s+is\s+the\s+(?:gap|window|margin)\b",
     # "the max amount of k before it kills you", "can you die from a k hole", "an anesthetic dose and a fatal one"
-    r"\b(?:max|maximum|most)\s+(?:amount|dose|mg)\b.{0,40}\b(?:kill|kills|die|fatal|lethal|od)\b|\bcan\s+(?:you|u|someone|a\s+person|people)\s+die\s+(?:from|of)\b|\b(?:a|the)\s+(?:fatal|lethal|deadly)\s+one\b",
+    r"\b(?:max|maximum|most)\s+(?:amount|dose|mg)\b.{0,40}\b(?:kill|kills|die|fatal|lethal|od)\b|\bcan\s+(?:you|u|someone|a\s+person|people)\s+die\s+(?:from|of)\b|\bcan\s+(?:you|u|someone|a\s+person|people)\s+(?:actually\s+|really\s+)?die\s+(?:from|of|on)\s+(?:\w+\s+){0,2}(?:on\s+its\s+own|by\s+itself|alone)\b|\b(?:a|the)\s+(?:fatal|lethal|deadly)\s+one\b",
     r"\b(?:what|which)\s+(?:\w+\s+){0,3}(?:dose|amount|mg|point)\b.{0,40}\bstops?\s+(?:your|my|the|his|her|someones?|a\s+persons?)\s+(?:breathing|heart|breath)\b",
     # Dutch, German, French, Polish, Turkish, Russian, Chinese, Japanese and Korean words for deadly
     r"\b(?:dodelijk\w*|todlich\w*|dose\s+mortelle|smierteln\w*|olumcul\w*|oldurucu\s+doz\w*)\b|смертельн|致死|致命剂量|치사량|치명적",
