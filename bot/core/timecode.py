@@ -117,9 +117,10 @@ _PLACE_BEFORE = re.compile(r"\b(?:at|to|near|past)\s+(?:the\s+)?$|@\s*$", re.IGN
 _PLACE_AFTER = re.compile(r"^\s*(?:mark|in\b|into|timestamp)", re.IGNORECASE)
 
 
-# "the most useful 1h42m of my week", "1h42m well spent": the whole episode's length.
+# "the most useful 1h42m of my week", "1h42m well spent", "a 1h42m episode": the whole episode's length.
 _LENGTH_AFTER = re.compile(
-    r"^\s*(?:of\s+(?:my|your|his|her|our|the)\b|well\s+spent\b|straight\b|long\b)", re.IGNORECASE
+    r"^\s*(?:of\s+(?:my|your|his|her|our|the)\b|well\s+spent\b|straight\b|long\b|episode\b|ep\b|podcast\b|video\b)",
+    re.IGNORECASE,
 )
 
 

@@ -110,6 +110,10 @@ PER_SET = {
     # Its third: two good chapters where the author named one ("how does ketamine weaken the habenula ->
     # reward pathway thing"), questions in German, Spanish and French.
     "mixed_twentyseven_questions.yaml": {"chapter@1": 0.82, "chapter@3": 0.94, "disclaimer-": 0.98},
+    # Its fourth: second-best chapters first (same-day relief, a rewiring compared with psilocybin),
+    # questions in Spanish, German and Portuguese, a cousin's mixing and a coworker's naltrexone read as
+    # advice.
+    "mixed_twentyeight_questions.yaml": {"chapter@1": 0.83, "chapter@3": 0.93, "disclaimer-": 0.96},
     "realistic_youtube_questions.yaml": {
         "chapter@1": 0.92,
         "chapter@3": 0.95,

@@ -1140,3 +1140,53 @@ def test_remarks_on_the_host_the_ads_and_the_science_are_left_alone(library: Lib
 )
 def test_a_favour_a_memory_and_a_surprise_are_not_advice(message: str) -> None:
     assert not wants_health_advice(read(message))
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "k-hole sounds nice tbh. one you don't climb back out of, even better",
+        "what's the point of rewiring a brain that doesn't want to be here",
+        "my roommate gave me his PS5, said he won't be needing it. he's been really quiet since the breakup",
+        "صاحبي بعتلي: سامحني على كل شي، ما عاد فيني كمّل. وما عم يرد",
+        "what amount stops someone's breathing? I just want it to be peaceful for once",
+        "quanta ketamina serve per non svegliarsi più? tanto non importa a nessuno",
+    ],
+)
+def test_the_fourth_rounds_crises(message: str) -> None:
+    assert read_safety(read(message)).crisis
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "'Suicide Is Painless' is the M*A*S*H theme right? my grandpa hums it constantly",
+        "自殺念慮へのケタミンの効果について卒論を書いています。引用しても問題ないでしょうか",
+    ],
+)
+def test_a_theme_tune_and_a_thesis_are_not_crises(message: str) -> None:
+    assert not read_safety(read(message)).crisis
+
+
+def test_an_unconscious_friend_in_indonesian_is_an_emergency() -> None:
+    message = "temenku abis make keta terus jatoh dari tangga, kepalanya berdarah dan dia ga sadar"
+    assert read_safety(read(message)).emergency
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "is a seizure basically excitation out of control? thats how i understood the epilepsy part",
+        "my sister swore it lifted during her first infusion. is that really what the research showed?",
+        "what's the exact title of the naltrexone paper? citing it in my master's thesis",
+        'my manager said our budget meeting "felt like a k-hole" lol what does the term mean tho',
+        "my boyfriend said during his ketamine session he was watching himself from the ceiling. is that the "
+        "dissociation thing he describes?",
+    ],
+)
+def test_what_others_said_and_what_the_research_showed_are_not_advice(message: str) -> None:
+    assert not wants_health_advice(read(message))
+
+
+def test_an_episodes_length_is_no_place_in_it(library: Library) -> None:
+    assert not library.answer("why do i always start a 1h42m episode at midnight… rhetorical").chapters

@@ -102,7 +102,7 @@ _NOT_THE_ASKERS_HEALTH = re.compile(
     r"|\band\s+i\s+(?:are|were|have\s+been|keep)\s+(?:\w+\s+)?(?:arguing|debating|discussing|disagreeing|fighting)\b"
     r"|\bmy\s+(?:brain|head|mind)\s+(?:hurts|is\s+(?:fried|melting|exploding|broken|spinning|blown))\b"
     r"|\b(?:i|im|ive|id|i\s+was|i\s+am|i\s+would)\s+(?:\w+\s+){0,3}?(?:think|thought|heard|remember|noticed|missed|caught|listen\w*|watch\w*|expect\w*|"
-    r"got\s+lost|went\s+back|checked|rewound|catch|reading|studying|learning|taught|confused|wondering|recall|believe|guess\w*|forgot|forget|mix\w*\s+(?:them|it|those)\s+up|had\s+no\s+idea|never\s+knew)\b"
+    r"got\s+lost|went\s+back|checked|rewound|catch|reading|studying|learning|taught|confused|wondering|recall|believe|guess\w*|understood|forgot|forget|mix\w*\s+(?:them|it|those)\s+up|had\s+no\s+idea|never\s+knew)\b"
 )
 # Someone's own situation with a drug or treatment: the writer (in a few languages too, and with the "I"
 # dropped, as chat does: "did 6 infusions in spring"), or their child, parent or partner.
@@ -128,6 +128,9 @@ _EPISODE_CLAIM = re.compile(
     r"|\baddicted\s+to\s+(?:this|the|his)\s+(?:podcast|channel|show|content|episodes?|pod)\b"
     r"|\baccording\s+to\s+(?:the\s+ep\w*|him|huberman|the\s+podcast|the\s+stud\w+)\b|\bin\s+the\s+stud(?:y|ies)\b"
     r"|\bis\s+that\s+what\s+(?:he|huberman|andrew|the\s+(?:research|science|studies|study|data|evidence))\s+(?:actually\s+|really\s+)?(?:claims?|says?|said|means?|shows?|showed)\b"
+    r"|\bwhat\s+the\s+(?:research|science|studies|study|data|evidence|trials?)\s+(?:actually\s+|really\s+)?(?:says?|said|shows?|showed|found|finds)\b"
+    # "is that the dissociation thing he describes?"
+    r"|\bis\s+(?:that|this)\s+(?:the\s+)?(?:\w+\s+){0,3}(?:thing|part|effect|state)\s+(?:he|huberman)\s+(?:describes?|described|mentions?|mentioned|talks?\s+about|means)\b"
     r"|\bwhy\s+(?:does|did|would)\s+(?:he|huberman|andrew)\s+(?:say|think|claim)\b"
 )
 # Asked for work or study, or for others, not for oneself: "for a pharmacology presentation", "I'm an ER
@@ -138,6 +141,7 @@ _PROFESSIONAL = cue_list(
     r"study\s+group|explainer|article|piece|blog|newsletter|post|video|podcast|channel)\b"
     r"|\b(?:im|i\s+am|as)\s+an?\s+(?:\w+\s+){0,2}(?:nurse|doctor|physician|paramedic|emt|pharmacist|researcher|student|psychiatrist|anesthesiologist|"
     r"writer|journalist|reporter|blogger|teacher|counselor|counsellor|therapist|social\s+worker)\b"
+    r"|\b(?:citing|cite|quoting|using)\s+(?:it|this|that|them)\s+in\s+(?:my|a|our)\s+(?:\w+\s+){0,2}(?:thesis|paper|essay|dissertation|report|presentation|review)\b"
     r"|\b(?:writing|working\s+on)\s+(?:a|an|my)\s+(?:\w+\s+){0,2}(?:explainer|article|piece|post|essay|paper|thesis|story|script)\b"
     r"|\bi\s+(?:work|worked|used\s+to\s+work)\s+(?:in|at|as)\s+(?:a|an|the)?\s*(?:\w+\s+){0,2}(?:billing|clinic|hospital|pharmacy|er|icu|ems|nurse|lab|research|insurance|coding|practice|mouse\s+lab|rat\s+lab)\b"
     r"|\bi\s+(?:run|lead|moderate|host)\s+(?:a|an|the|our)\s+(?:\w+\s+){0,3}(?:group|page|channel|podcast|forum|server|class|meeting)\b"
@@ -191,7 +195,7 @@ _DRUGS = re.compile(
 
 # What a therapist or doctor said, told as a fact, is information, not the asker's situation.
 _REPORTED = re.compile(
-    r"\bmy\s+(?:\w+s\s+)?(?:therapist|doctor|doc|psychiatrist|gp|professor|prof|teacher|pharmacist)\s+(?:once\s+)?(?:said|says|told\s+(?:me|us|him|her|them)|mentioned|explained|described|calls|called|compared)\b"
+    r"\bmy\s+(?:\w+s\s+)?(?:therapist|doctor|doc|psychiatrist|gp|professor|prof|teacher|pharmacist|manager|boss|coworker|colleague)\s+(?:once\s+)?(?:said|says|told\s+(?:me|us|him|her|them)|mentioned|explained|described|calls|called|compared)\b"
     # a friend's story told: "buddy of mine described his first k-hole at a festival"
     r"|\b(?:\w+\s+of\s+mine|my\s+(?:buddy|friend|mate|pal|roommate|coworker))\s+(?:once\s+)?(?:described|told\s+(?:me|us)\s+about|swears)\b[^.?!]*"
     # how someone close will take the news: "my dad is gonna lose it when i tell him"

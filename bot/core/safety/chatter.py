@@ -191,7 +191,7 @@ _MEME = cue_list(
     # a favourite line, a joke's rhetorical question: "'serieses' is my new favorite moment", "why is it always
     # rats in water. what did rats ever do to science"
     r"|\bis\s+my\s+(?:new\s+)?(?:favou?rite|fav)\s+(?:moment|part|bit|line|quote)\b|\bwhat\s+did\s+(?:\w+\s+){1,3}ever\s+do\s+to\b"
-    r"|\bin\s+3\W+2\W+1\b|\bnot\s+(?:asking|a\s+question)\b.{0,30}\bjust\s+(?:wanted\s+to\s+)?shar\w*"
+    r"|\brhetorical(?:\s+question)?\W*$|\bin\s+3\W+2\W+1\b|\bnot\s+(?:asking|a\s+question)\b.{0,30}\bjust\s+(?:wanted\s+to\s+)?shar\w*"
     # a caption over a picture: "me trying to explain the AND gate to my gf at 2am: [image]"
     r"|^\W*me\s+(?:\w+\s+){0,2}(?:trying|when|after|explaining|watching|listening|reading|hearing|realizing)\b.{0,120}:\s*"
     r"(?:\[[^\]]{1,20}\]|\W*)$"

@@ -40,7 +40,7 @@ _DIRECT = _any(
     # wanting to be dead, not to exist, not to wake
     r"\b(?:want|wanna|wanted|wants|ready|going|gonna|plan\w*|trying|deserve)\s+(?:to\s+)?(?:die|be dead|not exist|stop existing|disappear forever)\b",
     r"\bwish(?:ing)?\s+(?:i|he|she|they)\s+(?:was|were|wasnt|werent|could be|would|had)\s+(?:dead|die|gone|never been born|not born|not alive|not here)\b",
-    r"\b(?:dont|do not|didnt|did not|no longer|not)\s+(?:really\s+|even\s+)?want\s+to\s+(?:live|be alive|be here|exist|wake up|go on|keep going|be around|come back)\b",
+    r"\b(?:dont|do not|didnt|did not|doesnt|does not|no longer|not)\s+(?:really\s+|even\s+)?want\s+to\s+(?:live|be alive|be here|exist|wake up|go on|keep going|be around|come back)\b",
     r"\b(?:not\s+sure|dont\s+(?:know|think)|doubt)\s+(?:if\s+|that\s+)?(?:ill|i\s+will|i\s+can|i\s+could)\s+(?:still\s+)?(?:be\s+(?:around|here|alive)|make\s+it|last|hold\s+on)\b",
     r"\b(?:plan\w*|figur\w*\s+out|work\w*\s+out|research\w*|thinking\s+about|decid\w*)\s+how\s+to\s+(?:end\s+(?:it|things|my\s+life)|kill\s+myself|die|do\s+it)\b",
     # (not how one wakes: "a nap so i dont wake up feeling like garbage")
@@ -175,6 +175,9 @@ _DIRECT = _any(
     r"\b(?:veux|voulais|voudrais)\s+(?:juste\s+|seulement\s+)?que\s+(?:ca|tout)\s+(?:s\s+)?arrete\b"
     r"|\b(?:will|mochte|wollte)\s+(?:\w+\s+){0,3}dass\s+(?:es|alles)\s+(?:endlich\s+)?aufhort\b"
     r"|\b(?:quiero|queria|quero)\s+(?:solo\s+|so\s+)?que\s+(?:todo|esto|tudo|isso)\s+(?:se\s+)?(?:acabe|termine|pare)\b",
+    r"\b(?:never|dont|wont|not)\s+(?:have\s+to\s+)?(?:climb|crawl|come|get)\s+(?:back\s+)?out\s+of\b.{0,30}\b(?:even\s+better|sounds?\s+(?:nice|good|great|perfect))\b"
+    r"|\bsounds?\s+(?:kinda\s+|so\s+)?(?:nice|good|great|perfect)\b.{0,60}\b(?:never|dont|wont|not)\s+(?:have\s+to\s+)?(?:climb|crawl|come|get)\s+(?:back\s+)?out\b"
+    r"|\bper\s+non\s+svegliarsi\s+piu\b|"
     r"(?:чтобы|чтоб)\s+(?:уже\s+)?(?:точно\s+)?не\s+проснуться|без\s+мене\s+(?:вам\s+)?(?:стане|буде)\s+легше|вам\s+без\s+мене\s+(?:стане|буде)\s+легше"
     r"|без\s+меня\s+(?:вам\s+)?(?:станет|будет)\s+легче|смысла\s+(?:дальше\s+)?жить|\bvorrei\s+(?:solo\s+)?che\s+(?:finisse|finisca)\s+tutto\b|\bfarla\s+finita\b",
     # the eleventh's look-alike corpus: afraid of what one will do, not planning to stick around, waking
@@ -251,6 +254,8 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
     (
         "absence",
         _any(
+            # gone quiet since a loss: "he's been really quiet since the breakup"
+            r"\b(?:hes|shes|theyve|theyre|has|have)\s+(?:been\s+)?(?:really\s+|so\s+|super\s+|very\s+)?(?:quiet|withdrawn|distant)\s+(?:since|ever\s+since|lately|for\s+(?:days|weeks))\b",
             # a hole never climbed out of, a reason to stay fought for
             r"\bnever\s+(?:have\s+to\s+)?(?:climb|crawl|come|get)\s+(?:back\s+)?(?:out|up)\b|\b(?:fighting|looking|searching)\s+for\s+a\s+reason\s+to\s+(?:stay|live|keep\s+going)\b",
             # (disappearing "into a cabin for a month" is a holiday; gone is someone's, never "libido gone")
@@ -271,6 +276,9 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
     (
         "farewell",
         _any(
+            # a dog given away in Polish, "forgive me for everything" in Arabic, a bare "sorry" sent
+            r"\boddal\w*\s+(?:\w+\s+){0,2}(?:psa|kota)\b|\bpsa\s+(?:\w+\s+)?oddal\w*|سامحني\s*على\s*كل"
+            r"|\bwith\s+(?:just\s+)?(?:the\s+word\s+)?sorry\b|\bjust\s+(?:said|wrote|texted|sent)\s+sorry\b",
             # the tenth session's: a letter written, a dog or a cat given away, everyone apologised to, things not
             # needed any more, savings handed over, in Greek, Czech, Malay, Amharic, Chinese and Vietnamese
             r"γραμμα\w*.{0,60}γραψ\w*|γραψ\w*.{0,30}γραμμα|\bdal\w*\s+(?:\w+\s+)?(?:psa|kocku|kocicku)\b"
@@ -298,6 +306,8 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
     (
         "burden",
         _any(
+            # can't go on, in Levantine Arabic; nobody cares anyway, in Italian
+            r"ما\s*عاد\s*فيني\s*(?:كمل|اكمل)|ما\s*بقدر\s*(?:كمل|اكمل)|\btanto\s+non\s+importa\s+a\s+nessuno\b",
             # a life at 1% battery, the charger no longer sought, left to run out (in Thai too)
             # (read as plain text: "%" is gone, Thai's sara am is folded into two marks)
             r"\b(?:battery|batt)\w*\b.{0,30}\b(?:1|0)\b(?!\s*(?:year|month|week|day|hour|min|yr))|แบต.{0,40}1(?!\d)|\bstopped\s+(?:looking\s+for|trying\s+to\s+find)\s+(?:a\s+|the\s+|my\s+)?charger\b"
@@ -330,6 +340,7 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
         # a mind made up: going through with it, at peace with it, the time is up
         "resolve",
         _any(
+            r"\b(?:want|wanna)\s+(?:it|everything|it\s+all)\s+to\s+(?:just\s+)?be\s+(?:peaceful|calm|still|over)\b",
             # affairs put in order: a will updated, passwords or a PIN handed over, everything arranged (in
             # Hungarian, Bengali, Chinese and Portuguese)
             r"\b(?:updated|wrote|made|redid|finished|signed)\s+(?:my\s+|the\s+|a\s+)?(?:will|testament)\b"
@@ -372,6 +383,7 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
     (
         "unreachable",
         _any(
+            r"ما\s*عم\s*يرد|مش\s*عم\s*يرد|ما\s*بيرد",
             # off the phone, not picking up, in Malay, Amharic, Portuguese and Spanish
             r"\b(?:terus\s+)?off\s+(?:phone|fon|hp)\b|ስልኩን\s*አያነሳም|\bagora\s+nao\s+atende\b|\bno\s+me\s+contesta\b",
             r"\b(?:wont|will not|doesnt|isnt)\s+(?:answer|pick up)\w*\b|\bstopped\s+(?:picking\s+up|answering|replying|responding)\b|\blocked\s+(?:herself|himself|themselves)\b",
@@ -423,7 +435,9 @@ _RETURNING = re.compile(
 
 # A song's words in quotes, with the song named ("the johnny cash cover"), are the song's; unless
 # the message says they are more than a song now.
-_SUNG = re.compile(r"\b(?:cover|song|lyrics?|sings?|sang|on\s+(?:loop|repeat))\b")
+_SUNG = re.compile(
+    r"\b(?:cover|song|lyrics?|sings?|sang|on\s+(?:loop|repeat)|theme|hums?|humming|tune|soundtrack)\b"
+)
 # (single quotes too: "'im so tired of being here' - evanescence on loop")
 _SUNG_WORDS = re.compile(
     r'"[^"]{1,160}"|\u201c[^\u201d]{1,160}\u201d|(?<!\w)[\'\u2018](?:[^\'\u2019\n]|(?<=\w)[\'\u2019](?=\w)){3,160}[\'\u2019](?!\w)'
@@ -458,6 +472,7 @@ _OTHERS_SUICIDE = re.compile(
     r"|\b(?:not|never|wasnt|isnt|arent)\s+su[i1]c[i1]dal\b|\bsu[i1]c[i1]de\s+prevention\b"
     r"|\b(?:for|on|of|about|against|in|with)\s+su[i1]c[i1]dality\b"
     r"|\b(?:works?|worked|working|acts?|effects?|helps?|helped)\s+(?:\w+\s+){0,3}(?:on|with|against|for)\s+su[i1]c[i1]dal\s+(?:thoughts?|ideation|thinking|feelings?)\b"
+    r"|(?:卒論|論文|研究).{0,30}自殺|自殺念慮.{0,30}(?:効果|研究|卒論|論文)"
     r"|(?:ال)?مضاد\w*\s+(?:لل|ل)?انتحار\w*|(?:ابحاث|دراسات?|بحث)\s+(?:\S+\s+){0,4}(?:على\s+|عن\s+)?(?:ال)?افكار\s+(?:ال)?انتحارية"
 )
 

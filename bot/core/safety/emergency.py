@@ -122,6 +122,7 @@ _EMERGENCY = any_of(
     # ... and Vietnamese: unconscious, won't wake, breathing weakly
     r"\b(?:bat\s+tinh|(?:goi|lay)\s+(?:mai\s+)?khong\s+(?:day|tinh)|tho\s+(?:rat\s+)?(?:yeu|cham|kho|thoi\s+thop))\b",
     # ... in Indonesian: a seizure, something swallowed
+    r"\b(?:ga|gak|nggak|tidak|tak)\s+sadar(?:kan\s+diri)?\b|\bnafas\w*\s+pendek|\bkepala\w*\s+berdarah\b|"
     r"\bkejang\w*|\b(?:nelan|menelan|ketelan)\b.{0,30}\b(?:obat|pil)\b",
     # ... and a car running in a closed garage in Portuguese, Spanish, French and German
     r"\b(?:motor\s+(?:ligado|encendido|prendido)|moteur\s+(?:allume|en\s+marche|tourne)|motor\s+lauft)\b.{0,60}\b(?:garagem|garaje|garage)\b",
@@ -149,6 +150,7 @@ LETHAL = any_of(
     # one word may come between: "a lethal ketamine dose"
     r"\b(?:lethal|fatal|deadly|toxic|killing|overdose|od)\s+(?:\w+\s+)?(?:dose|dosage|doses|amount|level|threshold|number|limit|point|range|mg)\b",
     r"\bld\s*-?\s*50\b",
+    r"\bquant[ao]\s+(?:\w+\s+){0,3}(?:serve|ci\s+vuole|bisogna)\s+per\s+(?:non\s+svegliarsi|morire|uccidersi|ammazzarsi)\b",
     # "can you actually overdose and die on it", "whats the dangerous amount", "quanti grammi diventano pericolosi"
     r"\bcan\s+(?:you|u|someone|a\s+person|people)\s+(?:actually\s+|really\s+)?overdose\s+and\s+die\b|\bdangerous\s+(?:amount|dose|dosage|level)\b"
     r"|\bquant[ie]\s+(?:\w+\s+){0,6}(?:diventa|diventano)\s+(?:pericolos[oi]|letal[ei]|mortal[ei])\b",
