@@ -1190,3 +1190,41 @@ def test_what_others_said_and_what_the_research_showed_are_not_advice(message: s
 
 def test_an_episodes_length_is_no_place_in_it(library: Library) -> None:
     assert not library.answer("why do i always start a 1h42m episode at midnight… rhetorical").chapters
+
+
+def test_a_remark_on_the_host_does_not_hide_a_crisis_told_after_it() -> None:
+    message = (
+        "three hours and twelve minutes. listened on my night shift. hubermans voice is so calming. "
+        'my gf just sent me "i love you, take care of yourself, im sorry" and now her phone is off'
+    )
+    assert is_small_talk(read(message))
+    assert read_safety(read(message)).crisis
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Подруга написала мне «спасибо за всё, ты лучшая» и не берёт трубку",
+        "temen gue ngomong 'gue pengen ngilang aja selamanya' terus barang-barangnya dibagiin ke kita",
+        "what's a lethal amount of ketamine mixed with benzos? i don't want to mess it up this time",
+        "long day, checked every box on the list. and still, ik wil er gewoon niet meer zijn",
+    ],
+)
+def test_the_fifth_rounds_crises(message: str) -> None:
+    assert read_safety(read(message)).crisis
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "bar exam in 3 days and I'm going to die. does the BDNF stuff mean I should go for a run instead",
+        "'I never thought I'd die alone' was stuck in my head for the entire suicidality chapter. great ep",
+    ],
+)
+def test_an_exam_and_the_suicidality_chapter_are_not_crises(message: str) -> None:
+    assert not read_safety(read(message)).crisis
+
+
+def test_a_wish_never_to_wake_in_tagalog_is_no_emergency() -> None:
+    safety = read_safety(read("pagod na pagod na ako. gusto ko na lang matulog at hindi na magising"))
+    assert safety.crisis and not safety.emergency

@@ -47,6 +47,9 @@ class SafetyRead:
         return self.crisis or self.emergency or self.lethal
 
 
+# Longer than this, a message is read for danger by the classifiers however it opens.
+SMALL_TALK_WORDS = 25
+
 # A line quoted from a song or a show ("'so tired of being alone' is stuck in my head") is not the writer's.
 _QUOTED = re.compile(r"\bstuck\s+in\s+my\s+head\b|\blyrics?\b|\bsong\b|\bplaylist\b")
 
@@ -58,7 +61,10 @@ def _left_to_the_rules(message: Message, lethal: bool) -> bool:
     the writer's own words, and a lethal-amount question like a plan (a lethal amount is refused to anyone,
     with crisis help when the rules see a self-harm cue).
     """
-    return lethal or is_small_talk(message) or bool(_QUOTED.search(message.folded))
+    # (small talk only when short: a remark on the host or the speed may open a long message that is not
+    # small talk at all: "listened at 1.5x on my night shift ... my gf just sent me 'take care of yourself'")
+    short = len(message.plain.split()) <= SMALL_TALK_WORDS
+    return lethal or (short and is_small_talk(message)) or bool(_QUOTED.search(message.folded))
 
 
 def leaves_crisis_to_the_rules(message: Message) -> bool:

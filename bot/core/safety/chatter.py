@@ -283,6 +283,7 @@ _PLACE_VERDICT = cue_list(
     r"|\b(?:explanation|analogy|example|part|bit)\s+(?:\w+\s+)?made\s+(?:\w+\s+)?(?:click|make\s+sense)\b|\bexplain\w*\s+(?:\w+\s+){0,3}better\s+than\b"
     r"|\b(?:part|bit|section|segment)\s+(?:is|was)\s+(?:a|an)\s+(?:\w+\s+)?(?:check|call|ride|trip|journey|gem|highlight|masterpiece|banger|treat|blast)\b"
     r"|\b(?:part|bit|section|segment|chapter)\s+alone\s+(?:is|was)\s+worth\b"
+    r"|\b(?:part|bit|section|segment)\s+(?:\w+\s+)?(?:slapped|slaps|bangs|banged|went\s+hard|ate)\b"
     r"|\bthe\s+only\s+(?:part|bit|thing)\s+i\s+(?:fully\s+|actually\s+|really\s+)?(?:got|understood|followed)\b"
     r"|^\W*(?:i\s+)?(?:love|loved|gotta\s+love)\s+(?:how|when|that)\s+(?:he|huberman|andrew)\b"
     # or a plan to hear it again: "gonna rewatch the bdnf section tomorrow"

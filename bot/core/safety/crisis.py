@@ -150,7 +150,7 @@ _DIRECT = _any(
     r"\bya\s+no\s+quiero\s+estar\s+aqui\b|\bnao\s+quero\s+mais\s+estar\s+aqui\b|\bje\s+ne\s+veux\s+plus\s+etre\s+(?:la|ici)\b|\bich\s+will\s+nicht\s+mehr\s+(?:hier\s+)?sein\b",
     r"\bapres\s+(?:ca|ce)\s+sera\s+fini\b|\bsera\s+fini\s+(?:demain|ce\s+soir|bientot)\b|\bauf\s+seine\s+art\b|\bauf\s+ihre\s+art\b(?=.*\b(?:waffe|pistole|tabletten)\b)",
     # Dutch, Italian, Polish and Tagalog: ending one's life, not wanting to live or wake, wanting to die
-    r"\b(?:einde\s+aan\s+(?:mijn|zijn|haar)\s+leven|zelfmoord\w*|niet\s+meer\s+wakker\s+(?:te\s+)?worden|wil\s+(?:niet\s+meer\s+leven|dood)|mezelf\s+van\s+kant)\b",
+    r"\b(?:einde\s+aan\s+(?:mijn|zijn|haar)\s+leven|zelfmoord\w*|niet\s+meer\s+wakker\s+(?:te\s+)?worden|wil\s+(?:niet\s+meer\s+leven|dood)|wil\s+er\s+(?:gewoon\s+|echt\s+)?niet\s+meer\s+zijn|mezelf\s+van\s+kant)\b",
     r"\b(?:la\s+faccio\s+finita|farla\s+finita|farmi\s+fuori|togliermi\s+la\s+vita|suicidarmi|non\s+voglio\s+piu\s+vivere|voglio\s+morire|non\s+(?:ri)?svegliarmi\s+piu)\b",
     r"\b(?:nie\s+chce\s+(?:sie\s+)?juz\s+(?:budzic|zyc)|skoncze\s+ze\s+soba|zabic\s+sie|zabije\s+sie|samoboj\w*|chce\s+umrzec)\b",
     r"\bgusto\s+(?:na\s+)?(?:ko|kong|niya|niyang|nya|nyang)\s+(?:na\s+)?(?:lang\s+)?(?:mawala|mamatay)\b",
@@ -160,6 +160,7 @@ _DIRECT = _any(
     r"\b(?:yasamak\s+istemiyorum|olmek\s+istiyorum|intihar\w*|kendi(?:mi|ni|sini)\s+old\w*|hayatima\s+son\s+ver\w*|ne\s+hochu\s+(?:bolshe\s+)?zhit|hochu\s+umeret|pokonchit\s+s\s+soboj|samoubi\w*)\b",
     # Indonesian, Vietnamese and Egyptian Arabic in Latin letters ("mau bunuh diri", "muon chet",
     # "mesh 3ayez a3eesh"): suicide, wanting to die, not wanting to live
+    r"\b(?:pengen|ingin|mau)\s+(?:ngilang|menghilang|hilang)\s+(?:aja\s+|saja\s+)?selamanya\b|"
     r"\b(?:bunuh\s+diri|(?:ingin|mau|pengen|pingin)\s+mati|(?:gak|nggak|tidak|ga)\s+mau\s+hidup\s+lagi|tu\s+sat|tuyet\s+menh|muon\s+chet|khong\s+muon\s+song)\b",
     r"\b(?:mesh|mish|msh|mush)\s+(?:3ayez|3ayza|3awez|3awza|3aiz|3ayz)\s+(?:a|ye|te|ne)?3ee?sh\b|\b(?:3ayez|3ayza|3awez|3awza|3aiz|3ayz)\s+a?mout?\b|\ba2tel\s+nafsi\b|\bente7ar\b|\bentehar\b",
     # Persian, Hebrew and Swahili: suicide, killing oneself, wanting to die, not wanting to live or wake up;
@@ -276,6 +277,8 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
     (
         "farewell",
         _any(
+            # thanks for everything in Russian, things shared out in Indonesian
+            r"спасибо\s+за\s+все|\bbarang\W*barang\w*\s+(?:\w+\s+)?dibagi\w*",
             # a dog given away in Polish, "forgive me for everything" in Arabic, a bare "sorry" sent
             r"\boddal\w*\s+(?:\w+\s+){0,2}(?:psa|kota)\b|\bpsa\s+(?:\w+\s+)?oddal\w*|سامحني\s*على\s*كل"
             r"|\bwith\s+(?:just\s+)?(?:the\s+word\s+)?sorry\b|\bjust\s+(?:said|wrote|texted|sent)\s+sorry\b",
@@ -340,6 +343,7 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
         # a mind made up: going through with it, at peace with it, the time is up
         "resolve",
         _any(
+            r"\b(?:dont|do\s+not)\s+want\s+to\s+(?:mess|screw|fuck)\s+(?:it\s+)?up\s+this\s+time\b",
             r"\b(?:want|wanna)\s+(?:it|everything|it\s+all)\s+to\s+(?:just\s+)?be\s+(?:peaceful|calm|still|over)\b",
             # affairs put in order: a will updated, passwords or a PIN handed over, everything arranged (in
             # Hungarian, Bengali, Chinese and Portuguese)
@@ -383,6 +387,7 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
     (
         "unreachable",
         _any(
+            r"не\s+бер[её]т\s+трубку|не\s+отвечает\s+на\s+звонки",  # noqa: RUF001
             r"ما\s*عم\s*يرد|مش\s*عم\s*يرد|ما\s*بيرد",
             # off the phone, not picking up, in Malay, Amharic, Portuguese and Spanish
             r"\b(?:terus\s+)?off\s+(?:phone|fon|hp)\b|ስልኩን\s*አያነሳም|\bagora\s+nao\s+atende\b|\bno\s+me\s+contesta\b",
@@ -471,6 +476,8 @@ _OTHERS_SUICIDE = re.compile(
     r"\b(?:lost\s+(?:\w+\s+){0,4}to|died\s+(?:by|of|from)|death\s+by|deaths?\s+from)\s+su[i1]c[i1]d\w*"
     r"|\b(?:not|never|wasnt|isnt|arent)\s+su[i1]c[i1]dal\b|\bsu[i1]c[i1]de\s+prevention\b"
     r"|\b(?:for|on|of|about|against|in|with)\s+su[i1]c[i1]dality\b"
+    # the episode's chapter named: "stuck in my head for the entire suicidality chapter"
+    r"|\bsu[i1]c[i1]d\w*\s+(?:chapter|section|segment|part|bit)\b"
     r"|\b(?:works?|worked|working|acts?|effects?|helps?|helped)\s+(?:\w+\s+){0,3}(?:on|with|against|for)\s+su[i1]c[i1]dal\s+(?:thoughts?|ideation|thinking|feelings?)\b"
     r"|(?:卒論|論文|研究).{0,30}自殺|自殺念慮.{0,30}(?:効果|研究|卒論|論文)"
     r"|(?:ال)?مضاد\w*\s+(?:لل|ل)?انتحار\w*|(?:ابحاث|دراسات?|بحث)\s+(?:\S+\s+){0,4}(?:على\s+|عن\s+)?(?:ال)?افكار\s+(?:ال)?انتحارية"

@@ -93,7 +93,8 @@ _EMERGENCY = any_of(
     r"\b(?:reageert\s+(?:niet|nergens)|ademt\s+(?:heel\s+)?(?:langzaam|raar|niet|nauwelijks)|bewusteloos|krijgt\s+(?:nu\s+)?een\s+aanval|schokt)\b",
     r"\b(?:non\s+respira|respira\s+(?:male|piano|a\s+fatica)|non\s+si\s+sveglia|svenut[oa]|convulsioni|labbra\s+(?:blu|viola))\b",
     r"\b(?:nie\s+da\s+sie\s+(?:go|jej)\s+obudzic|oddycha\s+(?:bardzo\s+)?(?:wolno|dziwnie|plytko)|charczy|nieprzytomn\w*|ma\s+drgawki)\b",
-    r"\b(?:hindi\s+(?:na\s+)?(?:siya\s+)?(?:humihinga|magising|gumigising)|nag\s*-?\s*seizure|nangingisay|walang\s+malay)\b",
+    # (a wish is no emergency: "gusto ko na lang matulog at hindi na magising")
+    r"\b(?:(?<!matulog\sat\s)hindi\s+(?:na\s+)?(?:siya\s+)?(?:humihinga|magising|gumigising)|nag\s*-?\s*seizure|nangingisay|walang\s+malay)\b",
     r"\bbrustschmerz\w*|\b(?:kriegt|bekommt|krieg|bekomme)\s+(?:\w+\s+)?(?:kaum|keine)\s+luft\b|\blippen\s+(?:sind\s+)?(?:ganz\s+|total\s+)?(?:grau|blau|lila)\b|"
     r"\b(?:krampft|atmet\s+(?:nur\s+noch\s+)?(?:nicht|kaum|komisch|(?:ganz\s+|sehr\s+)?langsam)|bewusstlos|wacht\s+nicht\s+(?:mehr\s+)?auf|blaue\s+lippen|reagiert\s+(?:nicht|kaum))\b",
     r"\b(?:behosh|saans\s+(?:\w+\s+){0,2}(?:dheere|nahi|ruk)|hosh\s+(?:nahi|mein\s+nahi)|utha\s+nahi\s+(?:raha|rahi|pa))\w*",

@@ -33,7 +33,7 @@ FIGURES = AnyOf(
     r"\b(?:one\s+more|another)\s+(?:\w+\s+){0,2}(?:ad|ads|read|sponsor\w*)\b.{0,30}\b(?:kms|kill\s+myself|die)\b|"
     r"\bkms\b(?=.{0,40}\b(?:funny|hilarious|lol\w*|lmao\w*|haha\w*|crying)\b)(?!.{0,40}\bnot\s+(?:the\s+)?(?:funny|joking|a\s+joke|kidding))|"
     # an exam's hyperbole: "im going to fail and die"
-    r"\b(?:gonna|going\s+to)\s+fail\s+and\s+die\b|"
+    r"\b(?:gonna|going\s+to)\s+fail\s+and\s+die\b|\b(?:exams?|finals|midterms?|tests?|bar)\b.{0,40}\b(?:gonna|going\s+to)\s+die\b|"
     r"\b(?:im|i\s+am)\s+dead\b.{0,20}\bcant\s+breathe\b|\bcant\s+breathe\s+(?:lol|lmao|haha\w*|from\s+laughing)\b|"
     r"\bdying\s+to\s+(?:know|hear|see|try|find|learn)\b|\b(?:killed|killing|kills)\s+(?:it|me)\b(?=.*(?:lol|lmao|haha|episode|ep\b|pod))"
     r"|\boverdos\w*\s+on\s+(?:episodes?|content|podcasts?|huberman|info|information|coffee|cold\s+brew|caffeine|espresso|lattes?|sugar|candy|memes|tiktok|netflix|reddit|youtube|videos?)\b|\bdead\s+tired\b"
