@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from bot.core.text import INDIC, LAY_TERMS, STOP_WORDS, fold, stem, words
+from bot.core.text import INDIC, LAY_TERMS, OTHER_LANGUAGES, STOP_WORDS, fold, stem, words
 from bot.core.timecode import TimeRef, find_time_ref
 
 # Matching reads at most this much of a message: enough for a long story with its question at the end,
@@ -74,7 +74,7 @@ class Message:
     @cached_property
     def content_words(self) -> tuple[str, ...]:
         """The words that can carry a topic, and the episode's term for each everyday one ("nose": nasal)."""
-        found = [w for w in self.words if w not in STOP_WORDS]
+        found = [OTHER_LANGUAGES.get(w, w) for w in self.words if w not in STOP_WORDS]
         lay = [LAY_TERMS[w] for w in found if w in LAY_TERMS and LAY_TERMS[w] not in found]
         return tuple(found + list(dict.fromkeys(lay)))
 

@@ -141,6 +141,82 @@ LAY_TERMS = {
     "coke": "cocaine",
 }
 
+# The episode's terms in Spanish, Portuguese, French, German and Italian, folded: listeners ask in their own
+# language, and these words would otherwise be unknown to every index. Matching reads each as the English
+# term; safety reads the message as written. Only words whose meaning is the same in every context.
+OTHER_LANGUAGES = {
+    **dict.fromkeys("ketamina cetamina ketamin".split(), "ketamine"),
+    **dict.fromkeys("esketamina esketamin".split(), "esketamine"),
+    **dict.fromkeys("depresion depressao depressione depresja".split(), "depression"),
+    **dict.fromkeys(
+        "depresivo depresiva depressivo depressiva depressif depressive depressiven".split(),
+        "depressive",
+    ),
+    **dict.fromkeys("depresiones depressionen depressoes".split(), "depression"),
+    **dict.fromkeys("hipotesis hipotese hypothese ipotesi".split(), "hypothesis"),
+    **dict.fromkeys(
+        "monoaminergique monoaminergica monoaminergico monoaminas monoamines monoamine".split(),
+        "monoamine",
+    ),
+    **dict.fromkeys("estudio estudo etude studie".split(), "study"),
+    **dict.fromkeys("estudios estudos etudes studien".split(), "studies"),
+    **dict.fromkeys("pacientes patienten pazienti".split(), "patients"),
+    **dict.fromkeys("infusion infusao perfusion infusione infusiones infusoes".split(), "infusion"),
+    **dict.fromkeys("efecto efeito effet wirkung effetto efectos efeitos effets".split(), "effect"),
+    **dict.fromkeys(
+        "antidepresivos antidepressivos antidepresseurs antidepressiva antidepressivi".split(),
+        "antidepressants",
+    ),
+    **dict.fromkeys("isrs".split(), "ssri"),
+    **dict.fromkeys("tept tspt ptbs".split(), "ptsd"),
+    **dict.fromkeys("disociacion dissociacao dissoziation".split(), "dissociation"),
+    **dict.fromkeys("ansiedad ansiedade anxiete angst angststorungen angststorung ansia".split(), "anxiety"),
+    **dict.fromkeys("adiccion vicio addiction sucht suchterkrankungen dipendenza".split(), "addiction"),
+    **dict.fromkeys("adictivo adictiva viciante addictif suchtig".split(), "addictive"),
+    **dict.fromkeys("narkose anestesia anesthesie".split(), "anesthesia"),
+    **dict.fromkeys("anestesico anestesique anasthetikum".split(), "anesthetic"),
+    **dict.fromkeys("luz lumiere licht".split(), "light"),
+    **dict.fromkeys("azul bleue bleu blau blaues blaue".split(), "blue"),
+    **dict.fromkeys("madrugada".split(), "morning"),
+    **dict.fromkeys("despertarse despertar acordar reveiller aufwachen".split(), "waking"),
+    **dict.fromkeys("cerebro cerebro cerveau gehirn cervello".split(), "brain"),
+    **dict.fromkeys("receptores recepteurs rezeptoren recettori".split(), "receptors"),
+    **dict.fromkeys("opioides opioides opioide oppioidi".split(), "opioid"),
+    **dict.fromkeys("naltrexona".split(), "naltrexone"),
+    **dict.fromkeys(
+        "neuroplasticidad neuroplasticidade neuroplasticite neuroplastizitat neuroplasticita".split(),
+        "neuroplasticity",
+    ),
+    **dict.fromkeys("plasticidad plasticidade plasticite plastizitat plasticita".split(), "plasticity"),
+    **dict.fromkeys("vejiga bexiga vessie blase vescica".split(), "bladder"),
+    **dict.fromkeys("recreativo recreativa recreatif".split(), "recreational"),
+    **dict.fromkeys("psilocibina psilocybine".split(), "psilocybin"),
+    **dict.fromkeys("ratas ratos ratten ratti".split(), "rats"),
+    **dict.fromkeys("ratones souris mause topi".split(), "mice"),
+    **dict.fromkeys("nariz nez nase naso".split(), "nasal"),
+    **dict.fromkeys("habitos habitudes gewohnheiten abitudini".split(), "habits"),
+    **dict.fromkeys("mecanismos mecanismes mechanismen meccanismi".split(), "mechanisms"),
+    **dict.fromkeys("suicidio suizid".split(), "suicide"),
+    **dict.fromkeys("alcool alkohol".split(), "alcohol"),
+    **dict.fromkeys("dosis".split(), "dose"),
+    **dict.fromkeys("sinapsis sinapses synapsen sinapsi".split(), "synapses"),
+    **dict.fromkeys("esquizofrenia schizophrenie".split(), "schizophrenia"),
+    **dict.fromkeys("bipolaridad bipolaridade".split(), "bipolar"),
+    **dict.fromkeys("dormir schlafen dormire sueno sommeil schlaf".split(), "sleep"),
+    **dict.fromkeys("manana matin morgens morgen mattina".split(), "morning"),
+    **dict.fromkeys("dias jours tagen tage giorni".split(), "days"),
+    **dict.fromkeys("horas heures stunden".split(), "hours"),
+    **dict.fromkeys("semanas semaines wochen settimane".split(), "weeks"),
+    **dict.fromkeys("clinica clinique klinik".split(), "clinic"),
+    **dict.fromkeys("legalmente legal legale".split(), "legal"),
+    **dict.fromkeys("casa maison zuhause".split(), "home"),
+    **dict.fromkeys("primeiro premier erste primo".split(), "first"),
+    **dict.fromkeys(
+        "sesion sessao seance sitzung sessione sesiones sessoes seances sitzungen".split(),
+        "session",
+    ),
+}
+
 
 # "k" is ketamine after a word of taking or having it ("do k", "a bump of k", "found k in"), or before a
 # word said of a drug ("k isnt addictive", "k therapy"); else just a letter ("k thanks", "vitamin k").

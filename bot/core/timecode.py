@@ -9,12 +9,13 @@ _CLOCK = re.compile(r"^\s*(?:(\d{1,2}):)?(\d{1,2}):(\d{2})\s*$")
 
 # Times inside free text. A clock needs a colon ("53:17", "1:05:00"); the spelled forms need a unit
 # ("1h15m", "1 hr 27 min", "minute 45", "45 min mark") so that "0.5 mg" or "2000" are never times.
-# "3:30 am" is a time of day, not a place in the episode.
+# "3:30 am" is a time of day, not a place in the episode; "the part around 1:09 am I wasting my money" is.
 _TEXT_CLOCK = re.compile(
-    r"(?<![\d:.])(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?![\d:])(?!\s*(?:[ap]\.?m\b|o['\u2019\s]*clock))", re.I
+    r"(?<![\d:.])(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?![\d:])(?!\s*(?:p\.?m\b|a\.?m\b(?!\s+i\b)|o['\u2019\s]*clock))",
+    re.I,
 )
 _TIME_OF_DAY = re.compile(
-    r"\d{1,2}:\d{2}\s*[ap]\.?m\b|\b\d{1,2}\s*o['\u2019\s]*clock\b|\b(?:in\s+the\s+(?:morning|evening|afternoon|night)|at\s+night|tonight|"
+    r"\d{1,2}:\d{2}\s*(?:p\.?m\b|a\.?m\b(?!\s+i\b))|\b\d{1,2}\s*o['\u2019\s]*clock\b|\b(?:in\s+the\s+(?:morning|evening|afternoon|night)|at\s+night|tonight|"
     r"today|tomorrow|tmrw|this\s+(?:morning|evening|afternoon)|wake|wakes|woke|waking|awake|up\s+at|bed|bedtime|asleep|"
     r"sleep|alarm|stream|streams|starts?\s+at|live\s+at|meeting|class|shift|gym|lunch|dinner|breakfast|"
     r"est|pst|cst|mst|utc|gmt|cet|bst|every\s+day\s+at|daily\s+at)\b",

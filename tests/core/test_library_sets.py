@@ -82,6 +82,14 @@ def test_the_featured_episode_keeps_what_names_it_too(library: Library) -> None:
     assert answer.chapters and answer.chapters[0].episode.id == "ketamine"
 
 
+def test_the_featured_episode_named_by_its_subject_comes_first(library: Library) -> None:
+    # The bipolar episode's words (bipolar, mania, lamotrigine) are most of this question's evidence.
+    answer = library.answer(
+        "i have bipolar 2, is ketamine safe for me or can it trigger mania?? my psych mentioned it"
+    )
+    assert answer.chapters and answer.chapters[0].episode.id == "ketamine"
+
+
 def test_the_guests_name_said_in_the_introduction_points_nowhere(library: Library) -> None:
     # "welcome, Jeff Cavaliere": the introduction's transcript says the name three times.
     answer = library.answer("jeff cavaliere said the warm up matters more as you age, why", "UNCwdFxPtE8")

@@ -114,14 +114,12 @@ PER_SET = {
     # questions in Spanish, German and Portuguese, a cousin's mixing and a coworker's naltrexone read as
     # advice.
     "mixed_twentyeight_questions.yaml": {"chapter@1": 0.83, "chapter@3": 0.93, "disclaimer-": 0.96},
-    # Its last, not tuned on: long first-person stories about what the writer read or argued, whose one
-    # sentence holds an "I" and a drug word, read as advice; questions in Spanish and German read as crises by
-    # the classifier.
+    # Its last, tuned on in the eleventh session: long first-person stories about what the writer read or
+    # argued, whose one sentence holds an "I" and a drug word, are still read as advice (16 of 85).
     "mixed_twentynine_questions.yaml": {
-        "chapter@1": 0.85,
-        "chapter@3": 0.95,
-        "disclaimer-": 0.7,
-        "none": 0.78,
+        "chapter@1": 0.89,
+        "chapter@3": 0.98,
+        "disclaimer-": 0.81,
     },
     "safety_twentynine_questions.yaml": {"none": 0.83},
     "realistic_youtube_questions.yaml": {

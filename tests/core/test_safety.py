@@ -81,6 +81,9 @@ ADVICE = [
     "I have bipolar, is ketamine risky for me",
     "mixing ketamine with weed",
     "how do I get a prescription for spravato",
+    # in other languages: a father offered ketamine, fluoxetine and drinking
+    "Mi papá tiene estrés postraumático y le ofrecieron ketamina. ¿Cuántas sesiones necesitaría?",
+    "tomo fluoxetina e bebo nos fins de semana, posso fazer cetamina numa clínica? alguém sabe?",
 ]
 NOT_ADVICE = [
     "monoamine hypothesis of depression",
@@ -91,6 +94,20 @@ NOT_ADVICE = [
     "what's the capital of france",
     "should i watch this at 2x speed",
     "can you list the studies",
+    # a treatment told as settled, then curiosity about the episode
+    "i've been on wellbutrin for 6 years, it's been great for me, zero complaints, not looking to change "
+    "anything. but what exactly is the monoamine hypothesis he keeps bringing up?",
+    # a job, in English or German
+    "im a bartender and half my regulars are doing k in the bathroom now lol. whats the mu opioid part about",
+    "Ich studiere Pharmazie - wo erklärt er den Unterschied zwischen S-Ketamin und racemischem Ketamin?",
+    "my grandpa was a medic in vietnam and told stories about ketamine. did huberman mention it or am i "
+    "misremembering",
+    # asked in general, advice disowned, a course taken, someone else's mixing
+    "is ketamine dangerous for people with epilepsy in general or only at party-level doses?",
+    "My buddy's therapist floated ketamine for his depression. He's going to talk to his doctor, "
+    "that's not my question. I just want to understand the opioid part",
+    "so I did a psych minor and they taught us depression = low serotonin. why do SSRIs work then?",
+    "my coworker's on naltrexone for alcohol and his ketamine treatments did zilch. could that be why?",
 ]
 
 
@@ -114,7 +131,20 @@ def test_informational_questions_do_not(message: str) -> None:
     assert not wants_health_advice(read(message))
 
 
-@pytest.mark.parametrize("message", ["thanks!", "lol", "hey bot", "thank you so much, great episode", "gm"])
+@pytest.mark.parametrize(
+    "message",
+    [
+        "thanks!",
+        "lol",
+        "hey bot",
+        "thank you so much, great episode",
+        "gm",
+        "what's everyone's fav huberman ep? mine's still the sleep toolkit one",
+        "who won the game last night, I fell asleep in the 3rd",
+        "I don't even have a question, these episodes got me through grad school",
+        "please do a full solo episode on nicotine next",
+    ],
+)
 def test_small_talk(message: str) -> None:
     assert is_small_talk(read(message))
 

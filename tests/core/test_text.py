@@ -50,3 +50,11 @@ def test_a_turn_away_from_the_question_leaves_the_question() -> None:
     assert (
         read("long week at work lol. anyway, what does the nmda receptor do").text.strip().startswith("what")
     )
+
+
+def test_the_episodes_terms_in_other_languages_are_matched_as_the_english_terms() -> None:
+    message = read("¿alguien me pasa el estudio de los 7 pacientes con depresión?")
+    assert {"study", "patients", "depression"} <= set(message.content_words)
+    assert "hypothesis" in read("c'est quoi l'hypothèse monoaminergique").content_words
+    # safety reads the message as written
+    assert "depresión" in message.raw and "estudio" in message.plain

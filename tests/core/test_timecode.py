@@ -37,6 +37,8 @@ def test_parse_time_rejects(text: str) -> None:
         ("at the 45 sec mark", 45),
         ("skip to 3000 seconds", 3000),
         ("youtube.com/watch?v=Rxmv7rT9leo&t=4000s what is this", 4000),
+        # "am I" is a question, not a time of day
+        ("after the part around 1:09 am I basically wasting my money", 69),
     ],
 )
 def test_find_time(text: str, seconds: int) -> None:

@@ -17,8 +17,10 @@ from bot.core.safety.patterns import any_of as _any
 _PERSONAL = _any(
     r"\bshould\s+(?:i|we|my|he|she|they)\b",
     r"\b(?:can|could|may|do|would|will|am|must)\s+i\b",
+    # ... in Spanish, Portuguese, French, German and Italian ("posso fazer", "puedo tomar", "kann ich")
+    r"\b(?:puedo|podria|debo|deberia|posso|poderia|devo|deveria|puis\s+je|je\s+peux|dois\s+je|je\s+dois|kann\s+ich|soll\s+ich|sollte\s+ich|darf\s+ich|potrei|dovrei)\b",
     r"(?<!why )\bis\s+(?:it|ketamine|this|that)\s+(?:ok|okay|safe|fine|alright|bad|dangerous|good|smart|wise|risky|legal)\b",
-    r"\b(?:if|when|after|before)\s+i\b(?!\s+(?:tell|told|show|showed|ask|asked|start\s+arguing|argue|post|send|explain|rewatch|finish))|\bi\s+weigh\b|\bsafely\s+(?:try|take|use|do|start|mix|drink|drive)\b",
+    r"\b(?:if|when|after|before)\s+i\b(?!\s+(?:tell|told|show|showed|ask|asked|start\s+arguing|argue|post|send|explain|rewatch|finish|get\s+into\s+it))|\bi\s+weigh\b|\bsafely\s+(?:try|take|use|do|start|mix|drink|drive)\b",
     r"\b(?:can|could|should|would|will)\s+my\s+(?:\w+\s+){0,3}(?:try|take|use|do|get|start|stop|have)\b",
     r"\b(?:would|do|can|could)\s+you\s+(?:recommend|suggest|advise)\b|\blike\s+me\b|\bfor\s+a\s+(?:beginner|first\s+timer|newbie)\b",
     r"\btelehealth\b|\breferral\b|\bget\s+(?:\w+\s+)?prescribed\b|\b(?:online|virtual)\s+(?:clinic|provider|doctor|prescri\w*|ketamine)\b|\bat\s*-?\s*home\s+ketamine\b|\b(?:which|best|good|cheap\w*)\s+(?:ketamine\s+)?clinic\b",
@@ -64,7 +66,7 @@ _PERSONAL = _any(
 
 # What makes a "should I" a health question rather than "should I watch the next episode".
 _HEALTH_CONTEXT = re.compile(
-    r"\b(?:ketamine|ketamin|ket|k|special k|esketamine|spravato|doses?|dosage|dosing|mg|\d+\s*mg|troches?|lozenges?|take|taking|use|using|try|"
+    r"\b(?:ketamine|ketamin|ketamina|cetamina|ket|k|special k|esketamine|spravato|clinica|clinique|klinik|sesiones|sessoes|seances|sitzungen|depresion|depressao|dosis|doses?|dosage|dosing|mg|\d+\s*mg|troches?|lozenges?|take|taking|use|using|try|"
     r"trying|microdos\w*|drug|drugs|med|meds|medication|medicines?|treatments?|therapy|infusions?|clinics?|prescri\w*|"
     r"depress\w*|anxiety|ptsd|ocd|bipolar|suicid\w*|mental|psychiatrist|doctor|health|safe|risk\w*|side effects?|"
     r"addict\w*|pregnan\w*|alcohol|drink|mix|combine|trip|k-?hole|dissociat\w*|nasal|spray|iv|injection|lozenge|"
@@ -107,12 +109,12 @@ _NOT_THE_ASKERS_HEALTH = re.compile(
 # Someone's own situation with a drug or treatment: the writer (in a few languages too, and with the "I"
 # dropped, as chat does: "did 6 infusions in spring"), or their child, parent or partner.
 _SITUATION = re.compile(
-    r"^(?=.*\b(?:i|im|ive|id|me|my|mine|myself|mujhe|mera|meri|mere|meu|minha|eu|yo|meine|ich|moi|"
+    r"^(?=.*\b(?:i|im|ive|id|me|my|mine|myself|mujhe|mera|meri|mere|meu|minha|meus|minhas|eu|yo|mi|mis|mijn|mein|meine|meinem|meiner|ich|moi|mon|mes|"
     r"(?<![\w\s])\s*(?:did|had|got|started|finished|tried|doing|taking|on)\s+(?:\d+\s+|my\s+|a\s+|an\s+|some\s+)?(?:\w+\s+)?(?:infusions?|sessions?|rounds?|treatments?|doses?|ketamine|ket|k|spravato|retreats?|ceremon(?:y|ies)|trips?)|"
     r"(?<![\w\s])\s*(?:want\s+to|wanna|looking\s+(?:at|into)|considering)\b|"
     r"planning\s+to|gonna|going\s+to|about\s+to|thinking\s+of|worth\s+(?:trying|it)|"
     r"(?<!\bhes\s)(?<!\bshes\s)(?<!\bhe\s)(?<!\bshe\s)(?<!\bhas\s)(?<!\bhave\s)(?<!\btheyve\s)been\s+(?:doing|taking|using|on))\b)"
-    r"(?=.*\b(?:ketamine|ketamin|ket|k|esketamine|spravato|infusions?|troches?|lozenges?|"
+    r"(?=.*\b(?:ketamine|ketamin|ketamina|cetamina|ket|k|esketamine|spravato|infusions?|troches?|lozenges?|"
     r"doses?|dosing|mg|meds|medications?|prescri\w*|treatments?|clinic|sessions?|ssris?|lexapro|zoloft|prozac|wellbutrin|adderall|"
     r"lithium|lamotrigine|seroquel|xanax|benzos?|alcohol|drinks?|drinking|wine|beer|weed|pregnan\w*|side\s+effects?|k\s*-?\s*hole|"
     r"dissociat\w*|bumps?|lines?|nasal|spray|microdos\w*|cptsd|ptsd|depression|bipolar|epilepsy|seizures?)\b)"
@@ -135,20 +137,45 @@ _EPISODE_CLAIM = re.compile(
 )
 # Asked for work or study, or for others, not for oneself: "for a pharmacology presentation", "I'm an ER
 # nurse", "I run a peer support group and someone asked me".
+_JOBS = (
+    r"(?:nurse|doctor|physician|paramedic|emt|pharmacist|researcher|resident|student|psychiatrist|anesthesiologist|trainer|coach|"
+    r"writer|journalist|reporter|blogger|teacher|counselor|counsellor|therapist|social\s+worker|bartender|barista|vet\s+tech|tech|technician|medic|"
+    r"chemist|biologist|psychologist|scientist|engineer|developer|dev|programmer|lawyer|cop|police\s+officer|firefighter|midwife|doula|chaplain|librarian|"
+    r"professor|lecturer|tutor|dentist|veterinarian|pharmacologist|neuroscientist|toxicologist|dispatcher|lifeguard|bouncer|dj|promoter)"
+)
 _PROFESSIONAL = cue_list(
-    r"^\W*(?:\w+\s+){0,3}(?:student|nurse|resident|pharmacist|researcher|physician|paramedic|emt|trainer|coach|teacher|scientist|medic)\s*(?:here\b|,|:)"
+    rf"^\W*(?:\w+\s+){{0,3}}{_JOBS}\s*(?:here\b|,|:)"
+    # a course taken: "so I did a psych minor and they taught us", "in my pharmacology class"
+    r"|\b(?:psych|psychology|neuro\w*|pharm\w*|bio\w*|chem\w*|nursing|pre\s*-?\s*med|med)\s+(?:minor|major|degree|class|course|lecture|student|school)\b"
     r"|\bfor\s+(?:a|my|our)\s+(?:\w+\s+){0,2}(?:presentation|class|essay|paper|assignment|exam|thesis|report|lecture|course|review|dissertation|capstone|journal\s+club|"
     r"study\s+group|explainer|article|piece|blog|newsletter|post|video|podcast|channel)\b"
-    r"|\b(?:im|i\s+am|as)\s+an?\s+(?:\w+\s+){0,2}(?:nurse|doctor|physician|paramedic|emt|pharmacist|researcher|student|psychiatrist|anesthesiologist|"
-    r"writer|journalist|reporter|blogger|teacher|counselor|counsellor|therapist|social\s+worker)\b"
+    rf"|\b(?:im|i\s+am|as)\s+an?\s+(?:\w+\s+){{0,2}}{_JOBS}\b"
+    # studying it, in other languages: "ich studiere Pharmazie", "estudio farmacia", "je suis etudiant"
+    r"|\b(?:ich\s+studiere|estudio|estudo|j\s*etudie|studio|je\s+suis\s+etudiant\w*|soy\s+estudiante|sou\s+estudante)\s+(?:\w+\s+)?(?:pharm\w*|farm\w*|medizin|medicina|medecine|psycholog\w*|psicolog\w*|biolog\w*|chemie|quimica|enfermeria|enfermagem|neuro\w*)\b"
     r"|\b(?:citing|cite|quoting|using)\s+(?:it|this|that|them)\s+in\s+(?:my|a|our)\s+(?:\w+\s+){0,2}(?:thesis|paper|essay|dissertation|report|presentation|review)\b"
     r"|\b(?:writing|working\s+on)\s+(?:a|an|my)\s+(?:\w+\s+){0,2}(?:explainer|article|piece|post|essay|paper|thesis|story|script)\b"
     r"|\bi\s+(?:work|worked|used\s+to\s+work)\s+(?:in|at|as)\s+(?:a|an|the)?\s*(?:\w+\s+){0,2}(?:billing|clinic|hospital|pharmacy|er|icu|ems|nurse|lab|research|insurance|coding|practice|mouse\s+lab|rat\s+lab)\b"
     r"|\bi\s+(?:run|lead|moderate|host)\s+(?:a|an|the|our)\s+(?:\w+\s+){0,3}(?:group|page|channel|podcast|forum|server|class|meeting)\b"
     # someone else's work: "my aunt works at a ketamine clinic", "my cousin is a vet tech"
     # ("a vet" is a veteran as often: "my dad is a vietnam vet with ptsd")
-    r"|\b(?:(?:my\s+\w+|\w+\s+of\s+mine)\s+(?:is|was|works|worked)\s+(?:a|an|at|as)|my\s+\w+s\s+(?:a|an))\s+(?:\w+\s+){0,2}(?:nurse|doctor|animal\s+vet|vet\s+tech|veterinarian|pharmacist|clinic|hospital|paramedic|anesthesiologist|anesthetist|researcher|psychiatrist|chemist|scientist)\b"
+    r"|\b(?:(?:my\s+\w+|\w+\s+of\s+mine)\s+(?:is|was|works|worked)\s+(?:a|an|at|as)|my\s+\w+s\s+(?:a|an))\s+(?:\w+\s+){0,2}(?:nurse|doctor|animal\s+vet|vet\s+tech|veterinarian|pharmacist|clinic|hospital|paramedic|medic|army\s+medic|combat\s+medic|anesthesiologist|anesthetist|researcher|psychiatrist|chemist|scientist)\b"
     r"|\b(?:discuss|present|cover|debate)\w*\s+(?:it\s+|this\s+|that\s+)?in\s+(?:class|lecture|seminar)\b|\bmy\s+(?:professor|prof|teacher|lecturer|ta)\s+(?:wants|asked|told|assigned)\b"
+)
+# A treatment told as settled ("it works for her, she's not looking to change anything", "zero complaints"):
+# what follows is curiosity about the episode, not a decision to make.
+_SETTLED = re.compile(
+    r"\bnot\s+(?:looking|planning|trying|wanting|going)\s+(?:to|on)\s+(?:change|changing|switch\w*|stop\w*|try\w*|quit\w*)\s+(?:anything|it|that|a\s+thing)\b"
+    r"|\b(?:zero|no)\s+complaints\b|\b(?:works|worked|has\s+worked|been\s+(?:great|good|fine))\s+(?:great\s+|well\s+|fine\s+)?for\s+(?:me|him|her|them|us)\b.{0,60}\b(?:but|just|curious|wondering)\b"
+)
+# Advice disowned ("he's going to talk to his doctor, that's not my question"), or a paper asked for ("which
+# paper was he talking about"): what follows asks for information.
+_NOT_ASKING_ADVICE = re.compile(
+    r"\bin\s+general\b|\b(?:thats|that\s+is|this\s+is)\s+not\s+(?:my|the)\s+question\b|\bnot\s+(?:asking|looking)\s+for\s+(?:medical\s+)?advice\b"
+    r"|\b(?:which|what)\s+(?:paper|study|article|trial|review)\s+(?:was|is|did)\s+(?:he|huberman|that|this|it)\b"
+)
+# Someone else's mixing, told: "my coworker's on naltrexone and his ketamine treatments did zilch".
+_SOMEONE_ELSE = re.compile(
+    r"\bmy\s+(?:coworker|colleague|cousin|buddy|friend|roommate|neighbou?r|boss|uncle|aunt|brother\s+in\s+law|sister\s+in\s+law)s?\b"
 )
 # Asked for the asker, now: "should i", "can i", "for me".
 _DIRECT_ASK = re.compile(
@@ -172,7 +199,10 @@ _NAVIGATION = re.compile(
     r"|\b(?:i\s+am|im)\s+(?:so\s+|totally\s+|completely\s+)?lost\b"
     # asking what the episode says, or where: "did he say that or did i dream it", "what minute was that",
     # "which one did nolan williams end up saying is best", "what risks did he bring up"
-    r"|\bor\s+did\s+i\s+(?:just\s+)?(?:dream|imagine|mishear|misremember|make\s+(?:that|it)\s+up)\b"
+    r"|\bor\s+(?:did|am)\s+i\s+(?:just\s+)?(?:dream|imagin|mishear|misremember|make|making|confus|mix\w*\s+(?:it|that|them)\s+up)\w*\b"
+    # "did huberman mention the vietnam thing", "wo erklärt er den Unterschied"
+    r"|\bdid\s+(?:he|huberman|andrew|the\s+(?:episode|ep|podcast))\s+(?:ever\s+|even\s+|also\s+)?(?:mention|cover|bring\s+up)\b"
+    r"|\bwo\s+(?:erklart|sagt|spricht|redet)\s+er\b|\b(?:donde|onde|ou)\s+(?:explica|habla|fala|parle|explique)\b"
     r"|\b(?:what|which)\s+(?:\w+\s+){0,3}(?:did|does)\s+(?:he|huberman|andrew|they|[a-z]+\s+williams)\s+(?:\w+\s+)?(?:say|said|bring\s+up|mention|end\s+up|get\s+into|describe|call)\b"
     r"|\b(?:what|which)\s+(?:minute|min|part|timestamp|time\s*stamp|chapter|section)\s+(?:was|is)\s+(?:that|this|it)\b|\bwhere\s+does\s+(?:he|huberman)\s+get\s+into\b"
     # "theres a part where huberman says ..., where is that"
@@ -197,7 +227,7 @@ _DRUGS = re.compile(
 _REPORTED = re.compile(
     r"\bmy\s+(?:\w+s\s+)?(?:therapist|doctor|doc|psychiatrist|gp|professor|prof|teacher|pharmacist|manager|boss|coworker|colleague)\s+(?:once\s+)?(?:said|says|told\s+(?:me|us|him|her|them)|mentioned|explained|described|calls|called|compared)\b"
     # a friend's story told: "buddy of mine described his first k-hole at a festival"
-    r"|\b(?:\w+\s+of\s+mine|my\s+(?:buddy|friend|mate|pal|roommate|coworker))\s+(?:once\s+)?(?:described|told\s+(?:me|us)\s+about|swears)\b[^.?!]*"
+    r"|\b(?:\w+\s+of\s+mine|my\s+(?:buddy|friend|mate|pal|roommate|coworker))\s+(?:once\s+)?(?:described|told\s+(?:me|us)\s+about|swears|(?:was\s+)?brag\w*|claims|insists)\b[^.?!]*"
     # how someone close will take the news: "my dad is gonna lose it when i tell him"
     r"|\bmy\s+(?:dad|mom|mum|father|mother|brother|sister|wife|husband|partner|gf|bf|friend|parents|family)\s+(?:is\s+)?(?:gonna|going\s+to|will|would)\s+(?:lose\s+it|freak(?:\s+out)?|flip|kill\s+me|laugh|be\s+(?:mad|shocked|pissed|so\s+mad))\b[^.?!]*"
     # someone close who heard the episode too: "my dad heard a snippet of this in the car"
@@ -209,6 +239,7 @@ _REPORTED = re.compile(
     # "nobody ever told me that"
     r"|\b(?:did|do|have)\s+i\s+(?:get|got|have|understand)\s+(?:that|this|it|everything)\s+(?:right|correct|straight)\b"
     r"|\bam\s+i\s+(?:understanding|reading|getting|following|summarizing|summarising|remembering)\s+(?:this|that|it|him)\s+(?:right|correctly)\b"
+    r"|\bor\s+am\s+i\s+(?:\w+\s+)?(?:backwards|wrong|off|confused|misunderstanding|missing\s+something)\b"
     r"|\bdo\s+i\s+have\s+(?:it|that|this)\s+(?:backwards|wrong|right|mixed\s+up)\b|\b(?:just\s+)?checking\s+(?:that\s+|if\s+)?i\s+(?:get|got|understand)\b"
     r"|\bif\s+i\s+(?:understand|understood|followed|got)\s+(?:this|that|it|him)?\s*(?:right|correctly)\b"
     r"|\b(?:explain|eli5)\s+(?:it\s+|this\s+|that\s+)?like\s+(?:im|i\s+am)\s+(?:\d+|five|a\s+\w+)\b"
@@ -223,13 +254,21 @@ def wants_health_advice(message: Message) -> bool:
         return False
     # "my grandpa got ketamine for surgery in the 80s" is history, not a question about now.
     over = OVER.search(text) and not _ONGOING.search(text)
-    if (_EPISODE_CLAIM.search(text) or over or _PROFESSIONAL.found_in(text)) and not _DIRECT_ASK.search(text):
+    # ("it's been great for me" is no "for me" asked)
+    asked = _SETTLED.sub(" ", text)
+    if (
+        _EPISODE_CLAIM.search(text)
+        or over
+        or asked != text
+        or _NOT_ASKING_ADVICE.search(text)
+        or _PROFESSIONAL.found_in(text)
+    ) and not _DIRECT_ASK.search(asked):
         return False
     told = _NOT_THE_ASKERS_HEALTH.sub(" ", text)
     if _PERSONAL.found_in(text) and _HEALTH_CONTEXT.search(text):
         return True
     asks = bool(_ASK.found_in(text))
-    if asks and _COMBINED.search(text) and _DRUGS.search(text):
+    if asks and _COMBINED.search(text) and _DRUGS.search(text) and not _SOMEONE_ELSE.search(text):
         return True
     situation = _SITUATION.search(told)
     # One's own situation with any question about it, a question mark or not ("im 17 and wanna try k at a

@@ -105,7 +105,12 @@ _NOT_IN_AN_EPISODE = cue_list(
     r"|\b(?:ads?|sponsors?|reads?)\s+(?:\w+\s+)?(?:til|till|until|up\s+to|to)\s+\d{1,2}:\d\d\b"
     r"|\b(?:ad|ads|read|sponsor\w*)\b.{0,20}\bskipped\b|\b(?:ad|ads|read)\s+(?:\w+\s+)?(?:straight\s+)?into\b"
     r"|\b\d(?:\.\d+)?\s*x\s+speed\b|\bplayback\s+speed\b|\b(?:new|next|last)\s+season\s+of\b|\bseason\s+(?:\d+|finale)\b"
-    r"|\b(?:do|make|need)\s+(?:an?\s+)?(?:\w+\s+)?(?:episode|ep|video|follow\s*-?\s*up|part\s+(?:2|two))\s+(?:\w+\s+)?(?:on|about|with)\b"
+    r"|\b(?:do|make|need)\s+(?:an?\s+)?(?:\w+\s+){0,3}(?:episode|ep|video|follow\s*-?\s*up|part\s+(?:2|two))\s+(?:\w+\s+)?(?:on|about|with)\b"
+    # no question at all, said so; the others' favourite episodes, the show's format, another game's score
+    r"|\b(?:dont|do\s+not)\s+(?:even\s+|really\s+)?have\s+a\s+question\b"
+    r"|\b(?:everyones|everybodys|yalls|ur|your)\s+(?:fav|fave|favorite|favourite)\s+(?:huberman\s+)?(?:ep|eps|episode|episodes|guest|guests)\b"
+    r"|\banyone\s+else\s+(?:annoyed|bothered|tired|sick|bored|frustrated)\s+(?:\w+\s+){0,6}(?:episodes|eps|ads|guests|sponsors|format)\b"
+    r"|\bwho\s+won\s+(?:the\s+)?(?:game|match|fight|race|last\s+night)\b"
     r"|\bwhy\s+am\s+i\s+(?:still\s+)?(?:listening|watching|awake|up|doing\s+this)\b"
     r"|\bmore\s+of\s+(?:that|this|these|those|him|it)\s+(?:please|pls|plz)\b"
     r"|\boff\s*-?\s*topic\b|\btranslate\b.{1,60}\b(?:to|into|in)\s+(?:spanish|german|french|english|italian|portuguese|hindi|japanese|chinese)\b"

@@ -192,7 +192,7 @@ _DIRECT = _any(
     # the thirteenth's: the only thing keeping one here, enough this time, a guaranteed overdose; Arabic
     # and Russian in their own scripts: not waking, suicide, wanting to die, not wanting to live
     r"\bonly\s+(?:thing|one|reason|person)\s+(?:\w+\s+)?(?:keeping|that\s+keeps|keeps)\s+me\s+(?:here|alive|around|going)\b(?!\s+(?:is|are)\s+(?:coffee|caffeine|spite|the\s+gym))",
-    r"\b(?:took|taken|swallowed)\s+(?:everything|it\s+all|all\s+of\s+it)\s+(?:i\s+(?:had|have|could\s+find)|in\s+(?:my|the)\s+(?:cabinet|drawer|cupboard|bathroom|medicine))\b|\b(?:mieux|mejor|melhor|besser|beter\s+af|meglio)\s+(?:sans\s+moi|sin\s+mi|sem\s+mim|ohne\s+mich|zonder\s+mij|senza\s+di\s+me)\b",
+    r"\b(?:took|taken|swallowed)\s+(?:everything|it\s+all|all\s+of\s+it)\s+(?:i\s+(?:had|have|could\s+find)|in\s+(?:my|the)\s+(?:cabinet|drawer|cupboard|bathroom|medicine))\b|\b(?:mieux|mejor|melhor|besser|beter\s+af|meglio)\s+(?:\w+\s+){0,2}(?:sans\s+moi|sin\s+mi|sem\s+mim|ohne\s+mich|zonder\s+mij|senza\s+di\s+me)\b",
     r"\b(?:se|me|te)\s+foutre\s+en\s+l\s*air\b|\bno\s+(?:queria|quiero|quise)\s+(?:seguir\s+)?vivir\b|\bme\s+tome\s+todas?\s+(?:las|mis)\s+(?:pastillas|pildoras|medicinas)\b",
     r"\bdecided\s+(?:tonight|today|this\s+(?:week|weekend))\s+(?:was|is)\s+(?:it|the\s+(?:night|day))\b|\b(?:queria|quiero|quer[ei]a)\s+morir(?:se|me)?\b",
     r"\b(?:took|taken|swallowed|ate|drank|kha\s+li|tome|tomo|tomei|pris|avale)\b.{0,80}\b(?:on\s+purpose|deliberately|intentionally|jaan\s*boo?jh\s*(?:ke|kar)|a\s+proposito|de\s+proposito|expres|absichtlich|celowo|bilerek)\b|\b(?:on\s+purpose|deliberately|intentionally|jaan\s*boo?jh\s*(?:ke|kar)|a\s+proposito|de\s+proposito|absichtlich|celowo|bilerek)\b.{0,80}\b(?:took|taken|swallowed|ate|drank|kha\s+li|tome|tomo|tomei|pris|avale)\b",
@@ -231,6 +231,15 @@ _DIRECT = _any(
     # the tenth's: the last question ever asked, who to leave one's things to
     r"\blast\s+(?:question|thing|message|post)\s+(?:\w+\s+)?(?:ill|i\s+will)\s+ever\b|\bwho\s+(?:do|should|will|would|can)\s+i\s+(?:even\s+)?(?:leave|give)\s+(?:all\s+)?my\b",
     r"\b(?:garage|car)\b.*\b(?:car|engine)\s+running\b|\b(?:guns?|rifles?|pistols?|sidearm|handgun|glock|shotgun)\b.{0,60}\b(?:next\s+to\s+me|in\s+my\s+(?:hand|lap)|on\s+my\s+(?:lap|desk|bed)|out\s+of\s+the\s+safe)\b",
+    # the eleventh session's: a gun held at night, a flame let go out; not wanting to live or wake in Hinglish
+    # and Portuguese, tired of life and no reason to go on in Swahili, no sense in living in Polish, everyone
+    # happier without me in Hindi, everything at home swallowed in Russian
+    r"\b(?:guns?|rifles?|pistols?|sidearm|handgun|glock|shotgun)\b.{0,60}\b(?:(?:just\s+)?holding\s+it|in\s+my\s+mouth|to\s+my\s+head|at\s+[1-5]\s*am)\b"
+    r"|\bready\s+to\s+let\s+(?:the|my|it)\s+(?:\w+\s+)?(?:go\s+out|burn\s+out)\b"
+    # what dying feels like, "asking for me"
+    r"|\b(?:what\s+(?:does|would|will)\s+it\s+feel\s+like|how\s+does\s+it\s+feel)\s+(?:to|when)\b.{0,60}\b(?:die|dying|stops?|ends?|never\s+wak\w*)\b.{0,60}\basking\s+for\s+(?:me|myself)\b",
+    r"\bjeena\s+(?:hi\s+)?nahi\s+(?:tha|hai|chahta|chahti)\b|\bnao\s+(?:quero|queria)\s+(?:mais\s+)?acordar\b|\bnimechoka\s+na\s+maisha\b|\b(?:sina|hakuna)\s+sababu\s+ya\s+(?:kuendelea\s+)?kuishi\b"
+    r"|\b(?:nie\s+widz\w*|nie\s+ma|bez)\s+sensu\s+(?:dalej\s+)?zyc\b|मेरे\s+बिना\s+(?:\S+\s+){0,3}(?:खुश|बेहतर)|(?:выпил|приня\w*|наглота\w*)\s+вс[её]\s+что\s+было",
 )
 
 
@@ -278,7 +287,7 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
         "farewell",
         _any(
             # thanks for everything in Russian, things shared out in Indonesian
-            r"спасибо\s+за\s+все|\bbarang\W*barang\w*\s+(?:\w+\s+)?dibagi\w*",
+            r"спасибо\s+за\s+все|\bпрощаите\b|\bbarang\W*barang\w*\s+(?:\w+\s+)?dibagi\w*",  # noqa: RUF001
             # a dog given away in Polish, "forgive me for everything" in Arabic, a bare "sorry" sent
             r"\boddal\w*\s+(?:\w+\s+){0,2}(?:psa|kota)\b|\bpsa\s+(?:\w+\s+)?oddal\w*|سامحني\s*على\s*كل"
             r"|\bwith\s+(?:just\s+)?(?:the\s+word\s+)?sorry\b|\bjust\s+(?:said|wrote|texted|sent)\s+sorry\b",
@@ -412,9 +421,12 @@ _HISTORY = cue_list(
     r"\bsu[i1]c[i1]d\w*\b.*\b(?:doing\s+(?:great|well|better|fine|good)|recovered|in\s+remission|years\s+ago|saved\s+my\s+life|"
     r"(?:years?|months?)\s+(?:free|clean)\b|free\s+of\s+(?:those|these|the|suicidal)\s+thoughts)\b|"
     r"\b(?:back\s+in|in)\s+(?:19|20)\d\d\b.{0,20}\b(?:i|he|she)\s+was\s+su[i1]c[i1]dal\b|"
+    # "i was suicidal back in 2019 ... ive been well for four years now", "self-harm scars (10+ years ago, long healed)"
+    r"\b(?:i|he|she)\s+was\s+su[i1]c[i1]dal\s+(?:back\s+)?in\s+(?:19|20)\d\d\b.{0,160}\b(?:been\s+(?:well|good|stable|fine|okay|ok|better)|turned\s+(?:\w+\s+)?around)\b|"
+    r"\b(?:self\s*-?\s*harm\w*|cutting)\s+(?:\w+\s+)?scars?\b.{0,40}\b(?:years?\s+ago|long\s+healed|healed)\b|"
     r"\b(?:i|he|she)\s+was\s+(?:\w+\s+){0,5}(?:in|back\s+in)\s+(?:19|20)\d\d\b.{0,40}\bsu[i1]c[i1]d\w*|"
     r"\b(?:in|back\s+in)\s+(?:19|20)\d\d\b.{0,10}\bi\s+(?:overdosed|attempted|tried\s+to\s+(?:kill|end))\b.{0,160}\b(?:im|i\s+am)\s+(?:now|doing|still\s+here|a\s+peer|in\s+recovery|better)\b|"
-    r"\bsu[i1]c[i1]dal\s+last\s+(?:spring|summer|fall|autumn|winter|year)\b.{0,120}\b(?:now|doing\s+(?:great|well|better))\b|"
+    r"\bsu[i1]c[i1]dal\s+(?:thoughts\s+|ideation\s+|feelings\s+)?last\s+(?:spring|summer|fall|autumn|winter|year)\b.{0,120}\b(?:now|doing\s+(?:great|well|better))\b|"
     r"\bsu[i1]c[i1]d\w*\b.{0,40}\b(?:in\s+the\s+past\s+(?:\W*\s*)?not\s+(?:now|anymore)|stable\s+(?:for\s+)?\d+\s+(?:yrs?|years?|months?))\b|"
     r"\b(?:died|committed)\s+(?:by\s+)?suicide\b.*\b(?:ago|back in|years)\b|"
     r"\b(?:years?|decades?)\s+ago\b.{0,60}\b(?:at\s+peace|sober|doing\s+(?:great|well|fine|better)|recovered|happy\s+now|in\s+a\s+good\s+place)\b|"

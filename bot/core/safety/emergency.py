@@ -116,7 +116,7 @@ _EMERGENCY = any_of(
     r"온몸이\s*(?:\w+\s*)?떨리|눈이\s*뒤로|거품을\s*물|숨을\s*헐떡|"
     r"胸口剧痛|胸口(?:很|好)?痛|喘不(?:上|过)气|\b(?:ha\s+)?battuto\s+la\s+testa\b|\bnon\s+mi\s+riconosce\b|\bse\s+golpeo\s+la\s+cabeza\b|\bbateu\s+a\s+cabeca\b|\bkan\s+durmuyor\b|"
     r"叫不醒|没有呼吸|不呼吸|呼吸很慢|呼吸困难|嘴唇发紫|昏迷|抽搐|不省人事|意識がない|息をしていない|起きない|痙攣|의식이\s*없|숨을\s*안\s*쉬|숨을\s*못\s*쉬|경련|안\s*깨어나",
-    r"не\s+реагирует|не\s+дышит|еле\s+дышит|без\s+сознания|не\s+просыпается|судорог|рв[её]т\s+во\s+сне|губы\s+синие|لا\s*يتنفس|فاقد\s*الوعي|مغمى\s*عليه|تشنج|ما\s*يصحى",
+    r"не\s+реагирует|не\s+дышит|(?:трудно|тяжело)\s+дышать|еле\s+дышит|без\s+сознания|не\s+просыпается|судорог|рв[её]т\s+во\s+сне|губы\s+синие|لا\s*يتنفس|فاقد\s*الوعي|مغمى\s*عليه|تشنج|ما\s*يصحى",
     # a whole box or every pill taken, in French, Spanish, Portuguese, Italian and German
     r"\b(?:pris|avale)\s+toute?s?\s+(?:ma|la|mes|les)\s+(?:boite|plaquette|comprimes|cachets|pilules|medicaments)\b|\bme\s+tome\s+todas?\s+(?:las|mis)\s+(?:pastillas|pildoras|medicinas)\b",
     r"\btomei\s+todos?\s+(?:os|as|meus|minhas)\s+(?:comprimidos|remedios|pilulas)\b|\bho\s+preso\s+tutte?\s+(?:le|i)\s+(?:pillole|pastiglie|compresse)\b|\balle\s+(?:meine\s+)?tabletten\s+genommen\b",
@@ -175,12 +175,12 @@ LETHAL = any_of(
     r"\b(?:dose|amount|mg|much)\b.{0,40}\b(?:is|becomes?|gets?|be)\s+(?:\w+\s+)?(?:lethal|fatal|deadly)\b",
     r"\bhow\s+many\s+\w+\s+(?:is|are|would\s+be|makes?)\s+(?:an?\s+)?(?:overdose|od|lethal|fatal)\b",
     # "where's the line where it becomes fatal", "at what mg/kg does your heart actually stop"
-    r"^(?=.*\b(?:dose|doses|mg|amount|much)\b).*\b(?:becomes?|gets?|turns?)\s+(?:\w+\s+)?(?:fatal|lethal|deadly)\b",
+    r"^(?=.*\b(?:dose|doses|mg|amount|much)\b).*\b(?:becomes?|gets?|turns?)\s+(?:\w+\s+)?(?:fatal|lethal|deadly|dangerous)\b",
     r"\b(?:what|which)\s+(?:\w+\s+){0,3}(?:dose|amount|mg|point)\b.{0,40}\b(?:your|my|the|his|her|someones?|a\s+persons?)\s+(?:heart|breathing)\s+(?:\w+\s+)?stops?\b",
     # "cuantas pastillas hacen falta para una sobredosis mortal", "berapa dosis ... sampai meninggal"
     r"\b(?:cuant[oa]s?|quant[oaie]s?|combien|wie\s+viel\w*|hoeveel|ile|ilu|berapa|kac|kitn[aie]|ne\s+kadar)\b.{0,80}"
     r"\b(?:sobredos\w*|overdosis|surdose|uberdosis|przedawkowa\w*|asiri\s+doz\w*|mortal\w*|mortel\w*|meninggal|mati|morir|morrer|mourir|sterben|umrzec|olmek|oldur\w*|marne|mar\s+jaun?)\b",
-    r"\b(?:no|a|any)\s+(?:lethal|fatal)\s+dose\b|\bcant\s+die\s+from\b|\bwhere\s+the\s+line\s+is\b(?=.*\b(?:lethal|die|fatal|od)\b)",
+    r"\b(?:no|a|any)\s+(?:lethal|fatal)\s+dose\b|\bcant\s+die\s+from\b|\bwhere\s+the\s+line\s+is\b(?=.*\b(?:lethal|die|fatal|od|dangerous)\b)",
 )
 
 

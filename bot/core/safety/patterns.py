@@ -36,7 +36,7 @@ FIGURES = AnyOf(
     r"\b(?:gonna|going\s+to)\s+fail\s+and\s+die\b|\b(?:exams?|finals|midterms?|tests?|bar)\b.{0,40}\b(?:gonna|going\s+to)\s+die\b|"
     r"\b(?:im|i\s+am)\s+dead\b.{0,20}\bcant\s+breathe\b|\bcant\s+breathe\s+(?:lol|lmao|haha\w*|from\s+laughing)\b|"
     r"\bdying\s+to\s+(?:know|hear|see|try|find|learn)\b|\b(?:killed|killing|kills)\s+(?:it|me)\b(?=.*(?:lol|lmao|haha|episode|ep\b|pod))"
-    r"|\boverdos\w*\s+on\s+(?:episodes?|content|podcasts?|huberman|info|information|coffee|cold\s+brew|caffeine|espresso|lattes?|sugar|candy|memes|tiktok|netflix|reddit|youtube|videos?)\b|\bdead\s+tired\b"
+    r"|\boverdos\w*\s+on\s+(?:episodes?|content|podcasts?|huberman|(?:neuro\s*)?science|knowledge|facts|learning|studying|dopamine|self\s*-?\s*help|info|information|coffee|cold\s+brew|caffeine|espresso|lattes?|sugar|candy|memes|tiktok|netflix|reddit|youtube|videos?)\b|\bdead\s+tired\b"
     r"|\b(?:unalive|kill|shoot|end)\s+me\s+(?:now\s+)?if\s+(?:he|she|they|i\s+hear|one\s+more)\b"
     r"|\b(?:id|i would)\s+(?:kill|die)\s+for\b|\bkiller\s+(?:episode|ep|content)\b|\blifesaver\b|\bim\s+(?:literally\s+|so\s+|actually\s+)?dead\b(?!\s+inside)|\bdying\s+(?:at|over|laughing)\b"
     r"|\b(?:wanna|want to)\s+(?:die|sleep\s+forever)\b(?=.*\b(?:lyric|lyrics|song)\b)"
