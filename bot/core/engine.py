@@ -229,6 +229,18 @@ class Engine:
         strong = [h for h in hits if h.score >= STRONG_STUDY_SCORE]
         return [self._studies[h.key] for h in strong if h.score >= 0.5 * strong[0].score]
 
+    def cited_at(self, place: ChapterMatch, message: Message) -> list[Study]:
+        """The studies discussed at a place, when the message asks for one ("what study is he reading the
+        title of around 1:09"): those it names, else the moment's, else the chapter's."""
+        if not message.says(_STUDY_WORDS):
+            return []
+        near = place.moment.study_ids if place.moment else ()
+        cited = self.named_studies(message) or sorted(
+            (s for s in self.episode.studies if place.chapter.id in s.chapter_ids or s.id in near),
+            key=lambda s: s.id not in near,
+        )
+        return cited[:1] if message.says(_ONE_STUDY) else cited
+
     def overview(self) -> ChapterMatch:
         """The episode's opening chapter, for "what is this episode about"."""
         return ChapterMatch(self.episode, self.episode.chapters[0], 0.0, None, ())

@@ -535,8 +535,12 @@ class Library:
         match = engine.at(seconds)
         kind = Kind.TIME if match else Kind.PAST_END
         chapters = (match,) if match else ()
-        # "the Berman 2000 paper, at 23 min right?": the time's chapter, and the study it names.
-        studies = tuple(engine.named_studies(message))
+        # "the Berman 2000 paper, at 23 min right?": the time's chapter, and the study it names; "what study
+        # is he reading at 1:09": the studies of the time's chapter.
+        if match:
+            studies = tuple(engine.cited_at(match, message) or engine.named_studies(message))
+        else:
+            studies = tuple(engine.named_studies(message))
         return Answer(
             message.raw, kind, safety, chapters, studies, engine.episode, seconds, message.truncated
         )

@@ -94,3 +94,12 @@ def test_the_guests_name_said_in_the_introduction_points_nowhere(library: Librar
     # "welcome, Jeff Cavaliere": the introduction's transcript says the name three times.
     answer = library.answer("jeff cavaliere said the warm up matters more as you age, why", "UNCwdFxPtE8")
     assert answer.chapters and answer.chapters[0].chapter.kind != "intro"
+
+
+def test_a_study_asked_for_at_a_time_is_the_one_discussed_there(library: Library) -> None:
+    answer = library.answer("what study is he reading the title of around 1:09")
+    assert answer.chapters and answer.studies
+    # the moment near 1:09 is the Stanford naltrexone experiment
+    assert "3qesrR8" in answer.studies[0].url
+    # a time alone lists no study
+    assert not library.answer("what happens at 1:09:00", "ketamine").studies

@@ -122,6 +122,10 @@ PER_SET = {
         "disclaimer-": 0.81,
     },
     "safety_twentynine_questions.yaml": {"none": 0.83},
+    # The eleventh session's second, tuned on its safety and advice misses only: second-best chapters
+    # first (a dose difference, an uncle's anesthesia rant, being watched from the ceiling), a friend's
+    # claim ("my friend says it's not addictive") and a question about who comes up twice read as advice.
+    "mixed_thirtyone_questions.yaml": {"chapter@1": 0.8, "chapter@3": 0.93, "disclaimer-": 0.95},
     "realistic_youtube_questions.yaml": {
         "chapter@1": 0.92,
         "chapter@3": 0.95,

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from bot.core.message import Message
 from bot.core.safety.advice import wants_health_advice
 from bot.core.safety.chatter import asks, is_chatter, is_reaction, is_remark, is_small_talk
-from bot.core.safety.classifier import reads_crisis, reads_emergency
+from bot.core.safety.classifier import reads_crisis, reads_emergency, speaks_of_a_body
 from bot.core.safety.crisis import crisis_cues, is_crisis, is_over, quotes_a_song, returns
 from bot.core.safety.emergency import asks_lethal_amount, is_emergency, is_not_now
 from bot.core.safety.patterns import without_figures
@@ -105,12 +105,21 @@ def read_safety(message: Message) -> SafetyRead:
     # As leaves_crisis_to_the_rules and leaves_emergency_to_the_rules, each sign read once.
     left_to_rules = _left_to_the_rules(message, lethal)
     said = is_emergency(message)
-    inferred = not said and not left_to_rules and not is_not_now(message) and reads_emergency(message)
+    cues = crisis_cues(message)
+    told_crisis = is_crisis(message, emergency=said, cues=cues)
+    # Nor is a crisis the rules read an emergency by weight of words, unless a body or something taken is
+    # spoken of: "texted goodbye and now she won't answer" is a crisis, not a medical emergency.
+    inferred = (
+        not said
+        and not left_to_rules
+        and not is_not_now(message)
+        and not (told_crisis and not speaks_of_a_body(message))
+        and reads_emergency(message)
+    )
     # An emergency is not read for a crisis by weight of words: an overdose's words are a suicide note's too
     # ("took his oxy on top of his troches, he's grey and barely breathing"). The rules still read it, so
     # "she took all her pills and left a note" is both.
-    cues = crisis_cues(message)
-    crisis = is_crisis(message, emergency=said, cues=cues) or (
+    crisis = told_crisis or (
         not (said or inferred)
         and not _crisis_left_to_the_rules(message, left_to_rules, cues)
         and reads_crisis(message)

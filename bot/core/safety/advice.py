@@ -18,7 +18,7 @@ _PERSONAL = _any(
     r"\bshould\s+(?:i|we|my|he|she|they)\b",
     r"\b(?:can|could|may|do|would|will|am|must)\s+i\b",
     # ... in Spanish, Portuguese, French, German and Italian ("posso fazer", "puedo tomar", "kann ich")
-    r"\b(?:puedo|podria|debo|deberia|posso|poderia|devo|deveria|puis\s+je|je\s+peux|dois\s+je|je\s+dois|kann\s+ich|soll\s+ich|sollte\s+ich|darf\s+ich|potrei|dovrei)\b",
+    r"\b(?:puedo|podria|debo|deberia|posso|poderia|devo|deveria|puis\s+je|je\s+peux|dois\s+je|je\s+dois|kann\s+ich|soll\s+ich|sollte\s+ich|darf\s+ich|potrei|dovrei|czy\s+moge|czy\s+powinienem|czy\s+powinnam)\b",
     r"(?<!why )\bis\s+(?:it|ketamine|this|that)\s+(?:ok|okay|safe|fine|alright|bad|dangerous|good|smart|wise|risky|legal)\b",
     r"\b(?:if|when|after|before)\s+i\b(?!\s+(?:tell|told|show|showed|ask|asked|start\s+arguing|argue|post|send|explain|rewatch|finish|get\s+into\s+it))|\bi\s+weigh\b|\bsafely\s+(?:try|take|use|do|start|mix|drink|drive)\b",
     r"\b(?:can|could|should|would|will)\s+my\s+(?:\w+\s+){0,3}(?:try|take|use|do|get|start|stop|have)\b",
@@ -92,6 +92,7 @@ _NOT_THE_ASKERS_HEALTH = re.compile(
     r"\bmy\s+(?:coworkers?|colleagues?|boss|bosses|neighbou?rs?|roommates?|teachers?|clients?|vets?|veterinarians?)\b"
     # a figure of speech: "this lecture put me in a k-hole lol"
     r"|\b(?:put|puts|putting|sent|sends)\s+me\s+(?:in|into)\s+(?:a\s+)?k\s*-?\s*hole\b"
+    r"|(?:\bme\W+)?(?:stuck\s+in\s+)?(?:a\s+)?\bk\s*-?\s*hole\s+of\s+(?:\w+\s+)?(?:vids|videos|content|episodes|eps|podcasts|youtube|reddit|tiktok)\b"
     # where the writer was while listening: "i was on the highway and missed half of it", "my train went into
     # a tunnel"
     r"|\bmy\s+(?:train|bus|car|commute|wifi|connection|signal|headphones|earbuds|airpods|app)\b"
@@ -109,7 +110,7 @@ _NOT_THE_ASKERS_HEALTH = re.compile(
 # Someone's own situation with a drug or treatment: the writer (in a few languages too, and with the "I"
 # dropped, as chat does: "did 6 infusions in spring"), or their child, parent or partner.
 _SITUATION = re.compile(
-    r"^(?=.*\b(?:i|im|ive|id|me|my|mine|myself|mujhe|mera|meri|mere|meu|minha|meus|minhas|eu|yo|mi|mis|mijn|mein|meine|meinem|meiner|ich|moi|mon|mes|"
+    r"^(?=.*\b(?:i|im|ive|id|me|my|mine|myself|mujhe|mera|meri|mere|meu|minha|meus|minhas|eu|yo|mi|mis|mijn|mein|meine|meinem|meiner|ich|moi|mon|mes|jai|j\s+ai|je|biore|moj|moja|"
     r"(?<![\w\s])\s*(?:did|had|got|started|finished|tried|doing|taking|on)\s+(?:\d+\s+|my\s+|a\s+|an\s+|some\s+)?(?:\w+\s+)?(?:infusions?|sessions?|rounds?|treatments?|doses?|ketamine|ket|k|spravato|retreats?|ceremon(?:y|ies)|trips?)|"
     r"(?<![\w\s])\s*(?:want\s+to|wanna|looking\s+(?:at|into)|considering)\b|"
     r"planning\s+to|gonna|going\s+to|about\s+to|thinking\s+of|worth\s+(?:trying|it)|"
@@ -153,9 +154,15 @@ _PROFESSIONAL = cue_list(
     # studying it, in other languages: "ich studiere Pharmazie", "estudio farmacia", "je suis etudiant"
     r"|\b(?:ich\s+studiere|estudio|estudo|j\s*etudie|studio|je\s+suis\s+etudiant\w*|soy\s+estudiante|sou\s+estudante)\s+(?:\w+\s+)?(?:pharm\w*|farm\w*|medizin|medicina|medecine|psycholog\w*|psicolog\w*|biolog\w*|chemie|quimica|enfermeria|enfermagem|neuro\w*)\b"
     r"|\b(?:citing|cite|quoting|using)\s+(?:it|this|that|them)\s+in\s+(?:my|a|our)\s+(?:\w+\s+){0,2}(?:thesis|paper|essay|dissertation|report|presentation|review)\b"
-    r"|\b(?:writing|working\s+on)\s+(?:a|an|my)\s+(?:\w+\s+){0,2}(?:explainer|article|piece|post|essay|paper|thesis|story|script)\b"
+    r"|\b(?:writing|working\s+on)\s+(?:a|an|my)\s+(?:\w+\s+){0,2}(?:explainer|article|piece|post|essay|paper|thesis|story|script|novel|book|screenplay|play|scene)\b"
     r"|\bi\s+(?:work|worked|used\s+to\s+work)\s+(?:in|at|as)\s+(?:a|an|the)?\s*(?:\w+\s+){0,2}(?:billing|clinic|hospital|pharmacy|er|icu|ems|nurse|lab|research|insurance|coding|practice|mouse\s+lab|rat\s+lab)\b"
-    r"|\bi\s+(?:run|lead|moderate|host)\s+(?:a|an|the|our)\s+(?:\w+\s+){0,3}(?:group|page|channel|podcast|forum|server|class|meeting)\b"
+    r"|\bi\s+(?:run|lead|moderate|host|own|founded|started)\s+(?:a|an|the|our)\s+(?:\w+\s+){0,3}(?:group|page|channel|podcast|forum|server|class|meeting|company|startup|business|practice|pharmacy|nonprofit|charity)\b"
+    # teaching, or running an event for others: "I teach high school bio", "we're running a harm reduction night"
+    r"|\bi\s+teach\b|\bwe(?:re|\s+are)\s+(?:running|hosting|organi[sz]ing|putting\s+on|planning)\s+a\b"
+    # a job said in Spanish, Portuguese, French or German ("soy residente de psiquiatria", "ich bin Arzt")
+    r"|\b(?:soy|sou)\s+(?:\w+\s+)?(?:residente|medic[oa]|enfermer[oa]|enfermeir[oa]|psiquiatra|farmaceutic[oa]|investigador\w*|pesquisador\w*)\b"
+    r"|\bje\s+suis\s+(?:\w+\s+)?(?:interne|medecin|infirmier\w*|psychiatre|pharmacien\w*|chercheu\w*)\b"
+    r"|\bich\s+bin\s+(?:\w+\s+)?(?:arzt|arztin|assistenzarzt\w*|krankenpfleger\w*|pfleger\w*|psychiater\w*|apotheker\w*|forscher\w*)\b"
     # someone else's work: "my aunt works at a ketamine clinic", "my cousin is a vet tech"
     # ("a vet" is a veteran as often: "my dad is a vietnam vet with ptsd")
     r"|\b(?:(?:my\s+\w+|\w+\s+of\s+mine)\s+(?:is|was|works|worked)\s+(?:a|an|at|as)|my\s+\w+s\s+(?:a|an))\s+(?:\w+\s+){0,2}(?:nurse|doctor|animal\s+vet|vet\s+tech|veterinarian|pharmacist|clinic|hospital|paramedic|medic|army\s+medic|combat\s+medic|anesthesiologist|anesthetist|researcher|psychiatrist|chemist|scientist)\b"
@@ -179,14 +186,14 @@ _SOMEONE_ELSE = re.compile(
 )
 # Asked for the asker, now: "should i", "can i", "for me".
 _DIRECT_ASK = re.compile(
-    r"\b(?:should|can|could|may|do|would|will)\s+i\b|\bshould\s+(?:she|he|they|my\s+\w+)\s+(?:ask|try|take|stop|start|go|get|switch|quit)\b|(?<!\bon\s)\bfor\s+me\b|\bmy\s+(?:dose|meds|treatment)\b"
+    r"\b(?:should|can|could|may|do|would|will)\s+i\b|\bshould\s+(?:she|he|they|my\s+\w+)\s+(?:ask|try|take|stop|start|go|get|switch|quit)\b|\bshould\s+we\s+(?:go|try|do|start|ask|get|consider)\b|(?<!\bon\s)\bfor\s+me\b|\bmy\s+(?:dose|meds|treatment)\b"
     r"|\b(?:got|was|been|just\s+got)\s+(?:prescribed|approved\s+for|started\s+on|put\s+on)\b"
     # "ive been good for 4 months ... am i just placeboing myself" (not "am i misremembering")
     r"|\bam\s+i\s+(?:just\s+)?(?!misremember|mishear|wrong|confus|remembering|hearing|missing|crazy\b)[a-z]+ing\s+(?:myself|it)\b"
 )
 # Any ask, direct or not: "anyone know", "is that normal", "what would you do", "thats fine right?".
 _ASK = cue_list(
-    r"\?|\banyone\s+(?:know|else|tried|have|had)\b|\bis\s+(?:that|this|it)\s+(?:normal|bad|ok|okay|fine|safe|dangerous|a\s+problem)\b"
+    r"\?|\b(?:c\s*est|es|e|ist\s+das|is\s+dat|czy\s+to)\s+normal\w*|\banyone\s+(?:know|else|tried|have|had)\b|\bis\s+(?:that|this|it)\s+(?:normal|bad|ok|okay|fine|safe|dangerous|a\s+problem)\b"
     r"|\bwhat\s+would\s+(?:you|u|yall|he|you\s+guys|u\s+guys|you\s+all|ppl|people)\s+do\b|\b(?:right|yeah|ok|correct)\s*[?.!]*\s*$|\bshould\s+i\b|\bany\s+(?:advice|tips|thoughts)\b"
     r"|\b(?:worried|scared|nervous|concerned|freaked\s+out|freaking\s+out|anxious\s+about|afraid)\b|\bsupposed\s+to\b|\bthoughts\b|\bwondering\b|\bcurious\b"
 )
@@ -196,6 +203,7 @@ _NAVIGATION = re.compile(
     r"|\bwhat\s+(?:did|does)\s+(?:he|huberman|andrew)\s+(?:say|mean)\b"
     # and neither is following it: "the mechanism part lost me", "i dont get the AND gate thing"
     r"|\blost\s+me\b|\bi\s+(?:dont|didnt|do\s+not|did\s+not)\s+(?:get|understand|follow)\b|\bconfus\w*\s+me\b"
+    r"|\bje\s+(?:ne\s+)?comprends\s+pas\b|\bno\s+entiendo\b|\bnao\s+entendi\b|\bnao\s+entendo\b|\bich\s+verstehe\s+(?:\w+\s+)?nicht\b"
     r"|\b(?:i\s+am|im)\s+(?:so\s+|totally\s+|completely\s+)?lost\b"
     # asking what the episode says, or where: "did he say that or did i dream it", "what minute was that",
     # "which one did nolan williams end up saying is best", "what risks did he bring up"

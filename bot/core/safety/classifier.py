@@ -211,6 +211,12 @@ def emergency_score(message: Message) -> float:
     return model(EMERGENCY).score(EMERGENCY.features(message))
 
 
+def speaks_of_a_body(message: Message) -> bool:
+    """Whether the message speaks of a body in trouble or of something taken (the emergency model's signs)."""
+    plain = without_figures(message.plain)
+    return bool(_BODY.search(plain) or _TAKEN.search(plain))
+
+
 def reads_emergency(message: Message) -> bool:
     """Whether the committed model reads the message as a medical emergency happening now."""
     return model(EMERGENCY).flags(message)

@@ -238,6 +238,17 @@ _DIRECT = _any(
     r"|\bready\s+to\s+let\s+(?:the|my|it)\s+(?:\w+\s+)?(?:go\s+out|burn\s+out)\b"
     # what dying feels like, "asking for me"
     r"|\b(?:what\s+(?:does|would|will)\s+it\s+feel\s+like|how\s+does\s+it\s+feel)\s+(?:to|when)\b.{0,60}\b(?:die|dying|stops?|ends?|never\s+wak\w*)\b.{0,60}\basking\s+for\s+(?:me|myself)\b",
+    # the eleventh session's second round: a farewell letter (Dutch, German, Spanish, Portuguese, French,
+    # Italian); no longer a burden, soon, in Italian, Spanish, Portuguese and French; no point left and done
+    # with me in Romanian; no reason to stay in Urdu; ways to disappear searched in Japanese; prescribed
+    # pills saved up instead of taken; dying asked about "before I do it for real"
+    r"\b(?:afscheidsbrie\w*|abschiedsbrie\w*|carta\s+de\s+despedida|lettre\s+d\s*adieu|lettera\s+d\s*addio)\b"
+    r"|\b(?:non\s+saro\s+piu|ya\s+no\s+(?:sere|voy\s+a\s+ser)|nao\s+(?:vou\s+)?ser(?:ei)?\s+mais|ne\s+serai\s+plus)\s+(?:un|una|um|uma)\s+(?:peso|carga|fardeau)\b"
+    r"|\bnu\s+mai\s+vad\s+(?:niciun|nici\s+un)\s+rost\b|\bgata\s+cu\s+mine\b|نہ\s+رہنے\s+کی\s+وجہ|جینے\s+کی\s+(?:کوئی\s+)?وجہ\s+نہیں|消える方法|死ぬ方法|迷惑かけずに消え"
+    r"|\bsaving\s+(?:up\s+)?(?:my|the)\s+(?:\w+\s+){0,2}(?:troches|pills|meds|tablets|lozenges|prescriptions?)(?:\s+\w+){0,4}?\s+instead\s+of\s+taking\b"
+    r"|\b(?:die|dying|death|dead)\b.{0,80}\bbefore\s+i\s+(?:do|try)\s+it\s+for\s+real\b"
+    # an exit planned so that someone finds the dog: "planning my exit around my dog's vet appointment"
+    r"|\bplan(?:ning|ned)?\s+my\s+exit\b(?!\s+(?:from|strategy|interview|out\s+of))",
     r"\bjeena\s+(?:hi\s+)?nahi\s+(?:tha|hai|chahta|chahti)\b|\bnao\s+(?:quero|queria)\s+(?:mais\s+)?acordar\b|\bnimechoka\s+na\s+maisha\b|\b(?:sina|hakuna)\s+sababu\s+ya\s+(?:kuendelea\s+)?kuishi\b"
     r"|\b(?:nie\s+widz\w*|nie\s+ma|bez)\s+sensu\s+(?:dalej\s+)?zyc\b|मेरे\s+बिना\s+(?:\S+\s+){0,3}(?:खुश|बेहतर)|(?:выпил|приня\w*|наглота\w*)\s+вс[её]\s+что\s+было",
 )
@@ -287,7 +298,7 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
         "farewell",
         _any(
             # thanks for everything in Russian, things shared out in Indonesian
-            r"спасибо\s+за\s+все|\bпрощаите\b|\bbarang\W*barang\w*\s+(?:\w+\s+)?dibagi\w*",  # noqa: RUF001
+            r"спасибо\s+за\s+все|\bпрощаите\b|\b(?:nulis|menulis)\s+surat\s+(?:buat|untuk|ke)\b|猫.{0,3}送人|\bbarang\W*barang\w*\s+(?:\w+\s+)?dibagi\w*",  # noqa: RUF001
             # a dog given away in Polish, "forgive me for everything" in Arabic, a bare "sorry" sent
             r"\boddal\w*\s+(?:\w+\s+){0,2}(?:psa|kota)\b|\bpsa\s+(?:\w+\s+)?oddal\w*|سامحني\s*على\s*كل"
             r"|\bwith\s+(?:just\s+)?(?:the\s+word\s+)?sorry\b|\bjust\s+(?:said|wrote|texted|sent)\s+sorry\b",
@@ -340,7 +351,7 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
         "timing",
         _any(
             # not much time left, not joking, in Hungarian and Thai; a day told to oneself
-            r"\bnincs\s+sok\s+idom\b|ไม่ได้ขํา|ไม่ได้ล้อเล่น|\btold\s+myself\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b",
+            r"\b(?:wait\w*|until|till|til)\s+(?:\w+\s+){0,3}(?:house|home|place)\s+(?:is\s+)?empty\b|\brumah\s+kosong\b|\bnincs\s+sok\s+idom\b|ไม่ได้ขํา|ไม่ได้ล้อเล่น|\btold\s+myself\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b",
             r"\b(?<!exam\s)(?<!exams\s)(?<!test\s)(?<!class\s)(?<!shift\s)(?<!work\s)(?:tonight|tmrw|tomorrow|this\s+week|after\s+this\s+(?:month|week|weekend)|after\s+(?:saturday|sunday|monday|tuesday|wednesday|thursday|friday)|hoje\s+a\s+noite|esta\s+noche|ce\s+soir|heute\s+nacht|aaj\s+raat|after\s+my\b(?!\s+(?:\w+\s+)?(?:infusions?|sessions?|treatments?|doses?|appointments?|therapy|shift|workout)\b))\b",
             r"\b(?:this\s+)?(?:isnt|is\s+not|not)\s+for\s+(?:a\s+)?(?:party|fun|recreation\w*|the\s+vibes)\b|\b(?:i\s+have|ive\s+got|i\s+got|i\s+made|made|have)\s+a\s+plan\b|\b(?:date|day|time)\s+is\s+set\b|\bplan\s+is\b|\bon\s+purpose\b|\bnot\s+(?:even\s+)?kidding\b|\bserious\s+question\b",
             r"\basking\s+for\s+(?:the\s+)?(?:end\s+of\s+(?:this|the|next)\s+(?:month|week)|this\s+(?:weekend|friday|saturday|sunday))\b|\b(?:to\s+be\s+sure|make\s+sure|(?:take|taking|took|have|had|got)\s+enough\s+to|get\s+it\s+right|asking\s+for\s+(?:reasons|a\s+reason|me|myself))\b|\bcounted\s+out\b|\bthis\s+is\s+the\s+(?:week|day|night)\b",
@@ -358,7 +369,7 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
             # Hungarian, Bengali, Chinese and Portuguese)
             r"\b(?:updated|wrote|made|redid|finished|signed)\s+(?:my\s+|the\s+|a\s+)?(?:will|testament)\b"
             r"|\bjelszav\w*.{0,40}odaad\w*|odaad\w*.{0,40}jelszav\w*|পিন\S*.{0,30}মেসেজ"
-            r"|账号密码|密码.{0,10}(?:写|给|留)|\bdeix\w*\s+tudo\s+(?:organizado|arrumado|pronto|resolvido)\b",
+            r"|存款.{0,6}(?:转给|给了)|账号密码|密码.{0,10}(?:写|给|留)|\bdeix\w*\s+tudo\s+(?:organizado|arrumado|pronto|resolvido)\b",
             # the veterans' "22 a day" understood, wanting it all quiet
             r"\b22\s+a\s+day\b.{0,40}\b(?:get|understand)\s+it\b|\b(?:want|wanna)\s+(?:it|everything|it\s+all)\s+(?:to\s+(?:just\s+)?(?:be\s+)?)?(?:quiet|silent)\b",
             # a mind made up, a last day set for trying, oneself not trusted, a strange relief (Vietnamese)

@@ -98,6 +98,9 @@ _EMERGENCY = any_of(
     r"\bbrustschmerz\w*|\b(?:kriegt|bekommt|krieg|bekomme)\s+(?:\w+\s+)?(?:kaum|keine)\s+luft\b|\blippen\s+(?:sind\s+)?(?:ganz\s+|total\s+)?(?:grau|blau|lila)\b|"
     r"\b(?:krampft|atmet\s+(?:nur\s+noch\s+)?(?:nicht|kaum|komisch|(?:ganz\s+|sehr\s+)?langsam)|bewusstlos|wacht\s+nicht\s+(?:mehr\s+)?auf|blaue\s+lippen|reagiert\s+(?:nicht|kaum))\b",
     r"\b(?:behosh|saans\s+(?:\w+\s+){0,2}(?:dheere|nahi|ruk)|hosh\s+(?:nahi|mein\s+nahi)|utha\s+nahi\s+(?:raha|rahi|pa))\w*",
+    # eyes closing after all the pills in Hinglish; chest pain and a heart beating wildly in French
+    r"\baankh\w*\s+band\s+ho\s+rah\w*|\bsaari\s+(?:\w+\s+){0,3}goliyan\s+kha\s+li\b"
+    r"|\bmal\s+a\s+la\s+poitrine\b|\bdouleurs?\s+(?:\w+\s+){0,2}poitrine\b|\bc(?:œ|oe)ur\s+bat\s+(?:n\s*importe\s+comment|tres\s+vite|trop\s+vite|bizarrement)\b",
     # blood in the urine with bad pain (a bladder ruined by heavy use), enough taken and gone quiet
     r"^(?=.*\b(?:peeing|pissing|urinating|pee|urine)\b.{0,40}\bblood)(?=.*\b(?:pain|10\s*/\s*10|cant\s+stand|barely\s+stand)\b)",
     r"\btook\s+enough\s+(?:this\s+time|to)\b|^(?=.*\bempty\s+(?:pill\s+)?bottles?\b)(?=.*\b(?:not\s+answering|wont\s+answer|isnt\s+answering|not\s+picking\s+up)\b)",
