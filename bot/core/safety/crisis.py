@@ -15,6 +15,7 @@ import re
 
 from bot.core.message import Message, read
 from bot.core.safety.emergency import LETHAL
+from bot.core.safety.lexicon import lexicon_cues
 from bot.core.safety.patterns import IMPERSONAL, PERSONAL, cue_list, without_figures
 from bot.core.safety.patterns import any_of as _any
 from bot.core.safety.prefilter import AnyOf
@@ -546,13 +547,15 @@ def crisis_cues(message: Message) -> list[str]:
         text = _LEAVING_SIGNS.sub(" ", text)
     if returns(text) and not _EXPLICIT.search(text):
         return []
-    found = ["direct"] if _DIRECT.found_in(text) else []
+    # (the lexicon says the plainest things in thirty languages: lexicon.py)
+    said = lexicon_cues(text)
+    found = ["direct"] if "direct" in said or _DIRECT.found_in(text) else []
     if PERSONAL.search(text) or not IMPERSONAL.search(text):
         # Asking how much would kill is a means cue, whose own words ("die", "kill") count for nothing
         # more: with one other sign ("asking so i get it right") it is a crisis.
         lethal = LETHAL.found_in(text)
         rest = LETHAL.compiled.sub(" ", text) if lethal else text
-        found += [name for name, cues in _CUES if cues.found_in(rest)]
+        found += [name for name, cues in _CUES if name in said or cues.found_in(rest)]
         if lethal and "means" not in found:
             found.append("means")
     return found

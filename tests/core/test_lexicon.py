@@ -1,0 +1,40 @@
+"""The crisis lexicon: its phrases, folded as messages are, are found inside messages."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from bot.core.message import read
+from bot.core.safety import read_safety
+from bot.core.safety.lexicon import DIRECT, FAMILY, LEXICON, lexicon_cues
+
+ENTRIES = yaml.safe_load(LEXICON.read_text(encoding="utf-8"))
+SAID_OUTRIGHT = [
+    (language, phrase)
+    for language, concepts in ENTRIES.items()
+    for concept, phrases in concepts.items()
+    if concept in DIRECT
+    for phrase in phrases
+]
+
+
+def test_every_concept_is_a_direct_cue_or_a_family() -> None:
+    concepts = {concept for concepts in ENTRIES.values() for concept in concepts}
+    assert concepts == DIRECT | FAMILY.keys()
+    assert len(ENTRIES) >= 30
+
+
+@pytest.mark.parametrize(("language", "phrase"), SAID_OUTRIGHT)
+def test_a_phrase_said_outright_is_a_crisis_inside_a_message(language: str, phrase: str) -> None:
+    message = read(f"long week, sorry for posting this here. {phrase}. idk why im telling a discord")
+    assert read_safety(message).crisis, language
+
+
+def test_a_family_phrase_needs_a_second_sign() -> None:
+    assert lexicon_cues(read("soy una carga para todos").plain) == {"burden"}
+    assert read_safety(read("soy una carga para todos, esta noche se acaba")).crisis
+    # a phrase is whole words where the script spaces them: "mau mati" (want to die) is not in "mau matikan
+    # lampu" (want to switch the light off)
+    assert lexicon_cues(read("aku mau mati aja").plain) == {"direct"}
+    assert not lexicon_cues(read("aku mau matikan lampu dulu").plain)
