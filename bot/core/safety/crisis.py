@@ -249,7 +249,9 @@ _DIRECT = _any(
     r"|\bsaving\s+(?:up\s+)?(?:my|the)\s+(?:\w+\s+){0,2}(?:troches|pills|meds|tablets|lozenges|prescriptions?)(?:\s+\w+){0,4}?\s+instead\s+of\s+taking\b"
     r"|\b(?:die|dying|death|dead)\b.{0,80}\bbefore\s+i\s+(?:do|try)\s+it\s+for\s+real\b"
     # an exit planned so that someone finds the dog: "planning my exit around my dog's vet appointment"
-    r"|\bplan(?:ning|ned)?\s+my\s+exit\b(?!\s+(?:from|strategy|interview|out\s+of))",
+    r"|\bplan(?:ning|ned)?\s+my\s+exit\b(?!\s+(?:from|strategy|interview|out\s+of))"
+    # the third round's: killing oneself with the reflexive first in Polish
+    r"|\b(?:zeby|aby|by|chce|chcialbym|chcialabym)\s+sie\s+zabic\b",
     r"\bjeena\s+(?:hi\s+)?nahi\s+(?:tha|hai|chahta|chahti)\b|\bnao\s+(?:quero|queria)\s+(?:mais\s+)?acordar\b|\bnimechoka\s+na\s+maisha\b|\b(?:sina|hakuna)\s+sababu\s+ya\s+(?:kuendelea\s+)?kuishi\b"
     r"|\b(?:nie\s+widz\w*|nie\s+ma|bez)\s+sensu\s+(?:dalej\s+)?zyc\b|मेरे\s+बिना\s+(?:\S+\s+){0,3}(?:खुश|बेहतर)|(?:выпил|приня\w*|наглота\w*)\s+вс[её]\s+что\s+было",
 )
@@ -299,7 +301,7 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
         "farewell",
         _any(
             # thanks for everything in Russian, things shared out in Indonesian
-            r"спасибо\s+за\s+все|\bпрощаите\b|\b(?:nulis|menulis)\s+surat\s+(?:buat|untuk|ke)\b|猫.{0,3}送人|\bbarang\W*barang\w*\s+(?:\w+\s+)?dibagi\w*",  # noqa: RUF001
+            r"\b(?:a|the)\s+note\s+(?:on|in|by|next\s+to)\s+(?:her|his|their|my|the)\s+(?:desk|bed|pillow|table|nightstand|door|dresser|phone|body)\b|спасибо\s+за\s+все|\bпрощаите\b|\b(?:nulis|menulis)\s+surat\s+(?:buat|untuk|ke)\b|猫.{0,3}送人|\bbarang\W*barang\w*\s+(?:\w+\s+)?dibagi\w*",  # noqa: RUF001
             # a dog given away in Polish, "forgive me for everything" in Arabic, a bare "sorry" sent
             r"\boddal\w*\s+(?:\w+\s+){0,2}(?:psa|kota)\b|\bpsa\s+(?:\w+\s+)?oddal\w*|سامحني\s*على\s*كل"
             r"|\bwith\s+(?:just\s+)?(?:the\s+word\s+)?sorry\b|\bjust\s+(?:said|wrote|texted|sent)\s+sorry\b",
@@ -330,6 +332,9 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
     (
         "burden",
         _any(
+            # nobody has to deal with me once gone; tired of this life in Indonesian
+            r"\bif\s+(?:im|i\s+am|i\s+was)\s+gone\b.{0,40}\b(?:nobody|no\s+one|noone)\s+(?:has|would\s+have|will\s+have)\s+to\b"
+            r"|\b(?:capek|cape|lelah)\s+(?:banget\s+|sekali\s+)?(?:sama|dengan)\s+hidup\b",
             # can't go on, in Levantine Arabic; nobody cares anyway, in Italian
             r"ما\s*عاد\s*فيني\s*(?:كمل|اكمل)|ما\s*بقدر\s*(?:كمل|اكمل)|\btanto\s+non\s+importa\s+a\s+nessuno\b",
             # a life at 1% battery, the charger no longer sought, left to run out (in Thai too)
@@ -352,7 +357,7 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
         "timing",
         _any(
             # not much time left, not joking, in Hungarian and Thai; a day told to oneself
-            r"\b(?:wait\w*|until|till|til)\s+(?:\w+\s+){0,3}(?:house|home|place)\s+(?:is\s+)?empty\b|\brumah\s+kosong\b|\bnincs\s+sok\s+idom\b|ไม่ได้ขํา|ไม่ได้ล้อเล่น|\btold\s+myself\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b",
+            r"\b(?:have|got|picked|chose|set)\s+a\s+date\s+(?:picked|chosen|set)?\s*out\b|\b(?:have|got)\s+a\s+date\s+(?:picked|chosen|set)\b|\b(?:wait\w*|until|till|til)\s+(?:\w+\s+){0,3}(?:house|home|place)\s+(?:is\s+)?empty\b|\brumah\s+kosong\b|\bnincs\s+sok\s+idom\b|ไม่ได้ขํา|ไม่ได้ล้อเล่น|\btold\s+myself\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b",
             r"\b(?<!exam\s)(?<!exams\s)(?<!test\s)(?<!class\s)(?<!shift\s)(?<!work\s)(?:tonight|tmrw|tomorrow|this\s+week|after\s+this\s+(?:month|week|weekend)|after\s+(?:saturday|sunday|monday|tuesday|wednesday|thursday|friday)|hoje\s+a\s+noite|esta\s+noche|ce\s+soir|heute\s+nacht|aaj\s+raat|after\s+my\b(?!\s+(?:\w+\s+)?(?:infusions?|sessions?|treatments?|doses?|appointments?|therapy|shift|workout)\b))\b",
             r"\b(?:this\s+)?(?:isnt|is\s+not|not)\s+for\s+(?:a\s+)?(?:party|fun|recreation\w*|the\s+vibes)\b|\b(?:i\s+have|ive\s+got|i\s+got|i\s+made|made|have)\s+a\s+plan\b|\b(?:date|day|time)\s+is\s+set\b|\bplan\s+is\b|\bon\s+purpose\b|\bnot\s+(?:even\s+)?kidding\b|\bserious\s+question\b",
             r"\basking\s+for\s+(?:the\s+)?(?:end\s+of\s+(?:this|the|next)\s+(?:month|week)|this\s+(?:weekend|friday|saturday|sunday))\b|\b(?:to\s+be\s+sure|make\s+sure|(?:take|taking|took|have|had|got)\s+enough\s+to|get\s+it\s+right|asking\s+for\s+(?:reasons|a\s+reason|me|myself))\b|\bcounted\s+out\b|\bthis\s+is\s+the\s+(?:week|day|night)\b",
@@ -365,6 +370,8 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
         "resolve",
         _any(
             r"\b(?:dont|do\s+not)\s+want\s+to\s+(?:mess|screw|fuck)\s+(?:it\s+)?up\s+this\s+time\b",
+            # a mind made up, a calm that is "supposedly a warning sign", knowing what one will do (Polish)
+            r"\balready\s+made\s+up\s+(?:my|your)\s+mind\b|\bcalm\b.{0,60}\bwarning\s+sign\b|\bjuz\s+wiem\s+co\s+zrobie\b",
             r"\b(?:want|wanna)\s+(?:it|everything|it\s+all)\s+to\s+(?:just\s+)?be\s+(?:peaceful|calm|still|over)\b",
             # affairs put in order: a will updated, passwords or a PIN handed over, everything arranged (in
             # Hungarian, Bengali, Chinese and Portuguese)
@@ -498,7 +505,7 @@ _SUICIDE_WORD = re.compile(r"\bsu[i1]c[i1]d\w*")
 # faster on suicidal thoughts"); what else the message says is still read.
 _OTHERS_SUICIDE = re.compile(
     r"\b(?:lost\s+(?:\w+\s+){0,4}to|died\s+(?:by|of|from)|death\s+by|deaths?\s+from)\s+su[i1]c[i1]d\w*"
-    r"|\b(?:not|never|wasnt|isnt|arent)\s+su[i1]c[i1]dal\b|\bsu[i1]c[i1]de\s+prevention\b"
+    r"|\b(?:not|never|wasnt|isnt|arent)\s+su[i1]c[i1]dal\b|\bsu[i1]c[i1]de\s+(?:prevention|rescue|risk|rates?|research|statistics|awareness|hotline|helpline)\b"
     r"|\b(?:for|on|of|about|against|in|with)\s+su[i1]c[i1]dality\b"
     # the episode's chapter named: "stuck in my head for the entire suicidality chapter"
     r"|\bsu[i1]c[i1]d\w*\s+(?:chapter|section|segment|part|bit)\b"
@@ -532,9 +539,19 @@ def quotes_a_song(message: Message) -> bool:
     )
 
 
+# German and Dutch: "die" is an article or a pronoun ("die Spülmaschine"), not dying.
+_GERMANIC = re.compile(
+    r"\b(?:ich|und|nicht|der|das|ist|mit|zum|zur|auch|aber|sich|ein|eine|mein|meine|hat|habe|noch|schon|egal|"
+    r"ik|het|een|niet|maar|voor|zijn|wat|heb)\b"
+)
+_DIE = re.compile(r"\bdie\b")
+
+
 def crisis_cues(message: Message) -> list[str]:
     """The cue families a message shows, "direct" first when something is said outright."""
     text = without_figures(message.plain)
+    if len(set(_GERMANIC.findall(text))) >= 2:
+        text = _DIE.sub(" ", text)
     if quotes_a_song(message):
         # '"i hurt myself today, to see if i still feel" - the johnny cash cover': the song's words
         text = without_figures(read(_SUNG_WORDS.sub(" ", message.raw)).plain)

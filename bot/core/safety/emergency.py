@@ -9,6 +9,7 @@ an overdose"). A lethal-amount question is refused whoever asks and why.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.core.message import Message
 from bot.core.safety.patterns import HOURS_AGO, NOW, OVER, PAST_EVENT, any_of, without_figures
@@ -25,7 +26,9 @@ _EMERGENCY = any_of(
     r"\b(?:unresponsive|unconscious|not\s+(?:really\s+)?responding|slumped\s+(?:over|down)|isnt\s+responding|wont\s+respond\w*|not\s+respond\w*|doesnt\s+respond\w*|no\s+response)\b",
     r"\b(?:cant|cannot|can not|couldnt)\s+(?:wake|rouse|get)\s+(?:him|her|them|my\s+\w+)(?:\s+up|\s+to\s+(?:wake|respond))?\b",
     r"(?<!to )(?<!would )(?<!i )(?<!id )(?<!hopefully )(?<!mind )(?<!sleep and )\b(?:wont|isnt|is not|not)\s+wak(?:e|ing)(?!(?:\s+up)?\s+(?:before|until|till|til|early|on\s+time|in\s+the\s+morning)\b)(?:\s+up)?(?:\s+properly)?\b",
-    r"\b(?:passed|blacked)\s+out\b|\bcollapsed\b|\b(?:totally|completely|just)\s+limp\b|\bout\s+cold\b|\bnot\s+moving\b",
+    r"\b(?:passed|blacked)\s+out\b|\bcollapsed\b|\b(?:totally|completely|just)\s+limp\b|\bout\s+cold\b"
+    # (not a move: "im not moving anywhere lol")
+    r"|(?<!\bim\s)(?<!\bam\s)(?<!\bwere\s)\bnot\s+moving\b(?!\s+(?:anywhere|out|away|in|to|back|on|forward|ahead|house|home|abroad))",
     # breathing
     r"\b(?:not|isnt|stopped|stops|barely|hardly|trouble|struggling\s+to|cant|can not)\s+breath\w*",
     r"\bbreath\w*\s+(?:is\s+|are\s+|like\s+)?(?:\w+\s+){0,2}(?:slow\w*|shallow|weird\w*|funny|strange\w*|irregular|stopp\w*|once\s+every|rattl\w*|noisy)\b",
@@ -111,7 +114,8 @@ _EMERGENCY = any_of(
     # ... in Turkish, and in Chinese, Japanese, Korean, Russian and Arabic in their own scripts: a seizure,
     # foam at the mouth, not waking, not responding, breathing slowly or not at all, purple lips, vomiting
     # while out
-    r"\b(?:nobet\s+geciriyor\w*|agzindan\s+kopuk|ayilmiyor|tepki\s+vermiyor)\b",
+    r"\b(?:nobet\s+geciriyor\w*|agzindan\s+kopuk|ayilmiyor|tepki\s+vermiyor|nefes\s+almakta\s+zorlan\w*)\b"
+    r"|\bbutun\s+(?:\w+\s+){0,3}(?:haplari|ilaclari)\w*\s+(?:aldim|ictim|yuttum)\b",
     # the tenth session's: not responding and breathing slowly in Catalan, all her mother's pills in Spanish,
     # far too much taken in German, no response and purple lips in Japanese, a seizure in Turkish
     r"\b(?:no\s+respon|respira\s+molt\s+(?:a\s+poc\s+a\s+poc|lent\w*)|ulls\s+mig\s+oberts)\b|\bse\s+tomo\s+todas?\s+(?:las|sus)\s+(?:\w+\s+)?(?:pastillas|pildoras|medicinas)\b"
@@ -172,7 +176,7 @@ LETHAL = any_of(
     r"(?:دوز|مقدار)\s*(?:ی\s*)?کشنده|جرعة\s*(?:قاتلة|مميتة)|الجرعة\s*(?:القاتلة|المميتة)|מנה\s+קטלנית|घातक\s+(?:खुराक|मात्रा)",
     r"\b(?:quanti|quanto|quanta|cuanto|cuantos|cuanta|quantos|combien|wie\s+viel\w*|hoeveel|ile)\b.{0,60}\b(?:per\s+morire|para\s+morir|para\s+morrer|pour\s+mourir|um\s+zu\s+sterben|om\s+dood\s+te\s+gaan|zeby\s+umrzec)\b|몇.{0,30}죽을|多少.{0,20}(?:会死|致死|死掉)|сколько.{0,40}(?:умереть|смерт)",
     # "dosis letal", "es una dosis mortal", "son mortales"; never "mortality" or "my mortal enemy"
-    r"\bbao\s+nhieu\b.{0,60}\b(?:khong\s+tinh\s+lai|chet|tu\s+vong)\b|\bhalalos\s+adag\w*|\bletal\w*\b|\b(?:dosis|dose|es|son|sao|e)\s+(?:\w+\s+)?(?:mortal|mortales|mortais)\b",
+    r"\bbao\s+nhieu\b.{0,60}\b(?:khong\s+tinh\s+lai|chet|tu\s+vong)\b|\b(?:lieu|luong)\s+(?:\w+\s+){0,2}gay\s+tu\s+vong\b|\btu\s+vong\b.{0,40}\bbao\s+nhieu\b|\bhalalos\s+adag\w*|\bletal\w*\b|\b(?:dosis|dose|es|son|sao|e)\s+(?:\w+\s+)?(?:mortal|mortales|mortais)\b",
     r"\bhow\s+(?:much|many)\b.{0,80}\b(?:kill|kills|killing|killed|die|dead|fatal|lethal|deadly|overdose|od|stop\s+(?:my|your|the|a|his|her)\s+heart|never\s+wake|not\s+wake)\b",
     r"\b(?:what|which|at\s+what)\s+(?:\w+\s+){0,4}(?:dose|amount|mg|point|number)\b.{0,60}\b(?:kill|lethal|fatal|deadly|overdose|od|die|dead)\b",
     r"\b(?:dose|amount|mg|much)\b.{0,40}\b(?:is|becomes?|gets?|be)\s+(?:\w+\s+)?(?:lethal|fatal|deadly)\b",
@@ -187,12 +191,19 @@ LETHAL = any_of(
 )
 
 
+@lru_cache(maxsize=1)
+def _lethal_sentences() -> re.Pattern[str]:
+    """A lethal-amount question to the end of its sentence."""
+    return re.compile(f"(?:{LETHAL.compiled.pattern})[^.?!]*")
+
+
 def is_emergency(message: Message) -> bool:
     """Whether the message tells of a medical emergency happening now, to the writer or someone else."""
     text = without_figures(message.plain)
     if LETHAL.found_in(text):
-        # "how many pills make a fatal overdose?" asks an amount: its overdose is no emergency told
-        text = LETHAL.compiled.sub(" ", text)
+        # "how many pills make a fatal overdose?" asks an amount: its overdose is no emergency told, nor is
+        # the rest of its sentence ("at what dose does it turn into an overdose that stops breathing?")
+        text = _lethal_sentences().sub(" ", text)
     return _EMERGENCY.found_in(text) and not _not_now(text)
 
 

@@ -73,6 +73,11 @@ FIGURES = AnyOf(
     r"|\b(?:im|i\s+am|i\s+m)\s+(?:going\s+to|gonna)\s+(?:end\s+it\s+all|kill\s+myself|die)\s+(?:tonight\s+)?me\s+(?:at|when|after|every|whenever)\b"
     r"|\bif\s+(?:he|she|they)\s+(?:has|have)\s+to\b.{0,80}\b(?:jump\w*\s+(?:out|off)|kill\s+(?:himself|herself|themselves))\b(?=.*\b(?:lol|lmao|haha\w*|ground\s+floor)\b)"
     r"|\bhad\s+me\s+(?:(?:on\s+the\s+floor|in\s+tears)\s+)?(?:dying|gasping|wheezing|crying|choking|on\s+the\s+floor)(?:\s+for\s+air)?\b|\bsuicide\s+squad\b|\bchest\s+day\b|\b(?:kms|killed\s+myself|died)\s+\d+\s+times\b|\bwant(?:ed|s)?\s+to\s+die\b(?=.*\b(?:lol|lmao|haha|pitch|game|match|lost|destroyed)\b)"
+    # venting with a laugh: "ya no aguanto a mi jefe jajaja", "nao aguento mais kkkk"
+    r"|\b(?:ya\s+no\s+aguanto|no\s+aguanto\s+mas|nao\s+aguento\s+mais|ich\s+kann\s+nicht\s+mehr|je\s+n\s*en\s+peux\s+plus|non\s+ce\s+la\s+faccio\s+piu|i\s+cant\s+take\s+(?:it|this)\s+anymore)\b"
+    r"(?=.{0,80}\b(?:jaja\w*|jeje\w*|kkk+|haha\w*|hehe\w*|rsrs\w*|lol\w*|lmao\w*|mdr|xd)\b)"
+    # a game's boss: "this elden ring boss has killed me 47 times, i want to die 😭"
+    r"|\b(?:boss|level|raid|game|match|round)\b.{0,60}?\b(?:want(?:ed|s)?\s+to\s+die|kms)\b|\bkilled\s+me\s+(?:like\s+)?\d+\s+times\b"
 )
 
 
