@@ -39,23 +39,35 @@ def _pattern(phrase: str) -> str | None:
     if len(plain) < 4:
         return None
     body = r"\s+".join(re.escape(word) for word in plain.split())
-    return body if _UNSPACED.search(plain) else rf"(?<!\w){body}(?!\w)"
+    if _UNSPACED.search(plain):
+        return body
+    # ("\b" where it can be, so the prefilter files the phrase under its words; a vowel mark that ends an
+    # Indic word is no word character, so those take lookarounds)
+    return rf"\b{body}\b" if plain.isascii() else rf"(?<!\w){body}(?!\w)"
 
 
 @lru_cache(maxsize=1)
-def cue_lists() -> dict[str, AnyOf]:
-    """The lexicon's cue lists by what they are: "direct", or a crisis.py cue family's name."""
+def cue_lists() -> dict[tuple[str, bool], AnyOf]:
+    """The lexicon's cue lists by what they are ("direct", or a crisis.py cue family's name) and whether
+    they hold letters beyond ASCII (those are tried only on a message that does: the prefilter files no
+    pattern under such a word, and most messages, folded, hold none)."""
     # (libyaml's loader when there is one: 17 ms against 180 for the pure-Python one)
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     data = yaml.load(LEXICON.read_text(encoding="utf-8"), Loader=loader)
-    found: dict[str, set[str]] = {}
+    found: dict[tuple[str, bool], set[str]] = {}
     for concepts in data.values():
         for concept, phrases in concepts.items():
             kind = "direct" if concept in DIRECT else FAMILY[concept]
-            found.setdefault(kind, set()).update(p for p in map(_pattern, phrases) if p)
-    return {kind: AnyOf(*sorted(patterns)) for kind, patterns in found.items()}
+            for pattern in filter(None, map(_pattern, phrases)):
+                found.setdefault((kind, not pattern.isascii()), set()).add(pattern)
+    return {key: AnyOf(*sorted(patterns)) for key, patterns in found.items()}
 
 
 def lexicon_cues(text: str) -> set[str]:
     """What the lexicon finds in a message's plain text: "direct" and cue family names."""
-    return {kind for kind, cues in cue_lists().items() if cues.found_in(text)}
+    unspaced = bool(_UNSPACED.search(text))
+    return {
+        kind
+        for (kind, script), cues in cue_lists().items()
+        if (unspaced or not script) and cues.found_in(text)
+    }
