@@ -230,12 +230,13 @@ class Engine:
         return [self._studies[h.key] for h in strong if h.score >= 0.5 * strong[0].score]
 
     def cited_at(self, place: ChapterMatch, message: Message) -> list[Study]:
-        """The studies discussed at a place, when the message asks for one ("what study is he reading the
-        title of around 1:09"): those it names, else the moment's, else the chapter's."""
+        """The studies a message names at a place; asked for one ("what study is he reading the title of
+        around 1:09") and naming none, the moment's, then the chapter's."""
+        named = self.named_studies(message)
         if not message.says(_STUDY_WORDS):
-            return []
+            return named
         near = place.moment.study_ids if place.moment else ()
-        cited = self.named_studies(message) or sorted(
+        cited = named or sorted(
             (s for s in self.episode.studies if place.chapter.id in s.chapter_ids or s.id in near),
             key=lambda s: s.id not in near,
         )

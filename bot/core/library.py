@@ -537,10 +537,7 @@ class Library:
         chapters = (match,) if match else ()
         # "the Berman 2000 paper, at 23 min right?": the time's chapter, and the study it names; "what study
         # is he reading at 1:09": the studies of the time's chapter.
-        if match:
-            studies = tuple(engine.cited_at(match, message) or engine.named_studies(message))
-        else:
-            studies = tuple(engine.named_studies(message))
+        studies = tuple(engine.cited_at(match, message) if match else engine.named_studies(message))
         return Answer(
             message.raw, kind, safety, chapters, studies, engine.episode, seconds, message.truncated
         )

@@ -179,9 +179,9 @@ OTHER_LANGUAGES = {
     **dict.fromkeys("azul bleue bleu blau blaues blaue".split(), "blue"),
     **dict.fromkeys("madrugada".split(), "morning"),
     **dict.fromkeys("despertarse despertar acordar reveiller aufwachen".split(), "waking"),
-    **dict.fromkeys("cerebro cerebro cerveau gehirn cervello".split(), "brain"),
+    **dict.fromkeys("cerebro cerveau gehirn cervello".split(), "brain"),
     **dict.fromkeys("receptores recepteurs rezeptoren recettori".split(), "receptors"),
-    **dict.fromkeys("opioides opioides opioide oppioidi".split(), "opioid"),
+    **dict.fromkeys("opioides opioide oppioidi".split(), "opioid"),
     **dict.fromkeys("naltrexona".split(), "naltrexone"),
     **dict.fromkeys(
         "neuroplasticidad neuroplasticidade neuroplasticite neuroplastizitat neuroplasticita".split(),
