@@ -31,6 +31,25 @@ def test_a_phrase_said_outright_is_a_crisis_inside_a_message(language: str, phra
     assert read_safety(message).crisis, language
 
 
+FAMILY_PHRASES = [
+    (language, concept, phrase)
+    for language, concepts in ENTRIES.items()
+    for concept, phrases in concepts.items()
+    if concept in FAMILY
+    for phrase in phrases
+]
+
+
+@pytest.mark.parametrize(("language", "phrase"), SAID_OUTRIGHT)
+def test_a_phrase_said_outright_is_found_alone(language: str, phrase: str) -> None:
+    assert "direct" in lexicon_cues(read(phrase).plain), language
+
+
+@pytest.mark.parametrize(("language", "concept", "phrase"), FAMILY_PHRASES)
+def test_a_family_phrase_alone_is_its_family(language: str, concept: str, phrase: str) -> None:
+    assert FAMILY[concept] in lexicon_cues(read(phrase).plain), language
+
+
 def test_a_family_phrase_needs_a_second_sign() -> None:
     assert lexicon_cues(read("soy una carga para todos").plain) == {"burden"}
     assert read_safety(read("soy una carga para todos, esta noche se acaba")).crisis
