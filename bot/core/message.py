@@ -6,7 +6,18 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from bot.core.text import INDIC, LAY_TERMS, OTHER_LANGUAGES, STOP_WORDS, fold, stem, words
+from bot.core.text import (
+    FOREIGN_FUNCTION_WORDS,
+    FOREIGN_HOMOGRAPHS,
+    INDIC,
+    LAY_TERMS,
+    OTHER_LANGUAGE_WORDS,
+    OTHER_LANGUAGES,
+    STOP_WORDS,
+    fold,
+    stem,
+    words,
+)
 from bot.core.timecode import TimeRef, find_time_ref
 
 # Matching reads at most this much of a message: enough for a long story with its question at the end,
@@ -74,9 +85,16 @@ class Message:
     @cached_property
     def content_words(self) -> tuple[str, ...]:
         """The words that can carry a topic, and the episode's term for each everyday one ("nose": nasal)."""
-        found = [OTHER_LANGUAGES.get(w, w) for w in self.words if w not in STOP_WORDS]
+        others = () if self.in_english else FOREIGN_HOMOGRAPHS
+        found = [OTHER_LANGUAGES.get(w, w) for w in self.words if w not in STOP_WORDS and w not in others]
         lay = [LAY_TERMS[w] for w in found if w in LAY_TERMS and LAY_TERMS[w] not in found]
         return tuple(found + list(dict.fromkeys(lay)))
+
+    @cached_property
+    def in_english(self) -> bool:
+        """Whether the matched text is English: it holds fewer than OTHER_LANGUAGE_WORDS distinct function
+        words of another language ("che", "invece", "mujhe"), so its unknown words may be English misspelt."""
+        return len(FOREIGN_FUNCTION_WORDS.intersection(self.words)) < OTHER_LANGUAGE_WORDS
 
     @cached_property
     def stems(self) -> tuple[str, ...]:

@@ -215,8 +215,42 @@ OTHER_LANGUAGES = {
         "sesion sessao seance sitzung sessione sesiones sessoes seances sitzungen".split(),
         "session",
     ),
+    **dict.fromkeys(
+        "bloquean bloquear bloquea bloqueiam bloqueia bloquent bloquer blockieren bloccano".split(), "block"
+    ),
+    **dict.fromkeys("bloqueando bloqueado bloque blockiert bloccato bloccando".split(), "blocking"),
+    **dict.fromkeys(
+        "funciona funcionar funcione fonctionne fonctionner funktioniert funziona funzionare".split(), "works"
+    ),
+    **dict.fromkeys("rapidamente rapidement schnell velocemente".split(), "quickly"),
 }
 
+
+# Function words of the other languages listeners write in, none of them an English word: a message with
+# OTHER_LANGUAGE_WORDS of them is in that language, so its unknown words are not English misspelt.
+FOREIGN_FUNCTION_WORDS = frozenset(
+    # Spanish, Portuguese, Italian, French
+    "que pero porque cuando tengo estoy esto muy tambien donde puedo para ella ellos usted hay eso todo "
+    "nao voce muito tambem isso esse essa tenho estou pra ele ela uma "
+    "che sono questo questa anche molto quando perche tutto invece della delle degli cosa mio mia ho "
+    "je pas est une avec pour dans mais tres aussi cette les des qui mon nous vous elle "
+    # German, Dutch, Polish
+    "ich nicht und der das ist mit auch wenn aber sehr mein meine habe wie dass oder kann nach einer eine "
+    "einen nur noch schon weil dann doch sind wird haben gibt ihr mir mich dich etwas dieser diese "
+    "ik niet een het maar voor zijn heb ook deze mijn naar hoe "
+    "nie jest sie jak czy ale mam jestem bardzo tylko mnie "
+    # Hindi and Urdu in Latin letters, Indonesian and Malay, Tagalog, Turkish, Swahili
+    "hai hain nahi mujhe mera meri kya bhi toh karta karna mein yeh woh kahan kyun aur tha thi hota "
+    "saya tidak yang dan ini itu dengan untuk aku apa ada bisa sudah juga "
+    "ako ang mga hindi yung lang naman kasi siya "
+    "bir cok ama icin ben ile yok "
+    "kwa hii sana".split()
+)
+OTHER_LANGUAGE_WORDS = 3
+# Their words spelt like English ones, which in such a message are theirs: German "die" is no dying.
+FOREIGN_HOMOGRAPHS = frozenset(
+    "die was will also man bin war hat kind son come sale pain sort chat more".split()
+)
 
 # "k" is ketamine after a word of taking or having it ("do k", "a bump of k", "found k in"), or before a
 # word said of a drug ("k isnt addictive", "k therapy"); else just a letter ("k thanks", "vitamin k").

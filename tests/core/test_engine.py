@@ -7,7 +7,7 @@ import random
 import pytest
 
 from bot.core import Episode, Kind, Library
-from bot.core.message import MAX_MATCH_CHARS
+from bot.core.message import MAX_MATCH_CHARS, read
 from bot.core.render import answer_to_dict, reply_text
 from bot.core.reply import compose
 from bot.core.timecode import parse_time
@@ -224,3 +224,16 @@ def test_everyday_words_and_numbers_name_no_episode_for_a_time(library: Library)
     # The featured episode answers a bare time; "say" and "25" name none of the others.
     answer = library.answer("what does he say at 25 minutes")
     assert answer.chapters and answer.chapters[0].episode.id == "ketamine"
+
+
+def test_a_word_of_another_language_is_no_english_misspelling(library: Library) -> None:
+    # "provato" (tried) is no "Spravato": the Italian question is about how fast ketamine works
+    answer = library.answer(
+        "ho 24 anni, depressione da quando ne avevo 16, ho provato di tutto. il mio psichiatra dice che la "
+        "ketamina funziona in poche ore invece di settimane. è vero?"
+    )
+    assert answer.chapters and answer.chapters[0].chapter.start == parse_time("00:22:11")
+    # ... while a cognate spelt nearly alike is still read ("dissoziative")
+    german = library.answer("ist der dissoziative Zustand einfach dieser Übergang zur Narkose?")
+    assert not read("ist der dissoziative Zustand einfach dieser Übergang zur Narkose?").in_english
+    assert any("dissoziative" in m.matched for m in german.chapters)

@@ -58,3 +58,15 @@ def test_the_episodes_terms_in_other_languages_are_matched_as_the_english_terms(
     assert "hypothesis" in read("c'est quoi l'hypothèse monoaminergique").content_words
     # safety reads the message as written
     assert "depresión" in message.raw and "estudio" in message.plain
+
+
+def test_a_message_with_another_languages_function_words_is_not_english() -> None:
+    italian = read("ho provato di tutto, il mio psichiatra dice che la ketamina funziona in poche ore")
+    assert not italian.in_english
+    # German "die" is an article there, not a word the episode's overdose chapter holds
+    german = read("Wie lange hielt die Wirkung nach einer Infusion an? Er meinte drei Tagen oder?")
+    assert not german.in_english and "die" not in german.content_words
+    # English misspelt, or with a word or two of slang from elsewhere, is still English
+    for text in ["ketamin helpd my depresion alot, is teh habenulla thing real", "bhai what is the habenula"]:
+        assert read(text).in_english, text
+    assert "die" in read("does ketamine make you want to die").content_words
