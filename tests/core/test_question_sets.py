@@ -126,6 +126,10 @@ PER_SET = {
     # first (a dose difference, an uncle's anesthesia rant, being watched from the ceiling), a friend's
     # claim ("my friend says it's not addictive") and a question about who comes up twice read as advice.
     "mixed_thirtyone_questions.yaml": {"chapter@1": 0.8, "chapter@3": 0.93, "disclaimer-": 0.95},
+    # The twelfth session's blind set, tuned on its misses: second-best chapters first (six infusions over
+    # three weeks, the afterglow's "window", driving home after a session), a brother's PTSD asked in German
+    # answered from the introduction, the weather in Denver answered by the sleep toolkit's weekends.
+    "mixed_thirtythree_questions.yaml": {"chapter@1": 0.89, "none": 0.95},
     "realistic_youtube_questions.yaml": {
         "chapter@1": 0.92,
         "chapter@3": 0.95,

@@ -102,6 +102,9 @@ _NOT_THE_ASKERS_HEALTH = re.compile(
     # where the writer reads and argues, and a head that hurts from the science: "people in my reddit sub",
     # "@jay and i are arguing abt this", "how does it end up CAUSING plasticity?? my brain hurts"
     r"|\bmy\s+(?:reddit|sub|subreddit|feed|timeline|fyp|group\s+chat|gc|discord|server|class|notes|prof|professor|textbook)\b"
+    r"|\bmy\s+(?:\w+\s+)?(?:prof|professor|lecturer|teacher|ta|textbook|class|lecture|seminar)\b"
+    # a listener's delight: "i love how he does the math on himself"
+    r"|\bi\s+(?:love|loved|like|liked|appreciate\w*|enjoy\w*)\s+(?:how|that|the\s+way|when)\s+(?:he|huberman|andrew)\b"
     r"|\band\s+i\s+(?:are|were|have\s+been|keep)\s+(?:\w+\s+)?(?:arguing|debating|discussing|disagreeing|fighting)\b"
     r"|\bmy\s+(?:brain|head|mind)\s+(?:hurts|is\s+(?:fried|melting|exploding|broken|spinning|blown))\b"
     r"|\b(?:i|im|ive|id|i\s+was|i\s+am|i\s+would)\s+(?:\w+\s+){0,3}?(?:think|thought|heard|remember|noticed|missed|caught|listen\w*|watch\w*|expect\w*|"
@@ -155,7 +158,7 @@ _PROFESSIONAL = cue_list(
     r"|\b(?:ich\s+studiere|estudio|estudo|j\s*etudie|studio|je\s+suis\s+etudiant\w*|soy\s+estudiante|sou\s+estudante)\s+(?:\w+\s+)?(?:pharm\w*|farm\w*|medizin|medicina|medecine|psycholog\w*|psicolog\w*|biolog\w*|chemie|quimica|enfermeria|enfermagem|neuro\w*)\b"
     r"|\b(?:citing|cite|quoting|using)\s+(?:it|this|that|them)\s+in\s+(?:my|a|our)\s+(?:\w+\s+){0,2}(?:thesis|paper|essay|dissertation|report|presentation|review)\b"
     r"|\b(?:writing|working\s+on)\s+(?:a|an|my)\s+(?:\w+\s+){0,2}(?:explainer|article|piece|post|essay|paper|thesis|story|script|novel|book|screenplay|play|scene)\b"
-    r"|\bi\s+(?:work|worked|used\s+to\s+work)\s+(?:in|at|as)\s+(?:a|an|the)?\s*(?:\w+\s+){0,2}(?:billing|clinic|hospital|pharmacy|er|icu|ems|nurse|lab|research|insurance|coding|practice|mouse\s+lab|rat\s+lab)\b"
+    r"|\bi\s+(?:work|worked|used\s+to\s+work)\s+(?:(?:the\s+)?(?:front\s+desk|reception|nights|days|part\s+time|full\s+time|intake|admin)\s+)?(?:in|at|as)\s+(?:a|an|the)?\s*(?:\w+\s+){0,2}(?:billing|clinic|hospital|pharmacy|er|icu|ems|nurse|lab|research|insurance|coding|practice|mouse\s+lab|rat\s+lab)\b"
     r"|\bi\s+(?:run|lead|moderate|host|own|founded|started)\s+(?:a|an|the|our)\s+(?:\w+\s+){0,3}(?:group|page|channel|podcast|forum|server|class|meeting|company|startup|business|practice|pharmacy|nonprofit|charity)\b"
     # teaching, or running an event for others: "I teach high school bio", "we're running a harm reduction night"
     r"|\bi\s+teach\b|\bwe(?:re|\s+are)\s+(?:running|hosting|organi[sz]ing|putting\s+on|planning)\s+a\b"
@@ -172,7 +175,9 @@ _PROFESSIONAL = cue_list(
 # what follows is curiosity about the episode, not a decision to make.
 _SETTLED = re.compile(
     r"\bnot\s+(?:looking|planning|trying|wanting|going)\s+(?:to|on)\s+(?:change|changing|switch\w*|stop\w*|try\w*|quit\w*)\s+(?:anything|it|that|a\s+thing)\b"
-    r"|\b(?:zero|no)\s+complaints\b|\b(?:works|worked|has\s+worked|been\s+(?:great|good|fine))\s+(?:great\s+|well\s+|fine\s+)?for\s+(?:me|him|her|them|us)\b.{0,60}\b(?:but|just|curious|wondering)\b"
+    r"|\b(?:zero|no)\s+complaints\b"
+    # ("nothing ever worked for me lol. should i just go for the ketamine" is the opposite)
+    r"|(?<!\bnothing\s)(?<!\bnothing\sever\s)(?<!\bnever\s)(?<!\bhasnt\s)(?<!\bnot\s)\b(?:works|worked|has\s+worked|been\s+(?:great|good|fine))\s+(?:great\s+|well\s+|fine\s+)?for\s+(?:me|him|her|them|us)\b.{0,60}\b(?:but|just|curious|wondering)\b"
 )
 # Advice disowned ("he's going to talk to his doctor, that's not my question"), or a paper asked for ("which
 # paper was he talking about"): what follows asks for information.
@@ -243,6 +248,8 @@ _REPORTED = re.compile(
     # a claim someone close keeps making, to the end of its sentence: "my dad keeps telling me ketamine is
     # 'basically angel dust' and im gonna end up punching light poles"
     r"|\bmy\s+(?:dad|mom|mum|father|mother|brother|sister|uncle|aunt|grandpa|grandma|cousin|friend|friends|roommate|family|parents)\s+(?:keeps?|kept|always|used\s+to)\s+(?:telling\s+me|saying|say|said|calling|call|warning\s+me|insisting)\b[^.?!]*"
+    # ... or said once and argued over: "my uncle said that at thanksgiving and we had a whole fight about it"
+    r"|\bmy\s+(?:dad|mom|mum|father|mother|brother|sister|uncle|aunt|grandpa|grandma|cousin|friend|friends|roommate|family|parents|bf|gf|boyfriend|girlfriend)\s+(?:once\s+)?(?:said|says|claims|claimed|insists|insisted|swore)\s+(?:that|this|the\s+same)\s+(?:at|on|during|over|in|last|once|too|to\s+me|and)\b[^.?!]*"
     # checking what one understood, and figures of speech: "did i get that right?", "explain like im 5",
     # "nobody ever told me that"
     r"|\b(?:did|do|have)\s+i\s+(?:get|got|have|understand)\s+(?:that|this|it|everything)\s+(?:right|correct|straight)\b"

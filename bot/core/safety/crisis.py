@@ -95,10 +95,13 @@ _DIRECT = _any(
     # ways out, giving up on everything, a plan and a day
     r"\b(?:painless|easy|easiest|quick|quickest|best)\s+ways?\s+(?:out|to go|to die|to end)\b|\b(?:out of|no more)\s+options\b|\bthats\s+it\s+for\s+me\b",
     r"\b(?:want|wanna|wanted)\s+to\s+(?:just\s+)?(?:disappear|vanish|not wake|sleep and not wake|stop existing)\b(?!\s+(?:into|to|for|from|off|on)\b)|\b(?:want|wanna)\s+(?:it|everything|it all)\s+to\s+(?:just\s+)?stop\b",
-    r"\b(?:dont|do not)\s+think\s+(?:ill|i will|i can)\s+(?:make it|last|hold on)\b|\b(?:days?|weeks?)\s+left\s+in\s+me\b|\b(?:need|find|finding|looking\s+for|searching\s+for|give\s+me)\s+(?:a|one|any|just\s+one)\s+(?:good\s+)?reason\s+not\s+to\b",
+    r"\b(?:dont|do not)\s+think\s+(?:ill|i will|i can)\s+(?:make it|last|hold on)\b|\b(?:days?|weeks?)\s+(?:of\s+(?:holding\s+on|hanging\s+on|fight|strength)\s+)?left\s+in\s+me\b|\b(?:need|find|finding|looking\s+for|searching\s+for|give\s+me)\s+(?:a|one|any|just\s+one)\s+(?:good\s+)?reason\s+not\s+to\b",
     r"\b(?:finish|end)\s+it\s+(?:this|tonight|tomorrow|on|after|before|soon|for good)\b|\blook\s+like\s+an\s+accident\b|\bone\s+less\s+(?:bill|mouth|problem|burden)\b",
     rf"\b{_PILLS}\s+(?:all\s+)?(?:lined|laid|counted)\s+(?:up|out)\b|\bthinking\s+about\s+(?:my\s+)?(?:\w+\s+){{0,2}}(?:gun|rope|pills|bridge)\b|\bkeep\s+thinking\s+about\s+(?:\w+\s+){{0,3}}gun\b",
     r"\b(?:cut|cutting|burned|burnt)\s+(?:myself\s+)?again\b|\bdeeper\s+than\s+i\s+meant\b",
+    # acting on the thoughts: "she asked how likely i am to act on it. its more like a 9"
+    r"\blikely\s+(?:i\s+am|im|i\s+would\s+be|i\s+was)\s+to\s+act\s+on\s+(?:it|them|(?:the|these|those|my)\s+(?:thoughts|urges|plan))\b"
+    r"|\b(?:close\s+to|scared\s+(?:ill|i\s+will|i\s+might)|afraid\s+(?:ill|i\s+will|i\s+might))\s+act(?:ing)?\s+on\s+(?:it|them|(?:the|these|those|my)\s+(?:thoughts|urges|plan))\b",
     r"\b(?:labeled|labelled|decided)\s+who\s+gets\s+what\b|\bwho\s+gets\s+(?:my|what)\b",
     rf"^(?!.*\b{_RESEARCH}\b).*\bmy\s+\w+\s+(?:\w+\s+){{0,4}}(?:su[i1]c[i1]d\w*|self\s*-?\s*harm\w*)\b",
     # ending it, said plainly in the first person: "i'm ending it this weekend", "end the pain myself"
@@ -449,6 +452,8 @@ _HISTORY = cue_list(
     r"\bsu[i1]c[i1]d\w*\b.{0,40}\b(?:in\s+the\s+past\s+(?:\W*\s*)?not\s+(?:now|anymore)|stable\s+(?:for\s+)?\d+\s+(?:yrs?|years?|months?))\b|"
     r"\b(?:died|committed)\s+(?:by\s+)?suicide\b.*\b(?:ago|back in|years)\b|"
     r"\b(?:years?|decades?)\s+ago\b.{0,60}\b(?:at\s+peace|sober|doing\s+(?:great|well|fine|better)|recovered|happy\s+now|in\s+a\s+good\s+place)\b|"
+    # "two years ago i was actively suicidal ... it genuinely helped, im in a much better place now"
+    r"\b(?:years?|decades?)\s+ago\b.{0,160}\b(?:im|i\s+am)\s+(?:now\s+)?in\s+a\s+(?:much\s+|way\s+|far\s+|so\s+much\s+)?(?:good|better|great)\s+place\b|"
     # "vor drei jahren ... heute gehts mir gut", "hace dos anos ... hoy estoy bien", "2 years ago ... ngayon okay na"
     r"\b(?:vor\s+(?:\w+\s+)?jahren|hace\s+(?:\w+\s+)?anos|ha\s+(?:\w+\s+)?anos|il\s+y\s+a\s+(?:\w+\s+)?ans|(?:\w+\s+)?(?:anni|jaar|lat|saal|nam|tahun|yil)\s+(?:fa|geleden|temu|pehle|truoc|lalu|once)|(?:years?|yrs?)\s+ago)\b"
     r".{0,120}\b(?:heute|jetzt|hoy|ahora|hoje|agora|aujourd\s*hui|maintenant|oggi|ora|nu|teraz|ab|ngayon|sekarang|bay\s+gio|simdi)\b.{0,40}\b(?:gut|besser|bien|mejor|bem|melhor|mieux|bene|meglio|goed|beter|dobrze|lepiej|theek|okay|ok|baik|on|iyiyim)\b|"

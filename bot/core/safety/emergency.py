@@ -25,7 +25,7 @@ _EMERGENCY = any_of(
     # not responding
     r"\b(?:unresponsive|unconscious|not\s+(?:really\s+)?responding|slumped\s+(?:over|down)|isnt\s+responding|wont\s+respond\w*|not\s+respond\w*|doesnt\s+respond\w*|no\s+response)\b",
     r"\b(?:cant|cannot|can not|couldnt)\s+(?:wake|rouse|get)\s+(?:him|her|them|my\s+\w+)(?:\s+up|\s+to\s+(?:wake|respond))?\b",
-    r"(?<!to )(?<!would )(?<!i )(?<!id )(?<!hopefully )(?<!mind )(?<!sleep and )\b(?:wont|isnt|is not|not)\s+wak(?:e|ing)(?!(?:\s+up)?\s+(?:before|until|till|til|early|on\s+time|in\s+the\s+morning)\b)(?:\s+up)?(?:\s+properly)?\b",
+    r"(?<!to )(?<!would )(?<!i )(?<!id )(?<!hopefully )(?<!mind )(?<!sleep and )\b(?:(?:wont|isnt|is not)\s+wak(?:e|ing)|not\s+waking)(?!(?:\s+up)?\s+(?:before|until|till|til|early|on\s+time|in\s+the\s+morning)\b)(?:\s+up)?(?:\s+properly)?\b",
     r"\b(?:passed|blacked)\s+out\b|\bcollapsed\b|\b(?:totally|completely|just)\s+limp\b|\bout\s+cold\b"
     # (not a move: "im not moving anywhere lol")
     r"|(?<!\bim\s)(?<!\bam\s)(?<!\bwere\s)\bnot\s+moving\b(?!\s+(?:anywhere|out|away|in|to|back|on|forward|ahead|house|home|abroad))",
@@ -172,6 +172,11 @@ LETHAL = any_of(
     r"\b(?:what|which)\s+(?:\w+\s+){0,3}(?:dose|amount|mg|point)\b.{0,40}\bstops?\s+(?:your|my|the|his|her|someones?|a\s+persons?)\s+(?:breathing|heart|breath)\b",
     # Dutch, German, French, Polish, Turkish, Russian, Chinese, Japanese and Korean words for deadly
     r"\b(?:dodelijk\w*|todlich\w*|dose\s+mortelle|smierteln\w*|olumcul\w*|oldurucu\s+doz\w*)\b|смертельн|致死|致命剂量|치사량|치명적",
+    # ... Czech and Slovak, Swedish, Norwegian and Danish, Finnish, Indonesian and Malay, Tagalog, Swahili
+    r"\bsmrteln\w*\s+(?:davk\w*|mnozstv\w*)|\b(?:dodlig|dodelig)\w*\s+(?:dos|dose|dosis|mangd|mengde)\b|\btappava\w*\s+annos\w*"
+    r"|\b(?:dosis|dos|takaran|jumlah)\s+(?:yang\s+)?(?:mematikan|maut|membunuh)\b|\bnakamamatay\s+na\s+(?:dosis|dami)\b|\bdozi\s+ya\s+kuua\b",
+    # ... Greek, Thai, Bengali and Urdu
+    r"θανατηφ\w*\s+δοσ|θανατιμ\w*\s+δοσ|ปริมาณ\S{0,12}(?:ตาย|ถึงตาย)|প্রাণঘাতী\s+(?:ডোজ|মাত্রা)|مہلک\s+(?:خوراک|مقدار)",
     # ... and Persian, Arabic, Hebrew and Hindi: a deadly dose or amount
     r"(?:دوز|مقدار)\s*(?:ی\s*)?کشنده|جرعة\s*(?:قاتلة|مميتة)|الجرعة\s*(?:القاتلة|المميتة)|מנה\s+קטלנית|घातक\s+(?:खुराक|मात्रा)",
     r"\b(?:quanti|quanto|quanta|cuanto|cuantos|cuanta|quantos|combien|wie\s+viel\w*|hoeveel|ile)\b.{0,60}\b(?:per\s+morire|para\s+morir|para\s+morrer|pour\s+mourir|um\s+zu\s+sterben|om\s+dood\s+te\s+gaan|zeby\s+umrzec)\b|몇.{0,30}죽을|多少.{0,20}(?:会死|致死|死掉)|сколько.{0,40}(?:умереть|смерт)",

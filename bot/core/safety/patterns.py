@@ -77,6 +77,9 @@ FIGURES = AnyOf(
     r"|\b(?:ya\s+no\s+aguanto|no\s+aguanto\s+mas|nao\s+aguento\s+mais|ich\s+kann\s+nicht\s+mehr|je\s+n\s*en\s+peux\s+plus|non\s+ce\s+la\s+faccio\s+piu|i\s+cant\s+take\s+(?:it|this)\s+anymore)\b"
     r"(?=.{0,80}\b(?:jaja\w*|jeje\w*|kkk+|haha\w*|hehe\w*|rsrs\w*|lol\w*|lmao\w*|mdr|xd)\b)"
     # a game's boss: "this elden ring boss has killed me 47 times, i want to die 😭"
+    # a teenager's hyperbole told: "says hell literally die if he doesnt podium lol"
+    r"|\b(?:hell|shell|theyll|he\s+will|she\s+will|they\s+will)\s+(?:literally\s+|actually\s+)?die\s+if\s+(?:he|she|they)\s+(?:doesnt|dont|does\s+not|do\s+not|cant|loses?|miss\w*|fails?|has\s+to|have\s+to)\b"
+    r"(?=.*\b(?:lol\w*|lmao\w*|haha\w*|teenagers?|race|game|podium|match|exam|test|concert|tickets?|tournament)\b)"
     r"|\b(?:boss|level|raid|game|match|round)\b.{0,60}?\b(?:want(?:ed|s)?\s+to\s+die|kms)\b|\bkilled\s+me\s+(?:like\s+)?\d+\s+times\b"
 )
 
