@@ -36,6 +36,15 @@ _ELONGATED = re.compile(r"(\w)\1{2,}")
 _NOT_WORDS = re.compile(rf"[^\w\s.!?{INDIC}]+")
 
 
+def _plain(folded: str) -> str:
+    return _NOT_WORDS.sub(" ", _ELONGATED.sub(r"\1", folded))
+
+
+def plain_text(raw: str) -> str:
+    """What `Message.plain` reads of a text, with no Message made: for phrase lists read by the thousand."""
+    return _plain(fold(raw))
+
+
 @dataclass(frozen=True)
 class Message:
     """One listener message and the readings every part of the engine shares."""
@@ -75,7 +84,7 @@ class Message:
     @cached_property
     def plain(self) -> str:
         """The whole message folded, stretched letters shortened ("dieee" -> "die"), symbols dropped."""
-        return _NOT_WORDS.sub(" ", _ELONGATED.sub(r"\1", self.folded))
+        return _plain(self.folded)
 
     @cached_property
     def words(self) -> tuple[str, ...]:

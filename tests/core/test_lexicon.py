@@ -1,4 +1,4 @@
-"""The crisis lexicon: its phrases, folded as messages are, are found inside messages."""
+"""The crisis and emergency lexicons: their phrases, folded as messages are, are found inside messages."""
 
 from __future__ import annotations
 
@@ -7,7 +7,14 @@ import yaml
 
 from bot.core.message import read
 from bot.core.safety import read_safety
-from bot.core.safety.lexicon import DIRECT, FAMILY, LEXICON, lexicon_cues
+from bot.core.safety.lexicon import (
+    DIRECT,
+    EMERGENCY_LEXICON,
+    FAMILY,
+    LEXICON,
+    lexicon_cues,
+    says_an_emergency,
+)
 
 ENTRIES = yaml.safe_load(LEXICON.read_text(encoding="utf-8"))
 SAID_OUTRIGHT = [
@@ -57,3 +64,25 @@ def test_a_family_phrase_needs_a_second_sign() -> None:
     # lampu" (want to switch the light off)
     assert lexicon_cues(read("aku mau mati aja").plain) == {"direct"}
     assert not lexicon_cues(read("aku mau matikan lampu dulu").plain)
+
+
+EMERGENCY_ENTRIES = yaml.safe_load(EMERGENCY_LEXICON.read_text(encoding="utf-8"))
+EMERGENCY_PHRASES = [
+    (language, phrase)
+    for language, concepts in EMERGENCY_ENTRIES.items()
+    for phrases in concepts.values()
+    for phrase in phrases
+]
+
+
+@pytest.mark.parametrize(("language", "phrase"), EMERGENCY_PHRASES)
+def test_an_emergency_phrase_is_an_emergency_inside_a_message(language: str, phrase: str) -> None:
+    assert says_an_emergency(read(phrase).plain), language
+    assert read_safety(read(f"help please, {phrase}, what do we do")).emergency, language
+
+
+def test_an_emergency_told_as_the_past_is_not_one_now() -> None:
+    # the lexicon says what a body in danger is; whether it is now is still emergency.py's reading
+    assert read_safety(read("sa7bi a5ad ketamine bil party w hala2 mish 3am yrod w nafaso da3eef")).emergency
+    told = "years ago my friend was not responding after a party, hes fine now"
+    assert not read_safety(read(told)).emergency

@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from bot.core.message import Message
+from bot.core.safety.lexicon import says_an_emergency
 from bot.core.safety.patterns import HOURS_AGO, NOW, OVER, PAST_EVENT, any_of, without_figures
 
 # Three signs that are an emergency on drugs: with a drug or a dose said anywhere in the message ("took
@@ -65,6 +66,8 @@ _EMERGENCY = any_of(
     r"\b(?:about|going|gonna)\s+to\s+(?:pass\s+out|faint|black\s+out)\b|\b(?:wont|doesnt|cant\s+get\s+it\s+to)\s+stop\s+bleeding\b|\bbleeding\s+(?:a\s+lot|everywhere|so\s+much|wont\s+stop)\b",
     r"\b(?:throwing\s+up|vomit\w*|puking|coughing\s+up)\s+(?:\w+\s+){0,2}blood\b|\bblood\s+in\s+(?:it|my\s+vomit|the\s+vomit|his\s+vomit|her\s+vomit)\b",
     # a heart attack's weight, a low pulse after a double dose, a diabetic's confusion
+    # "chest feels like its being crushed and my left arm is going numb"
+    r"\bchest\s+(?:\w+\s+){0,4}(?:being\s+)?(?:crushed|squeezed|squished)\b|\b(?:left\s+)?arm\s+(?:is\s+)?(?:going|gone|went)\s+numb\b|"
     r"\bchest\s+(?:\w+\s+){0,3}like\s+(?:an?\s+)?(?:elephant|weight|truck|someone)\b|\bpain\s+(?:going|shooting|running|spreading)?\s*(?:down|into|up)\s+(?:my|his|her)\s+(?:left\s+)?(?:arm|jaw)\b|\belephant\s+(?:is\s+)?(?:sitting|standing)\s+on\s+(?:my|his|her)\s+chest\b|\bpulse\s+(?:is\s+)?(?:like\s+|around\s+|at\s+)?(?:[1-3]\d|4[0-5])\b",
     r"\b(?:diabetic|diabetes)\b.{0,80}\b(?:shaking|sweaty|confused|not\s+making\s+sense|passed\s+out|wont\s+wake)\b",
     # everything taken at once: "took them. all of them", "40 of my seroquel", "a handful of his troches"
@@ -173,7 +176,7 @@ LETHAL = any_of(
     # Dutch, German, French, Polish, Turkish, Russian, Chinese, Japanese and Korean words for deadly
     r"\b(?:dodelijk\w*|todlich\w*|dose\s+mortelle|smierteln\w*|olumcul\w*|oldurucu\s+doz\w*)\b|смертельн|致死|致命剂量|치사량|치명적",
     # ... Czech and Slovak, Swedish, Norwegian and Danish, Finnish, Indonesian and Malay, Tagalog, Swahili
-    r"\bsmrteln\w*\s+(?:davk\w*|mnozstv\w*)|\b(?:dodlig|dodelig)\w*\s+(?:dos|dose|dosis|mangd|mengde)\b|\btappava\w*\s+annos\w*"
+    r"\b(?:mennyi|hany)\b.{0,60}\bhalalos\w*|\bsmrteln\w*\s+(?:davk\w*|mnozstv\w*)|\b(?:dodlig|dodelig)\w*\s+(?:dos|dose|dosis|mangd|mengde)\b|\btappava\w*\s+annos\w*"
     r"|\b(?:dosis|dos|takaran|jumlah)\s+(?:yang\s+)?(?:mematikan|maut|membunuh)\b|\bnakamamatay\s+na\s+(?:dosis|dami)\b|\bdozi\s+ya\s+kuua\b",
     # ... Greek, Thai, Bengali and Urdu
     r"θανατηφ\w*\s+δοσ|θανατιμ\w*\s+δοσ|ปริมาณ\S{0,12}(?:ตาย|ถึงตาย)|প্রাণঘাতী\s+(?:ডোজ|মাত্রা)|مہلک\s+(?:خوراک|مقدار)",
@@ -209,7 +212,8 @@ def is_emergency(message: Message) -> bool:
         # "how many pills make a fatal overdose?" asks an amount: its overdose is no emergency told, nor is
         # the rest of its sentence ("at what dose does it turn into an overdose that stops breathing?")
         text = _lethal_sentences().sub(" ", text)
-    return _EMERGENCY.found_in(text) and not _not_now(text)
+    # (the emergency lexicon says the same signs in forty languages: lexicon.py)
+    return (_EMERGENCY.found_in(text) or says_an_emergency(text)) and not _not_now(text)
 
 
 def is_not_now(message: Message) -> bool:
