@@ -171,8 +171,10 @@ OTHER_LANGUAGES = {
     **dict.fromkeys("tept tspt ptbs".split(), "ptsd"),
     **dict.fromkeys("disociacion dissociacao dissoziation".split(), "dissociation"),
     **dict.fromkeys("ansiedad ansiedade anxiete angst angststorungen angststorung ansia".split(), "anxiety"),
-    **dict.fromkeys("adiccion vicio addiction sucht suchterkrankungen dipendenza".split(), "addiction"),
-    **dict.fromkeys("adictivo adictiva viciante addictif suchtig".split(), "addictive"),
+    **dict.fromkeys(
+        "adiccion vicio addiction sucht suchterkrankungen dipendenza uzaleznienie".split(), "addiction"
+    ),
+    **dict.fromkeys("adictivo adictiva viciante vicia addictif suchtig uzaleznia".split(), "addictive"),
     **dict.fromkeys("narkose anestesia anesthesie".split(), "anesthesia"),
     **dict.fromkeys("anestesico anestesique anasthetikum".split(), "anesthetic"),
     **dict.fromkeys("luz lumiere licht".split(), "light"),
@@ -191,7 +193,17 @@ OTHER_LANGUAGES = {
     **dict.fromkeys("vejiga bexiga vessie blase vescica".split(), "bladder"),
     **dict.fromkeys("recreativo recreativa recreatif".split(), "recreational"),
     **dict.fromkeys("psilocibina psilocybine".split(), "psilocybin"),
-    **dict.fromkeys("ratas ratos ratten ratti".split(), "rats"),
+    **dict.fromkeys("ratas ratos ratten ratti szczury szczurami szczurach".split(), "rats"),
+    **dict.fromkeys("nadando natation schwimmen nuotare plywajace plywajacymi plywanie".split(), "swimming"),
+    **dict.fromkeys(
+        "bezradnosc indefension impotencia desamparo impuissance hilflosigkeit impotenza".split(),
+        "helplessness",
+    ),
+    **dict.fromkeys(
+        "intravenosa intravenoso intraveineuse intravenos intravenose endovenosa dozylnie".split(),
+        "intravenous",
+    ),
+    **dict.fromkeys("sertralina".split(), "sertraline"),
     **dict.fromkeys("ratones souris mause topi".split(), "mice"),
     **dict.fromkeys("nariz nez nase naso".split(), "nasal"),
     **dict.fromkeys("habitos habitudes gewohnheiten abitudini".split(), "habits"),

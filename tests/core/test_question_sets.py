@@ -130,6 +130,20 @@ PER_SET = {
     # three weeks, the afterglow's "window", driving home after a session), a brother's PTSD asked in German
     # answered from the introduction, the weather in Denver answered by the sleep toolkit's weekends.
     "mixed_thirtythree_questions.yaml": {"chapter@1": 0.89, "none": 0.95},
+    # Its second round's: second-best chapters first (a nurse's "why it wears off after a few days", six
+    # infusions over three weeks, crashing back after four days), a Hinglish bet about PCP read as advice.
+    "mixed_thirtyfour_questions.yaml": {
+        "chapter@1": 0.85,
+        "chapter@3": 0.94,
+        "disclaimer-": 0.98,
+        "none": 0.95,
+    },
+    # Ordinary messages in 30 languages, counted by the classifier: a greeting asking who has tried ketamine
+    # in Portuguese ("oi gente! alguém aqui já fez tratamento com cetamina?") is still read as a crisis by
+    # it, its everyday Portuguese words weighing as crisis words (a false alarm, not a crisis missed; leaving
+    # other languages' function words or most common words out of its features was measured and found
+    # nothing: tests/README.md).
+    "multilingual_ordinary_two_questions.yaml": {"crisis-": 0.99},
     "realistic_youtube_questions.yaml": {
         "chapter@1": 0.92,
         "chapter@3": 0.95,

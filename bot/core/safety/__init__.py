@@ -100,6 +100,14 @@ def leaves_emergency_to_the_rules(message: Message) -> bool:
     return _left_to_the_rules(message, asks_lethal_amount(message)) or is_not_now(message)
 
 
+# Asking whether it is normal, or whether to ring the clinic, is no emergency by weight of words alone ("my mom
+# had her 3rd ket infusion on tuesday and she's still kinda spacey on thursday. is that normal or should we call
+# the clinic"): the emergencies that ask it say their signs outright, which the rules read.
+_ASKS_IF_NORMAL = re.compile(
+    r"\bis\s+(?:that|this|it)\s+normal\b|\bshould\s+(?:we|i)\s+call\s+(?:the|her|his|my|their)\s+(?:clinic|doctor|doc|psychiatrist|provider|gp)\b"
+)
+
+
 def read_safety(message: Message) -> SafetyRead:
     """Crisis, emergency, lethal-amount and advice signs of one message."""
     lethal = asks_lethal_amount(message)
@@ -115,6 +123,7 @@ def read_safety(message: Message) -> SafetyRead:
         and not left_to_rules
         and not is_not_now(message)
         and not (told_crisis and not speaks_of_a_body(message))
+        and not _ASKS_IF_NORMAL.search(message.plain)
         and reads_emergency(message)
     )
     # An emergency is not read for a crisis by weight of words: an overdose's words are a suicide note's too

@@ -15,10 +15,11 @@ from bot.core.safety.patterns import any_of as _any
 
 # Questions that concern one's own health need the disclaimer; these say "this is about me".
 _PERSONAL = _any(
-    r"\bshould\s+(?:i|we|my|he|she|they)\b",
+    r"\bshould\s+(?:i|we|my|he|she|they)\b(?!\s+(?:send|share|show|link|post|point|tag|forward|skip|rewatch|start\s+(?:at|from)))",
     r"\b(?:can|could|may|do|would|will|am|must)\s+i\b",
     # ... in Spanish, Portuguese, French, German and Italian ("posso fazer", "puedo tomar", "kann ich")
     r"\b(?:puedo|podria|debo|deberia|posso|poderia|devo|deveria|puis\s+je|je\s+peux|dois\s+je|je\s+dois|kann\s+ich|soll\s+ich|sollte\s+ich|darf\s+ich|potrei|dovrei|czy\s+moge|czy\s+powinienem|czy\s+powinnam)\b",
+    r"\b(?:vale\s+la\s+pena|vale\s+a\s+pena|ca\s+vaut\s+le\s+coup|lohnt\s+(?:es\s+)?sich|ne\s+vale\s+la\s+pena)\b",
     r"(?<!why )\bis\s+(?:it|ketamine|this|that)\s+(?:ok|okay|safe|fine|alright|bad|dangerous|good|smart|wise|risky|legal)\b",
     r"\b(?:if|when|after|before)\s+i\b(?!\s+(?:tell|told|show|showed|ask|asked|start\s+arguing|argue|post|send|explain|rewatch|finish|get\s+into\s+it))|\bi\s+weigh\b|\bsafely\s+(?:try|take|use|do|start|mix|drink|drive)\b",
     r"\b(?:can|could|should|would|will)\s+my\s+(?:\w+\s+){0,3}(?:try|take|use|do|get|start|stop|have)\b",
@@ -89,13 +90,19 @@ _FIRST_PERSON = re.compile(r"\b(?:i|im|ive|id|me|my|myself)\b")
 # driving"), and other people's people ("my coworker's wife"), are not their health: they are read out
 # before asking whose situation a message tells.
 _NOT_THE_ASKERS_HEALTH = re.compile(
-    r"\bmy\s+(?:coworkers?|colleagues?|boss|bosses|neighbou?rs?|roommates?|teachers?|clients?|vets?|veterinarians?)\b"
+    r"\bmy\s+(?:coworkers?|colleagues?|boss|bosses|neighbou?rs?|roommates?|teachers?|clients?|vets?|veterinarians?|buddy|buddies|mates?|pals?)\b"
+    # what someone says of the writer in an argument: "he says im insane"
+    r"|\b(?:says|said|thinks|think|calls?\s+me|called\s+me)\s+(?:im|i\s+am)\s+(?:insane|crazy|wrong|nuts|dumb|stupid|an\s+idiot|right|tripping)\b"
     # a figure of speech: "this lecture put me in a k-hole lol"
     r"|\b(?:put|puts|putting|sent|sends)\s+me\s+(?:in|into)\s+(?:a\s+)?k\s*-?\s*hole\b"
     r"|(?:\bme\W+)?(?:stuck\s+in\s+)?(?:a\s+)?\bk\s*-?\s*hole\s+of\s+(?:\w+\s+)?(?:vids|videos|content|episodes|eps|podcasts|youtube|reddit|tiktok)\b"
     # where the writer was while listening: "i was on the highway and missed half of it", "my train went into
     # a tunnel"
-    r"|\bmy\s+(?:train|bus|car|commute|wifi|connection|signal|headphones|earbuds|airpods|app)\b"
+    r"|\bmy\s+(?:train|bus|car|commute|wifi|connection|signal|headphones|earbuds|airpods|app|run|walk|jog|hike|flight|workout|lunch\s+break)\b"
+    # asking to be shown a place, and bets and arguments about what is true: "point me to the timestamp",
+    # "made a bet w my roommate ... who owes who pizza"
+    r"|\b(?:point|send|link|direct|show|tag|ping|dm)\s+me\s+(?:to\s+)?(?:\w+\s+){0,2}(?:timestamp|time\s*stamp|part|link|minute|chapter|clip|spot|source|study|paper)\b"
+    r"|\b(?:made|make|have|had|got)\s+a\s+(?:\w+\s+)?bet\b|\bwho\s+owes\s+who\b|\b(?:i|we)\s+bet\s+(?:my|him|her|them|a)\b|\bi\s+(?:say|said|claim|argue|argued)\b"
     r"|\b(?:i|im|i\s+was)\s+(?:\w+\s+){0,2}(?:on\s+the\s+(?:highway|road|bus|train|subway|treadmill)|driving|commuting|doing\s+(?:the\s+)?dishes)\b"
     # an opinion: "sounds sketchy to me"
     r"|\b(?:sounds?|seems?|looks?|feels?)\s+(?:\w+\s+){0,2}to\s+me\b"
@@ -116,7 +123,8 @@ _SITUATION = re.compile(
     r"^(?=.*\b(?:i|im|ive|id|me|my|mine|myself|mujhe|mera|meri|mere|meu|minha|meus|minhas|eu|yo|mi|mis|mijn|mein|meine|meinem|meiner|ich|moi|mon|mes|jai|j\s+ai|je|biore|moj|moja|"
     r"(?<![\w\s])\s*(?:did|had|got|started|finished|tried|doing|taking|on)\s+(?:\d+\s+|my\s+|a\s+|an\s+|some\s+)?(?:\w+\s+)?(?:infusions?|sessions?|rounds?|treatments?|doses?|ketamine|ket|k|spravato|retreats?|ceremon(?:y|ies)|trips?)|"
     r"(?<![\w\s])\s*(?:want\s+to|wanna|looking\s+(?:at|into)|considering)\b|"
-    r"planning\s+to|gonna|going\s+to|about\s+to|thinking\s+of|worth\s+(?:trying|it)|"
+    # (a plan of one's own: "gonna try k", not "ok going to shower")
+    r"(?:planning\s+to|gonna|going\s+to|about\s+to|thinking\s+of)\s+(?:\w+\s+){0,2}(?:try|trying|take|taking|do|doing|start|starting|get|getting|use|using|stop|stopping|book|ask|switch|mix|microdose|microdosing|go)\b|worth\s+(?:trying|it)|"
     r"(?<!\bhes\s)(?<!\bshes\s)(?<!\bhe\s)(?<!\bshe\s)(?<!\bhas\s)(?<!\bhave\s)(?<!\btheyve\s)been\s+(?:doing|taking|using|on))\b)"
     r"(?=.*\b(?:ketamine|ketamin|ketamina|cetamina|ket|k|esketamine|spravato|infusions?|troches?|lozenges?|"
     r"doses?|dosing|mg|meds|medications?|prescri\w*|treatments?|clinic|sessions?|ssris?|lexapro|zoloft|prozac|wellbutrin|adderall|"
@@ -161,6 +169,8 @@ _PROFESSIONAL = cue_list(
     r"|\bi\s+(?:work|worked|used\s+to\s+work)\s+(?:(?:the\s+)?(?:front\s+desk|reception|nights|days|part\s+time|full\s+time|intake|admin)\s+)?(?:in|at|as)\s+(?:a|an|the)?\s*(?:\w+\s+){0,2}(?:billing|clinic|hospital|pharmacy|er|icu|ems|nurse|lab|research|insurance|coding|practice|mouse\s+lab|rat\s+lab)\b"
     r"|\bi\s+(?:run|lead|moderate|host|own|founded|started)\s+(?:a|an|the|our)\s+(?:\w+\s+){0,3}(?:group|page|channel|podcast|forum|server|class|meeting|company|startup|business|practice|pharmacy|nonprofit|charity)\b"
     # teaching, or running an event for others: "I teach high school bio", "we're running a harm reduction night"
+    r"|\bi\s+(?:run|lead|give|host|facilitate|organi[sz]e|teach)\s+(?:\w+\s+){0,3}(?:workshops?|trainings?|seminars?|classes|courses|outreach|programs?|events)\b"
+    r"|\b(?:faire|preparer|pour)\s+(?:un|une|mon|ma)\s+(?:expose|presentation|memoire|devoir)\b|\bmi\s+(?:tfg|tfm|tesis|exposicion)\b|\bmeu\s+(?:tcc|seminario)\b|\b(?:referat|hausarbeit|seminararbeit|facharbeit)\b"
     r"|\bi\s+teach\b|\bwe(?:re|\s+are)\s+(?:running|hosting|organi[sz]ing|putting\s+on|planning)\s+a\b"
     # a job said in Spanish, Portuguese, French or German ("soy residente de psiquiatria", "ich bin Arzt")
     r"|\b(?:soy|sou)\s+(?:\w+\s+)?(?:residente|medic[oa]|enfermer[oa]|enfermeir[oa]|psiquiatra|farmaceutic[oa]|investigador\w*|pesquisador\w*)\b"
@@ -191,7 +201,7 @@ _SOMEONE_ELSE = re.compile(
 )
 # Asked for the asker, now: "should i", "can i", "for me".
 _DIRECT_ASK = re.compile(
-    r"\b(?:should|can|could|may|do|would|will)\s+i\b|\bshould\s+(?:she|he|they|my\s+\w+)\s+(?:ask|try|take|stop|start|go|get|switch|quit)\b|\bshould\s+we\s+(?:go|try|do|start|ask|get|consider)\b|(?<!\bon\s)\bfor\s+me\b|\bmy\s+(?:dose|meds|treatment)\b"
+    r"\b(?:should|can|could|may|do|would|will)\s+i\b(?!\s+(?:send|share|show|link|post|point|tag|forward|skip|rewatch)\b)|\bshould\s+(?:she|he|they|my\s+\w+)\s+(?:ask|try|take|stop|start|go|get|switch|quit)\b|\bshould\s+we\s+(?:go|try|do|start|ask|get|consider)\b|(?<!\bon\s)\bfor\s+me\b|\bmy\s+(?:dose|meds|treatment)\b"
     r"|\b(?:got|was|been|just\s+got)\s+(?:prescribed|approved\s+for|started\s+on|put\s+on)\b"
     # "ive been good for 4 months ... am i just placeboing myself" (not "am i misremembering")
     r"|\bam\s+i\s+(?:just\s+)?(?!misremember|mishear|wrong|confus|remembering|hearing|missing|crazy\b)[a-z]+ing\s+(?:myself|it)\b"
@@ -248,6 +258,9 @@ _REPORTED = re.compile(
     # a claim someone close keeps making, to the end of its sentence: "my dad keeps telling me ketamine is
     # 'basically angel dust' and im gonna end up punching light poles"
     r"|\bmy\s+(?:dad|mom|mum|father|mother|brother|sister|uncle|aunt|grandpa|grandma|cousin|friend|friends|roommate|family|parents)\s+(?:keeps?|kept|always|used\s+to)\s+(?:telling\s+me|saying|say|said|calling|call|warning\s+me|insisting)\b[^.?!]*"
+    # ... or a claim about the drug itself: "my uncle (pharmacist) says ketamine is basically an opioid, my cousin
+    # says no its NMDA"
+    r"|\bmy\s+(?:dad|mom|mum|father|mother|brother|sister|uncle|aunt|grandpa|grandma|cousin|friend|friends|roommate|family|parents|bf|gf|boyfriend|girlfriend|buddy)\s+(?:\(\w+\)\s+)?(?:says|said|claims|thinks|swears|insists)\s+(?:that\s+|no\s+|yes\s+)?(?:ketamine|it|its|k|ket|esketamine|spravato)\b(?![^.?!,]*\b(?:my|me|i|im)\b)[^.?!,]*"
     # ... or said once and argued over: "my uncle said that at thanksgiving and we had a whole fight about it"
     r"|\bmy\s+(?:dad|mom|mum|father|mother|brother|sister|uncle|aunt|grandpa|grandma|cousin|friend|friends|roommate|family|parents|bf|gf|boyfriend|girlfriend)\s+(?:once\s+)?(?:said|says|claims|claimed|insists|insisted|swore)\s+(?:that|this|the\s+same)\s+(?:at|on|during|over|in|last|once|too|to\s+me|and)\b[^.?!]*"
     # checking what one understood, and figures of speech: "did i get that right?", "explain like im 5",

@@ -90,7 +90,7 @@ _NOT_IN_AN_EPISODE = cue_list(
     # a call to the others in the channel: "anyone else up at 4:30 in the morning", "whos online rn"
     r"|\b(?:anyone|any1|who|whos)\s+(?:else\s+)?(?:is\s+)?(?:up|awake|online|around|listening|watching)\s+(?:at|rn|right\s+now|this\s+(?:late|early)|tonight|too)\b"
     # the server's events at a time of day ("voice chat at 9:00", "listening party stream tonight at 7:30")
-    r"|\b(?:voice\s+chat|vc|stream|livestream|listening\s+party|watch\s+party|meetup|stage\s+channel|rsvp\w*|reading\s+group|book\s+club|study\s+group)\b.{0,80}(?:\b(?:at\s+\d|tonight|tomorrow|tmrw|pm|am|est|pst|utc)\b|\d\s*(?:pm|am)\b)"
+    r"|\b(?:voice\s+chat|vc|stream|livestream|listening\s+party|watch\s+party|meetup|stage\s+channel|rsvp\w*|reading\s+group|book\s+club|study\s+group)\b.{0,80}(?:\b(?:(?:at|to|moved\s+to)\s+\d|tonight|tomorrow|tmrw|pm|am|est|pst|utc|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b|\d\s*(?:pm|am)\b)"
     r"|\b(?:joining|join|starts?|starting)\s+(?:the\s+)?(?:voice\s+chat|vc|stream|call|party)\b"
     # skipping to a time to miss the ads is about the ads ("skip to 5:13 if u dont want the roka ad")
     r"|\bskip\w*\s+(?:to|past|ahead)\b.{0,50}\b(?:ads?|sponsors?|reads?)\b|\b\d+\s+(?:ad\s+reads?|ads|sponsor\s+reads?|sponsors)\b"
@@ -111,6 +111,8 @@ _NOT_IN_AN_EPISODE = cue_list(
     r"|\b(?:everyones|everybodys|yalls|ur|your)\s+(?:fav|fave|favorite|favourite)\s+(?:huberman\s+)?(?:ep|eps|episode|episodes|guest|guests)\b"
     r"|\banyone\s+else\s+(?:annoyed|bothered|tired|sick|bored|frustrated)\s+(?:\w+\s+){0,6}(?:episodes|eps|ads|guests|sponsors|format)\b"
     r"|\bwho\s+won\s+(?:the\s+)?(?:game|match|fight|race|last\s+night)\b"
+    # the comment section's roll call: "who's watching in 2026?", "anyone here from brazil"
+    r"|\b(?:who|whos|anyone|any1)\s+(?:is\s+|else\s+|else\s+is\s+)?(?:still\s+)?(?:watching|listening|here)\s+(?:in|from)\s+(?:20\d\d|\w+)\s*\W*$"
     # the show's ads, complained of: "why does every episode start with 5 min of ads man", "so many ads lately"
     r"|\b(?:every|each)\s+(?:single\s+)?(?:episode|ep|video|vid|pod)\s+(?:\w+\s+){0,2}(?:start|starts|begin|begins|open|opens)\s+with\s+(?:\w+\s+){0,4}(?:ads?|sponsors?|ad\s+reads?)\b"
     r"|\b(?:so|too)\s+many\s+(?:ads|sponsors|ad\s+reads|sponsor\s+reads)\b"

@@ -303,6 +303,9 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
     (
         "farewell",
         _any(
+            # a wish to vanish or die that someone close told before ("semana passada ela falou que queria
+            # sumir"): a second sign beside anything, and beside an emergency now an attempt's
+            r"\b(?:said|says|told\s+(?:me|us)|falou|disse|dijo|dice|a\s+dit|hat\s+gesagt)\s+(?:that\s+|que\s+|dass\s+)?(?:she|he|they|ela|ele|ella|el|elle|il|sie|er)?\s*(?:wanted|wants|queria|quer|quiere|queria|voulait|veut|wollte|will)\s+(?:to\s+)?(?:disappear|vanish|sumir|desaparecer|disparaitre|verschwinden|die|morrer|morir|mourir|sterben)\b(?!\s+(?:for\s+a|from|into|to|off|on|do|da|de|por\s+un|por\s+uns|pra|para)\b)",
             # thanks for everything in Russian, things shared out in Indonesian
             r"\b(?:a|the)\s+note\s+(?:on|in|by|next\s+to)\s+(?:her|his|their|my|the)\s+(?:desk|bed|pillow|table|nightstand|door|dresser|phone|body)\b|спасибо\s+за\s+все|\bпрощаите\b|\b(?:nulis|menulis)\s+surat\s+(?:buat|untuk|ke)\b|猫.{0,3}送人|\bbarang\W*barang\w*\s+(?:\w+\s+)?dibagi\w*",  # noqa: RUF001
             # a dog given away in Polish, "forgive me for everything" in Arabic, a bare "sorry" sent
