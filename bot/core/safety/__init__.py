@@ -11,7 +11,7 @@ from bot.core.safety.chatter import asks, is_chatter, is_reaction, is_remark, is
 from bot.core.safety.classifier import reads_crisis, reads_emergency, speaks_of_a_body
 from bot.core.safety.crisis import crisis_cues, is_crisis, is_over, quotes_a_song, returns
 from bot.core.safety.emergency import asks_lethal_amount, is_emergency, is_not_now
-from bot.core.safety.lexicon import cue_lists
+from bot.core.safety.lexicon import phrase_books
 from bot.core.safety.patterns import without_figures
 from bot.core.safety.prefilter import save_needs
 
@@ -143,7 +143,7 @@ def read_safety(message: Message) -> SafetyRead:
     )
 
 
-# Every cue list is made by now (the lexicon's too, made here rather than by the first message): what their
-# patterns need is kept for the next start (prefilter.py).
-cue_lists()
+# Every cue list is made by now: what their patterns need is kept for the next start (prefilter.py). The
+# lexicons' phrase books are made here too, rather than by the first message.
+phrase_books()
 save_needs()

@@ -572,7 +572,7 @@ def crisis_cues(message: Message) -> list[str]:
         text = _LEAVING_SIGNS.sub(" ", text)
     if returns(text) and not _EXPLICIT.search(text):
         return []
-    # (the lexicon says the plainest things in thirty languages: lexicon.py)
+    # (the lexicon says the plainest things in 64 languages and English: lexicon.py)
     said = lexicon_cues(text)
     found = ["direct"] if "direct" in said or _DIRECT.found_in(text) else []
     if PERSONAL.search(text) or not IMPERSONAL.search(text):

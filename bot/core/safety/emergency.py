@@ -175,7 +175,8 @@ LETHAL = any_of(
     r"\b(?:what|which)\s+(?:\w+\s+){0,3}(?:dose|amount|mg|point)\b.{0,40}\bstops?\s+(?:your|my|the|his|her|someones?|a\s+persons?)\s+(?:breathing|heart|breath)\b",
     # Dutch, German, French, Polish, Turkish, Russian, Chinese, Japanese and Korean words for deadly
     r"\b(?:dodelijk\w*|todlich\w*|dose\s+mortelle|smierteln\w*|olumcul\w*|oldurucu\s+doz\w*)\b|смертельн|致死|致命剂量|치사량|치명적",
-    # ... Czech and Slovak, Swedish, Norwegian and Danish, Finnish, Indonesian and Malay, Tagalog, Swahili
+    # ... Hungarian, Czech and Slovak, Swedish, Norwegian and Danish, Finnish, Indonesian and Malay, Tagalog,
+    # Swahili
     r"\b(?:mennyi|hany)\b.{0,60}\bhalalos\w*|\bsmrteln\w*\s+(?:davk\w*|mnozstv\w*)|\b(?:dodlig|dodelig)\w*\s+(?:dos|dose|dosis|mangd|mengde)\b|\btappava\w*\s+annos\w*"
     r"|\b(?:dosis|dos|takaran|jumlah)\s+(?:yang\s+)?(?:mematikan|maut|membunuh)\b|\bnakamamatay\s+na\s+(?:dosis|dami)\b|\bdozi\s+ya\s+kuua\b",
     # ... Greek, Thai, Bengali and Urdu
