@@ -51,6 +51,12 @@ CRISIS = [
     "my partner gets violent when hes on k and im scared to go home tonight",
     "plan is done. date is set. not gonna say more",
     "i wanna dieee",
+    # a plan with its day, a plan denied to a therapist and owned, goodbyes one by one (blind set 35)
+    "will clinics even take you if you've got a plan? like an actual one w a date",
+    "lmao my therapist asked if i had a plan and i said no but like. i do. its in the glovebox",
+    "if im already saying goodbye to people one by one does it even make sense to start ketamine",
+    "honestly if a car hit me on my walk home i'd be relieved",
+    "ketaminin öldürücü dozu ne kadar? artık yoruldum, bu gece bitirmek istiyorum",  # noqa: RUF001
 ]
 NOT_CRISIS = [
     "my boss scheduled a 7am meeting on a monday, i'm going to die. anyway does ketamine work in hours?",
@@ -72,8 +78,17 @@ NOT_CRISIS = [
     "dead serious question: is ketamine an opioid",
     "my friend's dad died by suicide years ago, does ketamine help families?",
     "people on pcp jumped out of windows in the 70s?",
+    # a wish that someone else jump, a fear of dying, being hit by a feeling, going on meds, a drug that
+    # "won't hit", a school's suicide cluster, remission, "not in danger" (blind set 35, the library's sets)
+    "my exam tomorrow is going to be the death of me. organic chem can go jump off a cliff",
+    "can therapy alone handle bipolar if i really dont want to go on meds?",
+    "my grandma passed 3 yrs ago and the grief hit me like a truck this week. not in danger or anything",
+    "im 6'4 240 and worried the pill wont even hit me",
+    "the FDA asked why they werent giving it to depressed kids, i think a high school had a suicide cluster",
+    "giving away my clinic binder lol, anyone want my notes? done with treatment, 8 months in remission",
 ]
 ADVICE = [
+    "psychiatrist is offering either the spravato nasal spray or IV infusions. which would u guys pick??",
     "llevo un año con sertralina y no me ha hecho nada. ¿vale la pena intentarlo con ketamina?",
     "been on zoloft for years and nothing ever worked for me lol. should i just try the ketamine",
     "how many mg of ketamine should I take",
@@ -95,6 +110,11 @@ ADVICE = [
     "tomo fluoxetina e bebo nos fins de semana, posso fazer cetamina numa clínica? alguém sabe?",
 ]
 NOT_ADVICE = [
+    # (blind set 35) a doubt about what was heard, a midterm, a CRNA, a study's own combination
+    "is he saying ketamine literally mimics bdnf? or did i hear that wrong",
+    "how do excitatory neurons connect to epilepsy? studying for my neuro midterm",
+    "im a CRNA and we push ketamine all day in the OR lol. curious what dose range he calls anesthetic",
+    "link to the stanford paper where they gave naltrexone before the ketamine and it stopped working?",
     "im a nurse at a ketamine clinic, patients ask why it wears off. which part should i send them to?",
     "made a bet w my roommate: i say ketamine and pcp work the same way, he says im insane. who owes who",
     "thanksgiving argument: my uncle (pharmacist) says ketamine is basically an opioid. who is right",
@@ -209,6 +229,17 @@ NOT_EMERGENCY = [
     "how do ERs treat a ketamine overdose in general",
     "can ketamine cause seizures",
     "does he talk about what happens if someone stops breathing on ketamine",
+    # mice that don't respond to a drug, a habit of the night, sleep after an all-nighter, a grip, a part of
+    # the episode, a general "if your heart", "what if" (the library's sets)
+    "ketamine acting like BDNF itself by binding TrkB?? and BDNF knockout mice not responding",
+    "my gym buddy snores like a chainsaw + stops breathing sometimes. can muscle give you sleep apnea??",
+    "pulled an all nighter and finally passed out at 3am. does my brain start over with deep sleep",
+    "if i cant get my calves to cramp does that mean theyll never grow lol",
+    "kinda scared of the heart pounding part tbh. do they check blood pressure during a session",
+    "what happens in those lab sessions if your heart is pounding? do they monitor blood pressure",
+    "random thought: what if being unconscious at night came first in evolution?",
+    "does a nightcap actually help you sleep or are you just passing out?",
+    "is passing out after a few whiskeys actually sleep or just sedation",
 ]
 LETHAL = [
     "Mennyi ketamin halálos egy felnőttnek?",
@@ -425,6 +456,7 @@ def test_memes_and_long_replies_to_others_are_reactions(message: str) -> None:
         "who's joining voice chat at 9:00",
         "listening party stream tonight at 7:30 pm EST in the Stage channel, bring snacks",
         "skip to 5:13 if u dont want the roka + eight sleep ads",
+        "whoever made the summary pinned above, you're a legend",
     ],
 )
 def test_the_servers_events_and_skipping_ads_are_small_talk(message: str) -> None:

@@ -82,6 +82,11 @@ _PET_LOST = re.compile(
 )
 
 
+# Said to be well or out of danger ("8 months in remission", "not in danger or anything just sad"): the rules'
+# cues still count, but the classifier's weighing of grief or a goodbye does not.
+_SAYS_WELL = re.compile(r"\b(?:months?|years?|weeks?)\s+in\s+remission\b|\bnot\s+in\s+(?:any\s+)?danger\b")
+
+
 def _crisis_left_to_the_rules(message: Message, left_to_rules: bool, cues: list[str]) -> bool:
     # A crisis long over, or a goodbye that says when it is back ("see you all in june"), is not asked; nor
     # is a message whose words of danger were a figure of speech or a song's and that shows no cue without
@@ -89,7 +94,8 @@ def _crisis_left_to_the_rules(message: Message, left_to_rules: bool, cues: list[
     plain = without_figures(message.plain)
     figurative = (plain != message.plain or quotes_a_song(message)) and not cues
     grief = bool(_PET_LOST.search(plain)) and not cues
-    return left_to_rules or figurative or grief or is_over(message) or returns(plain)
+    well = bool(_SAYS_WELL.search(plain))
+    return left_to_rules or figurative or grief or well or is_over(message) or returns(plain)
 
 
 # Words of danger are the same in a story that is over ("back in college he passed out, he was fine"), in a

@@ -23,6 +23,7 @@ _PERSONAL = _any(
     r"(?<!why )\bis\s+(?:it|ketamine|this|that)\s+(?:ok|okay|safe|fine|alright|bad|dangerous|good|smart|wise|risky|legal)\b",
     r"\b(?:if|when|after|before)\s+i\b(?!\s+(?:tell|told|show|showed|ask|asked|start\s+arguing|argue|post|send|explain|rewatch|finish|get\s+into\s+it))|\bi\s+weigh\b|\bsafely\s+(?:try|take|use|do|start|mix|drink|drive)\b",
     r"\b(?:can|could|should|would|will)\s+my\s+(?:\w+\s+){0,3}(?:try|take|use|do|get|start|stop|have)\b",
+    r"\b(?:which|what)\s+(?:one\s+)?would\s+(?:you|u|yall|you\s+guys|u\s+guys|you\s+all|ppl|people)\s+(?:pick|choose|go\s+with|do|get|take)\b|"
     r"\b(?:would|do|can|could)\s+you\s+(?:recommend|suggest|advise)\b|\blike\s+me\b|\bfor\s+a\s+(?:beginner|first\s+timer|newbie)\b",
     r"\btelehealth\b|\breferral\b|\bget\s+(?:\w+\s+)?prescribed\b|\b(?:online|virtual)\s+(?:clinic|provider|doctor|prescri\w*|ketamine)\b|\bat\s*-?\s*home\s+ketamine\b|\b(?:which|best|good|cheap\w*)\s+(?:ketamine\s+)?clinic\b",
     r"\bwhat\s+(?:\w+\s+){0,4}(?:i|u|you|we)\s+should\s+(?:ask|do|take|tell|avoid)\b",
@@ -32,7 +33,8 @@ _PERSONAL = _any(
     # (not how they will take the news: "my dad is gonna lose it when i tell him")
     r"(?!\s+(?:gonna|going\s+to)\s+(?:lose\s+it|freak|flip|kill\s+me|laugh|be\s+(?:mad|shocked|pissed|so\s+mad)))",
     # chat drops the "my": "husband has cptsd from 2 tours and the VA is offering spravato"
-    r"^\W*(?:grandma|grandpa|mom|mum|mother|dad|father|son|daughter|kid|brother|sister|wife|husband|partner|gf|bf|girlfriend|boyfriend)\s+(?:has|is|was|takes|suffers|struggles|gets|got|started|starts)\b",
+    r"^\W*(?:grandma|grandpa|mom|mum|mother|dad|father|son|daughter|kid|brother|sister|wife|husband|partner|gf|bf|girlfriend|boyfriend|"
+    r"psychiatrist|doc|doctor|therapist|gp|provider|prescriber)\s+(?:has|is|was|takes|suffers|struggles|gets|got|started|starts|wants|offered|suggested)\b",
     r"\b(?:safe|ok|okay|dangerous|risky|fine|alright)\s+(?:for\s+me|to\s+(?:take|use|mix|combine|drink|do|try|start|stop|drive))\b",
     r"\bis\s+it\s+normal\s+to\s+(?:need|feel|get|have|still|be)\b",
     # (not "how much of an oral dose gets absorbed": a share of a dose is pharmacology)
@@ -114,7 +116,7 @@ _NOT_THE_ASKERS_HEALTH = re.compile(
     r"|\bi\s+(?:love|loved|like|liked|appreciate\w*|enjoy\w*)\s+(?:how|that|the\s+way|when)\s+(?:he|huberman|andrew)\b"
     r"|\band\s+i\s+(?:are|were|have\s+been|keep)\s+(?:\w+\s+)?(?:arguing|debating|discussing|disagreeing|fighting)\b"
     r"|\bmy\s+(?:brain|head|mind)\s+(?:hurts|is\s+(?:fried|melting|exploding|broken|spinning|blown))\b"
-    r"|\b(?:i|im|ive|id|i\s+was|i\s+am|i\s+would)\s+(?:\w+\s+){0,3}?(?:think|thought|heard|remember|noticed|missed|caught|listen\w*|watch\w*|expect\w*|"
+    r"|\b(?:i|im|ive|id|i\s+was|i\s+am|i\s+would)\s+(?:\w+\s+){0,3}?(?:think|thought|hear|heard|remember|noticed|missed|caught|listen\w*|watch\w*|expect\w*|"
     r"got\s+lost|went\s+back|checked|rewound|catch|reading|studying|learning|taught|confused|wondering|recall|believe|guess\w*|understood|forgot|forget|mix\w*\s+(?:them|it|those)\s+up|had\s+no\s+idea|never\s+knew)\b"
 )
 # Someone's own situation with a drug or treatment: the writer (in a few languages too, and with the "I"
@@ -150,7 +152,7 @@ _EPISODE_CLAIM = re.compile(
 # Asked for work or study, or for others, not for oneself: "for a pharmacology presentation", "I'm an ER
 # nurse", "I run a peer support group and someone asked me".
 _JOBS = (
-    r"(?:nurse|doctor|physician|paramedic|emt|pharmacist|researcher|resident|student|psychiatrist|anesthesiologist|trainer|coach|"
+    r"(?:nurse|doctor|physician|paramedic|emt|pharmacist|researcher|resident|student|psychiatrist|anesthesiologist|anesthetist|anaesthetist|crna|trainer|coach|"
     r"writer|journalist|reporter|blogger|teacher|counselor|counsellor|therapist|social\s+worker|bartender|barista|vet\s+tech|tech|technician|medic|"
     r"chemist|biologist|psychologist|scientist|engineer|developer|dev|programmer|lawyer|cop|police\s+officer|firefighter|midwife|doula|chaplain|librarian|"
     r"professor|lecturer|tutor|dentist|veterinarian|pharmacologist|neuroscientist|toxicologist|dispatcher|lifeguard|bouncer|dj|promoter)"
@@ -159,7 +161,7 @@ _PROFESSIONAL = cue_list(
     rf"^\W*(?:\w+\s+){{0,3}}{_JOBS}\s*(?:here\b|,|:)"
     # a course taken: "so I did a psych minor and they taught us", "in my pharmacology class"
     r"|\b(?:psych|psychology|neuro\w*|pharm\w*|bio\w*|chem\w*|nursing|pre\s*-?\s*med|med)\s+(?:minor|major|degree|class|course|lecture|student|school)\b"
-    r"|\bfor\s+(?:a|my|our)\s+(?:\w+\s+){0,2}(?:presentation|class|essay|paper|assignment|exam|thesis|report|lecture|course|review|dissertation|capstone|journal\s+club|"
+    r"|\bfor\s+(?:a|my|our)\s+(?:\w+\s+){0,2}(?:presentation|class|essay|paper|assignment|exam|midterms?|finals|quiz|boards|mcat|usmle|thesis|report|lecture|course|review|dissertation|capstone|journal\s+club|"
     r"study\s+group|explainer|article|piece|blog|newsletter|post|video|podcast|channel)\b"
     rf"|\b(?:im|i\s+am|as)\s+an?\s+(?:\w+\s+){{0,2}}{_JOBS}\b"
     # studying it, in other languages: "ich studiere Pharmazie", "estudio farmacia", "je suis etudiant"
@@ -197,6 +199,8 @@ _NOT_ASKING_ADVICE = re.compile(
 )
 # Someone else's mixing, told: "my coworker's on naltrexone and his ketamine treatments did zilch".
 _SOMEONE_ELSE = re.compile(
+    # ... and a study's: "the stanford paper where they gave naltrexone before the ketamine"
+    r"\b(?:paper|study|studies|trial|experiment|research)\s+(?:where|in\s+which|when|that)\s+(?:they|researchers|people|patients|participants|subjects)\b|"
     r"\bmy\s+(?:coworker|colleague|cousin|buddy|friend|roommate|neighbou?r|boss|uncle|aunt|brother\s+in\s+law|sister\s+in\s+law)s?\b"
 )
 # Asked for the asker, now: "should i", "can i", "for me".

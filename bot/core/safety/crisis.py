@@ -23,7 +23,7 @@ from bot.core.safety.prefilter import AnyOf
 _SELF = r"(?:i|im|ive|id|me|my|myself|mine)"
 _THEMSELF = r"(?:myself|my self|himself|him self|herself|her self|themselves|themself|yourself|ourselves)"
 _WORDS = r"(?:\w+\s+){0,3}"  # up to three words between the parts of a cue
-_RESEARCH = r"(?:study|studies|research|estudios?|estudo|etude|studien?|studio|onderzoek|badani\w*|penelitian|nghien\s+cuu|arastirma|issledovani\w*|trials?|patients|data|paper|papers|rates?|effects?|scores?|reduce\w*|antisuicid\w*|thesis|essay|class|epidemiolog\w*|statistics|stats|(?:does|did)\s+(?:he|the\s+(?:episode|ep|podcast)|huberman)\s+(?:say|talk|mention|cover|discuss)\s+(?:\w+\s+){0,2}(?:about\s+)?su[i1]c[i1]d\w*|if\s+(?:someone|somebody|anyone|a\s+(?:friend|student|patient|person|client))\s+(?:ever\s+)?(?:tells|says|comes\s+to|told|said))"
+_RESEARCH = r"(?:study|studies|research|clusters?|estudios?|estudo|etude|studien?|studio|onderzoek|badani\w*|penelitian|nghien\s+cuu|arastirma|issledovani\w*|trials?|patients|data|paper|papers|rates?|effects?|scores?|reduce\w*|antisuicid\w*|thesis|essay|class|epidemiolog\w*|statistics|stats|(?:does|did)\s+(?:he|the\s+(?:episode|ep|podcast)|huberman)\s+(?:say|talk|mention|cover|discuss)\s+(?:\w+\s+){0,2}(?:about\s+)?su[i1]c[i1]d\w*|if\s+(?:someone|somebody|anyone|a\s+(?:friend|student|patient|person|client))\s+(?:ever\s+)?(?:tells|says|comes\s+to|told|said))"
 _PILLS = r"(?:pills|meds|medication|medications|prescriptions?|scripts?|oxy|oxys|tablets|capsules|painkillers|sleeping pills|sleeping tablets|ketamine|k)"
 # "See you on the other side" with a farewell's signs anywhere in the message (a post, a note, the lake).
 _OTHER_SIDE = r"\bsee\s+(?:you|u|ya)\s+(?:all\s+)?on\s+the\s+other\s+side\b"
@@ -41,9 +41,14 @@ _DIRECT = _any(
     # wanting to be dead, not to exist, not to wake
     r"\b(?:want|wanna|wanted|wants|ready|going|gonna|plan\w*|trying|deserve)\s+(?:to\s+)?(?:die|be dead|not exist|stop existing|disappear forever)\b",
     r"\bwish(?:ing)?\s+(?:i|he|she|they)\s+(?:was|were|wasnt|werent|could be|would|had)\s+(?:dead|die|gone|never been born|not born|not alive|not here)\b",
-    r"\b(?:dont|do not|didnt|did not|doesnt|does not|no longer|not)\s+(?:really\s+|even\s+)?want\s+to\s+(?:live|be alive|be here|exist|wake up|go on|keep going|be around|come back)\b",
+    r"\b(?:dont|do not|didnt|did not|doesnt|does not|no longer|not)\s+(?:really\s+|even\s+)?want\s+to\s+(?:live|be alive|be here|exist|wake up|go on|keep going|be around|come back)\b"
+    # (going on a medication or a trip is no going on: "if i really dont want to go on meds")
+    r"(?!\s+(?:meds|medications?|pills|antidepressants|ssris?|lithium|a|an|the|it|them|this|that|any|another|trips?|vacation|holiday|dates?)\b)",
     r"\b(?:not\s+sure|dont\s+(?:know|think)|doubt)\s+(?:if\s+|that\s+)?(?:ill|i\s+will|i\s+can|i\s+could)\s+(?:still\s+)?(?:be\s+(?:around|here|alive)|make\s+it|last|hold\s+on)\b",
     r"\b(?:plan\w*|figur\w*\s+out|work\w*\s+out|research\w*|thinking\s+about|decid\w*)\s+how\s+to\s+(?:end\s+(?:it|things|my\s+life)|kill\s+myself|die|do\s+it)\b",
+    # a plan with its day, a plan denied to a therapist and then owned, goodbyes said one by one
+    r"\b(?:actual|real|proper|whole)\s+(?:plan|one)\s+(?:w|with)\s+a\s+(?:date|day|time)\b|\bif\s+i\s+(?:had|have|got)\s+a\s+plan\b.{0,60}\bbut\s+(?:\w+\W+){0,2}i\s+do\b"
+    r"|\b(?:saying|said|say)\s+(?:my\s+)?goodbyes?\s+to\s+(?:\w+\s+){0,2}(?:one\s+by\s+one|one\s+at\s+a\s+time|individually)\b",
     # (not how one wakes: "a nap so i dont wake up feeling like garbage")
     r"\bso\s+(?:that\s+)?(?:i|he|she|they)\s+(?:dont|do not|wont|will not|never|cant)\s+wake\s+up\b(?!\s+(?:feeling|tired|groggy|exhausted|sore|hungry|with|at|in|during|early|late|every|so|too|like|mid|halfway|before|until|till|again)\b)",
     r"\b(?:to|and|just|i|id|ill|might|would|could|then|hope|hopefully)\s+(?:never|not)\s+wak(?:e|ing)\s+up\b(?!\s+(?:at|before|until|till|early|so\s+early|too\s+early|in\s+the|every|again\s+at|with|feeling|tired|groggy|sore|mid|during)\b)|\b(?:sleep|go\s+to\s+sleep)\s+(?:forever|permanently)\b|\btired\s+of\s+(?:existing|living|being alive|life|it all|everything)\b",
@@ -77,7 +82,9 @@ _DIRECT = _any(
     # a farewell to everyone, with no "see you"
     r"\b(?:goodbye|bye)\s+(?:everyone|all|yall|guys|forever|world)\b(?!.*\b(?:see you|see ya|next|tomorrow|later|tmrw)\b)",
     # in danger from someone else
-    r"\b(?:gets|is|was|been|getting)\s+(?:\w+\s+)?violent\b|\b(?:hits|hit|beats|beat|chokes|choked|strangl\w+)\s+me\b",
+    r"\b(?:gets|is|was|been|getting)\s+(?:\w+\s+)?violent\b|\b(?:he|she|they|dad|father|mom|mother|stepdad|stepmom|husband|wife|boyfriend|girlfriend|bf|gf|partner|ex|brother|sister|parents?)\s+(?:\w+\s+)?(?:hits|hit|beats|beat|chokes|choked|strangl\w+)\s+me\b(?!\s+like\b)",
+    # a passive wish to be hit: "honestly if a car hit me on my walk home i'd be relieved"
+    r"\b(?:if|wish|hope|hoping)\s+(?:a|some|the)\s+(?:car|bus|truck|train|drunk\s+driver)\s+(?:would\s+|could\s+|just\s+)?(?:hit|hits|ran\s+over|runs\s+over|run\s+over)\s+me\b",
     r"\bthreaten\w*\s+to\s+(?:kill|hurt|harm)\s+(?:me|us|my)\b|\b(?:scared|afraid|terrified)\s+(?:to\s+go\s+home|for\s+my\s+(?:life|safety))\b",
     # a method in mind
     r"\b(?:think\w*\s+(?:about|of)|want\w*\s+to|going\s+to|gonna|about\s+to|ready\s+to|plan\w*\s+(?:on|to))\s+(?:jump\w*|hang\w*|shoot\w*|drown\w*|overdos\w*|od\b)",
@@ -367,7 +374,7 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
             r"\b(?<!exam\s)(?<!exams\s)(?<!test\s)(?<!class\s)(?<!shift\s)(?<!work\s)(?:tonight|tmrw|tomorrow|this\s+week|after\s+this\s+(?:month|week|weekend)|after\s+(?:saturday|sunday|monday|tuesday|wednesday|thursday|friday)|hoje\s+a\s+noite|esta\s+noche|ce\s+soir|heute\s+nacht|aaj\s+raat|after\s+my\b(?!\s+(?:\w+\s+)?(?:infusions?|sessions?|treatments?|doses?|appointments?|therapy|shift|workout)\b))\b",
             r"\b(?:this\s+)?(?:isnt|is\s+not|not)\s+for\s+(?:a\s+)?(?:party|fun|recreation\w*|the\s+vibes)\b|\b(?:i\s+have|ive\s+got|i\s+got|i\s+made|made|have)\s+a\s+plan\b|\b(?:date|day|time)\s+is\s+set\b|\bplan\s+is\b|\bon\s+purpose\b|\bnot\s+(?:even\s+)?kidding\b|\bserious\s+question\b",
             r"\basking\s+for\s+(?:the\s+)?(?:end\s+of\s+(?:this|the|next)\s+(?:month|week)|this\s+(?:weekend|friday|saturday|sunday))\b|\b(?:to\s+be\s+sure|make\s+sure|(?:take|taking|took|have|had|got)\s+enough\s+to|get\s+it\s+right|asking\s+for\s+(?:reasons|a\s+reason|me|myself))\b|\bcounted\s+out\b|\bthis\s+is\s+the\s+(?:week|day|night)\b",
-            r"\b(?:looking up|looked up|googl\w*|searching)\b|\b(?:picked|set|chose)\s+a\s+date\b|\b(?:picked|chose|found|scoped)\s+(?:out\s+)?(?:the|a|my)\s+(?:spot|place)\b|\b(?:vannacht|stanotte|stasera|dzisiaj|dzis\s+w\s+nocy|mamaya|ngayong\s+gabi)\b|\bfr\s+tho\b|\bfor\s+real\s+though\b|\bnot\s+(?:even\s+)?joking\b|\bbefore\s+the\s+weekend\b|\bdone\s+pretending\b|\btry\s+again\b",
+            r"\b(?:looking up|looked up|googl\w*|searching)\b|\b(?:picked|set|chose)\s+a\s+date\b|\b(?:picked|chose|found|scoped)\s+(?:out\s+)?(?:the|a|my)\s+(?:spot|place)\b|\b(?:vannacht|stanotte|stasera|dzisiaj|dzis\s+w\s+nocy|mamaya|ngayong\s+gabi|bu\s+gece|malam\s+ini|toi\s+nay|segodnya\s+nochyu)\b|сегодня\s+ночью|этой\s+ночью|今夜|今晩|今晚|오늘\s*밤|الليلة|\bfr\s+tho\b|\bfor\s+real\s+though\b|\bnot\s+(?:even\s+)?joking\b|\bbefore\s+the\s+weekend\b|\bdone\s+pretending\b|\btry\s+again\b",
             r"\b(?:ive|i\s+have|i|been)\s+(?:\w+\s+)?thought\s+about\s+(?:it|this)\s+(?:a\s+lot|for\s+(?:a\s+while|weeks|months|years|ages)|every\s+day|constantly)\b|\bwill\s+it\s+be\s+(?:quick|painless|fast)\b|\b(?:planning|planned|picked|set)\s+the\s+date\b|\bits\s+tomorrow\b|\bdoes\s+it\s+hurt\b|\b(?:really|keep|kept|been)\s+thinking\s+about\s+it\b|\bjust\s+wanted\s+to\s+ask\s+one\s+(?:thing|last)\b",
         ),
     ),

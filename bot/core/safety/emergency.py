@@ -25,13 +25,14 @@ _THROAT_CLOSING = r"\b(?:throat|tongue|lips|face)\s+(?:is\s+|are\s+|feels?\s+|ke
 _EMERGENCY = any_of(
     # not responding
     r"\b(?:unresponsive|unconscious|not\s+(?:really\s+)?responding|slumped\s+(?:over|down)|isnt\s+responding|wont\s+respond\w*|not\s+respond\w*|doesnt\s+respond\w*|no\s+response)\b",
-    r"\b(?:cant|cannot|can not|couldnt)\s+(?:wake|rouse|get)\s+(?:him|her|them|my\s+\w+)(?:\s+up|\s+to\s+(?:wake|respond))?\b",
+    r"\b(?:cant|cannot|can not|couldnt)\s+(?:(?:wake|rouse)\s+(?:him|her|them|my\s+\w+)(?:\s+up|\s+to\s+(?:wake|respond))?|get\s+(?:him|her|them|my\s+\w+)\s+(?:up|to\s+(?:wake|respond|answer)))\b",
     r"(?<!to )(?<!would )(?<!i )(?<!id )(?<!hopefully )(?<!mind )(?<!sleep and )\b(?:(?:wont|isnt|is not)\s+wak(?:e|ing)|not\s+waking)(?!(?:\s+up)?\s+(?:before|until|till|til|early|on\s+time|in\s+the\s+morning)\b)(?:\s+up)?(?:\s+properly)?\b",
     r"\b(?:passed|blacked)\s+out\b|\bcollapsed\b|\b(?:totally|completely|just)\s+limp\b|\bout\s+cold\b"
     # (not a move: "im not moving anywhere lol")
     r"|(?<!\bim\s)(?<!\bam\s)(?<!\bwere\s)\bnot\s+moving\b(?!\s+(?:anywhere|out|away|in|to|back|on|forward|ahead|house|home|abroad))",
     # breathing
-    r"\b(?:not|isnt|stopped|stops|barely|hardly|trouble|struggling\s+to|cant|can not)\s+breath\w*",
+    # ("stops breathing sometimes" is a habit: sleep apnoea)
+    r"\b(?:not|isnt|stopped|barely|hardly|trouble|struggling\s+to|cant|can not)\s+breath\w*",
     r"\bbreath\w*\s+(?:is\s+|are\s+|like\s+)?(?:\w+\s+){0,2}(?:slow\w*|shallow|weird\w*|funny|strange\w*|irregular|stopp\w*|once\s+every|rattl\w*|noisy)\b",
     r"\bgurgl\w*|\bgasping\b|\bchoking\b|\bstopped\s+breathing\b",
     # colour
@@ -47,7 +48,7 @@ _EMERGENCY = any_of(
     r"^(?!.*\b(?:doms|sore|workout|gym|bench\w*|lifting|sneez\w*|pec|pecs)\b).*\bchest\s+(?:is\s+)?(?:pain|hurts|is\s+hurting|feels\s+(?:tight|heavy)|tight\w*|pressure|crushing|caving)\b|\bclutch\w*\s+(?:his|her|my|their)\s+chest\b",
     r"\b(?:left|right)\s+arm\s+(?:is\s+|feels\s+|went\s+|going\s+)?(?:numb|tingling|dead)\b|\bpinpoint\s+pupils\b|\bfainted\b|\bpulse\s+(?:is\s+|feels\s+)?(?:\w+\s+){0,2}(?:weak|fast|racing|faint)\b",
     r"\b(?:really|super|very|so)\s+(?:floppy|limp|drowsy|out\s+of\s+it)\b(?=.*\b(?:took|ate|swallowed|pills?|patch|gummies|meds|drank|did)\b)",
-    r"\b(?:heart|chest)\s+(?:is\s+)?(?:pounding|racing|going\s+crazy|beating\s+(?:so\s+)?(?:fast|hard|weird))\b|\bcant\s+(?:get|catch)\s+(?:a\s+)?(?:full\s+|deep\s+)?breath\b",
+    r"\b(?:heart|chest)\s+(?:is\s+)?(?:pounding|racing|going\s+crazy|beating\s+(?:so\s+)?(?:fast|hard|weird))\b(?!\s+(?:part|bit|thing|stuff|section|moment)\b)|\bcant\s+(?:get|catch)\s+(?:a\s+)?(?:full\s+|deep\s+)?breath\b",
     r"\bcant\s+feel\s+(?:my\s+|his\s+|her\s+)?(?:arms?|legs?|hands?|feet|face|left|right|limbs?|fingers)\b",
     r"\bface\s+(?:is\s+|feels\s+|looks\s+|went\s+)?droop\w*|\bheart\s+(?:is\s+)?(?:going|racing|beating|pounding)\s+(?:at\s+|like\s+)?(?:1[6-9]\d|2\d\d)\b|\bdroopy\s+face\b|\bnumb\w*\s+on\s+one\s+side\b|\bslurr\w*\s+(?:his|her|my)?\s*(?:words|speech)\b",
     # too much taken, now
@@ -145,7 +146,9 @@ _EMERGENCY = any_of(
 )
 # General questions about emergencies, not one happening: "how do ERs treat an overdose".
 _GENERAL = re.compile(
-    r"\b(?:if|when)\s+(?:someone|somebody|a\s+person|people|you|a\s+friend)\b|\bhow\s+do\s+(?:doctors|ers?|hospitals|paramedics|emts|they|you)\b"
+    r"\b(?:if|when)\s+(?:someone|somebody|a\s+person|people|you|u|your|ur|a\s+friend)\b|\bwhat\s+if\b|\bhow\s+do\s+(?:doctors|ers?|hospitals|paramedics|emts|they|you)\b"
+    # a sign asked about as a thing: "is passing out after a few whiskeys actually sleep", "are you just passing out"
+    r"|\bis\s+(?:passing|blacking)\s+out\b|\b(?:are|do)\s+(?:you|u)\s+(?:just\s+|really\s+)?(?:passing|blacking|pass|black)\s+out\b"
     r"|\bin\s+general\b|\bwhat\s+happens\s+(?:if|when)\b|\bdoes\s+(?:he|huberman|the\s+episode)\s+(?:say|talk|mention)\b|\bsigns\s+of\b"
     # the episode's own words retold: "in this episode he goes on about ... not waking up even to a pinch"
     # a professional's calls and shifts: "as an emt ive had a bunch of calls where people were deep in a k hole"
@@ -200,6 +203,16 @@ LETHAL = any_of(
 )
 
 
+# Not responding to a treatment, or animals and patients in a study not responding, is no body in danger:
+# "BDNF knockout mice not responding", "patients who dont respond to SSRIs".
+_TREATMENT_RESPONSE = re.compile(
+    r"\b(?:mice|mouse|rats?|animals?|monkeys?|cells?|neurons?|patients|people|responders?|models?|subjects)\s+"
+    r"(?:\w+\s+){0,2}(?:not|dont|didnt|wont|doesnt|never)\s+respond\w*(?:\s+to\s+\w+)?"
+    r"|\b(?:not|dont|didnt|doesnt|wont|isnt|never)\s+respond\w*\s+to\s+(?:\w+\s+)?(?:treatment|ssris?|antidepressants?|meds|"
+    r"medications?|therapy|drugs?|ketamine|lithium|infusions?|doses?)\b"
+)
+
+
 @lru_cache(maxsize=1)
 def _lethal_sentences() -> re.Pattern[str]:
     """A lethal-amount question to the end of its sentence."""
@@ -208,7 +221,7 @@ def _lethal_sentences() -> re.Pattern[str]:
 
 def is_emergency(message: Message) -> bool:
     """Whether the message tells of a medical emergency happening now, to the writer or someone else."""
-    text = without_figures(message.plain)
+    text = _TREATMENT_RESPONSE.sub(" ", without_figures(message.plain))
     if LETHAL.found_in(text):
         # "how many pills make a fatal overdose?" asks an amount: its overdose is no emergency told, nor is
         # the rest of its sentence ("at what dose does it turn into an overdose that stops breathing?")

@@ -51,6 +51,11 @@ FIGURES = AnyOf(
     # exclamations reported ("i screamed 'im gonna die' lmao", "'ill pass out' is what i said"), games
     r"|\b(?:screamed|yelled|shouted|gasped|went|was\s+like)\s+(?:im|i\s+am|ill|i\s+will)\s+(?:\w+\s+){0,2}(?:die|dead|pass\s+out)\b"
     r"|\b(?:\w+\s+){1,8}(?:is|was)\s+what\s+i\s+(?:said|thought|screamed|yelled|texted|told)\b|\b(?:be|been|is|was)\s+the\s+death\s+of\s+me\b"
+    # someone else told to jump ("organic chem can go jump off a cliff"); a fear of dying, no wish ("mid trip
+    # your heart is pounding and ur convinced ur gonna die"); sleep after a long night ("finally passed out at 3am")
+    r"|(?<!\bi\s)\b(?:can|should|could|may)\s+(?:go\s+)?jump\s+off\s+a\s+(?:cliff|bridge)\b"
+    r"|\b(?:convinced|sure|afraid|scared|terrified|worried|panicking|thought|thinking)\s+(?:that\s+)?(?:i|im|u|ur|you|youre|hes|shes|he|she|they|theyre)\s+(?:was\s+|were\s+|is\s+|are\s+)?(?:gonna|going\s+to|about\s+to)\s+die\b"
+    r"|\bfinally\s+(?:passed|crashed|conked)\s+out\b"
     r"|\b(?:kms|kys|kill\s+myself|killed\s+myself|suicide)\s+(?:\w+\s+){0,2}(?:every|each)\s+(?:round|game|match|run|level|time\s+i\s+play)\b"
     # schoolwork or a job that "will kill me", in a few languages ("cet exam va me tuer", "ye exam meri jaan le lega")
     r"|\b(?:exams?|tests?|finals?|class|job|work|boss|homework|assignments?|semester|deadlines?|shift)\s+(?:\w+\s+){0,2}(?:va\s+me\s+tuer|meri\s+jaan\s+le\s+(?:lega|legi|lenge)|will\s+kill\s+me|is\s+(?:gonna|going\s+to)\s+kill\s+me|me\s+va\s+a\s+matar|vai\s+me\s+matar|mi\s+uccider\w*|bringt\s+mich\s+um)\b"
@@ -104,20 +109,23 @@ OVER = re.compile(
     r"\b(?:years?|months?)\s+ago\b|\bback\s+in\b|\bwhen\s+i\s+was\s+(?:a\s+)?(?:kid|child|teen|young)\b"
     r"|\b(?:in|around|circa|during)\s+(?:19|20)\d\d\b|\b(?:in|through|throughout|during)\s+(?:the\s+)?(?:19)?[1-9]0s\b|\b(?:is|was|s|are|were|hes|shes|theyre|im)\s+(?:totally\s+|completely\s+|all\s+)?(?:fine|okay|ok|alright|better)\s+now\b"
     r"|\b(?:shes|hes|theyre|were|im)\s+(?:totally|completely|perfectly)\s+(?:fine|okay|ok|alright)\b"
-    r"|\bturned\s+out\s+(?:fine|ok|okay)\b|\ball\s+(?:good|fine)\s+now\b|\brecovered\b|\bsurvived\b|\bdoing\s+(?:great|well|better|fine|good)\b"
+    r"|\bturned\s+out\s+(?:fine|ok|okay)\b|\ball\s+(?:good|fine)\s+now\b|\brecovered\b|\bsurvived\b|\bin\s+remission\b|\bnot\s+in\s+(?:any\s+)?danger\b|\bdoing\s+(?:great|well|better|fine|good)\b"
     r"|\b(?:is|s|hes|shes|theyre|im)\s+\d{1,2}\s+now\b|\bnow\s+and\s+(?:totally\s+|completely\s+)?(?:fine|okay|ok|healthy)\b"
     r"|\b(?:was|were)\s+(?:totally\s+|completely\s+)?(?:fine|okay|ok)\s+(?:after|the\s+next\s+(?:day|morning))\b"
 )
 # An emergency told afterwards: "my friend overdosed last summer".
 PAST_EVENT = re.compile(
     r"\blast\s+(?:year|month|summer|winter|spring|fall|autumn|week)\b|\bweeks?\s+ago\b|\byesterday\b"
+    # told the day after ("my friends just laughed the next day like 'dude u took way too much'")
+    r"|\bthe\s+(?:next|following)\s+(?:day|morning)\b|\bthe\s+day\s+after\b"
 )
 # Hours or minutes ago is now: "swallowed a bunch of tylenol an hour ago, says shes fine now" is not over.
 _HOURS_AGO = r"\b(?:an?|\d+|few|couple\s+(?:of\s+)?)\s+(?:hours?|hrs?|minutes?|mins?)\s+ago\b"
 HOURS_AGO = re.compile(_HOURS_AGO)
 # A time that is now, or a call for help that means it: "rn", "currently", "please", "hurry", "an hour ago".
 NOW = re.compile(
-    r"\b(?:rn|right\s+now|now|tonight|currently|atm|help|please|asap|hurry)\b"
+    # (not a thing that helps: "does a nightcap actually help you sleep")
+    r"\b(?:rn|right\s+now|now|tonight|currently|atm|help(?!\s+(?:you|u|people|someone|them|with|sleep|to|in|for)\b)|please|asap|hurry)\b"
     rf"|{_HOURS_AGO}"
     # where the writer is, now: "im in my car in the garage with the engine running"
     r"|\b(?:im|i\s+am)\s+(?:in|at|sitting\s+in|lying\s+in|standing\s+on)\s+(?:my|the)\b"
