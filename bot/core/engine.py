@@ -158,6 +158,7 @@ class Engine:
         # Within the episode its guest's name says nothing of where: "does matt walker nap?" is the naps
         # chapter, not "Introducing Dr. Matt Walker".
         name = _name_words(episode.title)
+        self._guest = _guest_words(episode, name)
         documents = (
             _chapter_document(c, self._windows.get(c.id, ()), unnamed=name) for c in episode.chapters
         )
@@ -256,8 +257,18 @@ class Engine:
         transcript than a library-wide question needs to claim the episode.
         """
         chapter_terms = self._chapter_index.expand(message)
-        ranked = self._chapter_index.rank(chapter_terms, message)
-        hits = self._confident(ranked, chapter_terms, message, personal=personal, chosen=chosen)
+        # The guest's name says which episode is meant, not which chapter: "jeff cavaliere plate method" is
+        # not "The Cavaliere Cramp Contraction Test" (a name alone still finds the introduction).
+        # It still counts as a word of the question that the answer knows; a question its other words don't
+        # answer ("where can i find matt walker online") is searched with the name.
+        unnamed = [t for t in chapter_terms if not _calls_by_name(t.word, self._guest)]
+        hits = []
+        if len(unnamed) < len(chapter_terms) and unnamed:
+            ranked = self._chapter_index.rank(unnamed, message)
+            hits = self._confident(ranked, chapter_terms, message, personal=personal, chosen=chosen)
+        if not hits:
+            ranked = self._chapter_index.rank(chapter_terms, message)
+            hits = self._confident(ranked, chapter_terms, message, personal=personal, chosen=chosen)
         studies = self._studies_for(message, hits)
         if not hits and studies:
             hits = [Hit(cid, 0.0, ()) for cid in dict.fromkeys(studies[0].chapter_ids)][:1]
@@ -527,6 +538,29 @@ def _name_words(title: str) -> frozenset[str]:
     """The words of an episode's name when its title gives one before a colon ("Dr. Matthew Walker")."""
     name, colon, _ = title.partition(":")
     return frozenset(content_words(name)) if colon else frozenset()
+
+
+def _guest_words(episode: Episode, name: frozenset[str]) -> frozenset[str]:
+    """The guest's name: the title's words before a colon, two or more, that the introduction names too."""
+    # "Dr. Matthew Walker: ..." introduced as "Dr. Matt Walker"; never "Ketamine: ..." or "Sleep Toolkit: ..."
+    intro = next((c for c in episode.chapters if c.kind == "intro"), None)
+    if intro is None or len(name) < 2:
+        return frozenset()
+    said = content_words(intro.title)
+    return name if all(any(_names(w, (n,)) for w in said) for n in name) else frozenset()
+
+
+# Endings that make another word of a name's start ("walk" + "er"), so it is no short form of the name.
+_WORD_ENDINGS = ("s", "es", "er", "ers", "ing", "ed", "y")
+
+
+def _calls_by_name(word: str, name: Collection[str]) -> bool:
+    """Whether a typed word is one of the name's words or its short form ("matt" of "matthew", never
+    "walk" of "walker")."""
+    return any(
+        word == n or (len(word) >= 4 and n.startswith(word) and n[len(word) :] not in _WORD_ENDINGS)
+        for n in name
+    )
 
 
 def _names(word: str, name: Collection[str]) -> bool:

@@ -14,6 +14,8 @@ import pytest
 import yaml
 
 from bot.core import Library
+from bot.core.message import read
+from bot.core.safety import read_safety
 from bot.core.timecode import format_time, parse_time
 
 SETS = sorted((Path(__file__).parent.parent / "data" / "library").glob("*.yaml"))
@@ -80,6 +82,21 @@ def test_a_word_of_another_episodes_title_takes_the_featured_boost_away(library:
 def test_the_featured_episode_keeps_what_names_it_too(library: Library) -> None:
     answer = library.answer("does ketamine work for bipolar")
     assert answer.chapters and answer.chapters[0].episode.id == "ketamine"
+
+
+def test_the_guests_name_chooses_the_episode_and_the_rest_the_chapter(library: Library) -> None:
+    # "The Cavaliere Cramp Contraction Test" holds his name; the plate method is the nutrition chapter's.
+    answer = library.answer("jeff cavaliere plate method")
+    assert answer.chapters and answer.chapters[0].chapter.title.startswith("Tool: “Plate Eating”")
+
+
+def test_no_listener_question_on_the_library_is_read_as_danger() -> None:
+    # Each set's questions are about sleep, exercise, psychedelics or bipolar disorder: mice "not responding",
+    # a nightcap "passing out" or apnoea that "stops breathing sometimes" were emergencies before the
+    # thirteenth session. Two remain: a friend's "u took way too much" told the next day "and now i want to
+    # quit my job" (now), and a trial's "convinced ur gonna die ... she can't die ... a pill".
+    flagged = [c["q"] for c in cases() if read_safety(read(c["q"])).help_only]
+    assert len(cases()) > 2800 and len(flagged) <= 2, flagged
 
 
 def test_the_featured_episode_named_by_its_subject_comes_first(library: Library) -> None:
