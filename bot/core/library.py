@@ -99,6 +99,12 @@ def _warm() -> None:
 
 
 _LEADING_TIME = re.compile(r"\s*@?\s*\d{1,2}:\d{2}")
+# A time and a laugh, nothing more, is a reaction to that moment ("47:59 🤣🤣🤣"); a word or a question mark
+# after it points at the place ("1:17:40?", "47:59 😂😂 the burst noise he makes").
+_TIME_AND_A_LAUGH = re.compile(
+    r"\s*@?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?=.*(?:[^\x00-\x7f]|\b(?:lol|lmao|lmfao|haha|omg|bruh|dead)))"
+    r"(?:[^\x00-\x7f\w]|[!.]|\s|\b(?:lol+|lmao+|lmfao+|haha\w*|omg|bruh|im\s+dead|dead)\b)*$"
+)
 
 
 def _may_look_up(message: Message) -> bool:
@@ -465,8 +471,10 @@ class Library:
         if message.time is not None:
             # A laugh at a moment asks nothing, even with its time in it ("the sound effect at 55:43 😂"), nor
             # does a time of day told ("dentist at 2:15 and im already dreading it"); a comment that starts
-            # with the time points at the place, as timestamped comments do ("47:59 😂").
-            if not _LEADING_TIME.match(message.raw) and (is_reaction(message) or is_remark(message)):
+            # with the time points at the place, as timestamped comments do ("47:59 the burst noise").
+            if _TIME_AND_A_LAUGH.match(message.raw) or (
+                not _LEADING_TIME.match(message.raw) and (is_reaction(message) or is_remark(message))
+            ):
                 return reply(Kind.SMALL_TALK)
             if not episode_id and len(scope) > 1:
                 scope = self._episode_for_time(message, scope, preferred)

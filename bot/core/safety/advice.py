@@ -16,7 +16,7 @@ from bot.core.safety.patterns import any_of as _any
 # Questions that concern one's own health need the disclaimer; these say "this is about me".
 _PERSONAL = _any(
     r"\bshould\s+(?:i|we|my|he|she|they)\b(?!\s+(?:send|share|show|link|post|point|tag|forward|skip|rewatch|start\s+(?:at|from)))",
-    r"\b(?:can|could|may|do|would|will|am|must)\s+i\b",
+    r"\b(?:can|could|may|do|would|will|am|must)\s+i\b(?!\s+(?:misremember\w*|mishear\w*|remembering\s+(?:it\s+)?wrong|the\s+only\s+one)\b)",
     # ... in Spanish, Portuguese, French, German and Italian ("posso fazer", "puedo tomar", "kann ich")
     r"\b(?:puedo|podria|debo|deberia|posso|poderia|devo|deveria|puis\s+je|je\s+peux|dois\s+je|je\s+dois|kann\s+ich|soll\s+ich|sollte\s+ich|darf\s+ich|potrei|dovrei|czy\s+moge|czy\s+powinienem|czy\s+powinnam)\b",
     r"\b(?:vale\s+la\s+pena|vale\s+a\s+pena|ca\s+vaut\s+le\s+coup|lohnt\s+(?:es\s+)?sich|ne\s+vale\s+la\s+pena)\b",
@@ -93,6 +93,11 @@ _FIRST_PERSON = re.compile(r"\b(?:i|im|ive|id|me|my|myself)\b")
 # before asking whose situation a message tells.
 _NOT_THE_ASKERS_HEALTH = re.compile(
     r"\bmy\s+(?:coworkers?|colleagues?|boss|bosses|neighbou?rs?|roommates?|teachers?|clients?|vets?|veterinarians?|buddy|buddies|mates?|pals?)\b"
+    # what a moment did to the listener, a grandparent's service, a link wanted for someone else: "the mice in
+    # the water part genuinely made me sad", "my grandpa served", "can someone find the part so i can send it"
+    r"|\b(?:made|makes|make)\s+me\s+(?:\w+\s+)?(?:sad|cry|laugh|smile|happy|angry|mad|think)\b"
+    r"|\bmy\s+(?:\w+\s+)?(?:grandpa|grandfather|grandma|grandmother|dad|father|uncle|great\s+\w+)\s+(?:served|fought|was\s+in\s+(?:the\s+)?(?:army|navy|marines|military|war|vietnam|korea))\b"
+    r"|\bso\s+i\s+can\s+(?:send|show|share|forward|link|prove)\b"
     # what someone says of the writer in an argument: "he says im insane"
     r"|\b(?:says|said|thinks|think|calls?\s+me|called\s+me)\s+(?:im|i\s+am)\s+(?:insane|crazy|wrong|nuts|dumb|stupid|an\s+idiot|right|tripping)\b"
     # a figure of speech: "this lecture put me in a k-hole lol"
@@ -207,6 +212,9 @@ _SOMEONE_ELSE = re.compile(
 _DIRECT_ASK = re.compile(
     r"\b(?:should|can|could|may|do|would|will)\s+i\b(?!\s+(?:send|share|show|link|post|point|tag|forward|skip|rewatch)\b)|\bshould\s+(?:she|he|they|my\s+\w+)\s+(?:ask|try|take|stop|start|go|get|switch|quit)\b|\bshould\s+we\s+(?:go|try|do|start|ask|get|consider)\b|(?<!\bon\s)\bfor\s+me\b|\bmy\s+(?:dose|meds|treatment)\b"
     r"|\b(?:got|was|been|just\s+got)\s+(?:prescribed|approved\s+for|started\s+on|put\s+on)\b"
+    # one's own night or first dose weighed: "im fine now but was that actually dangerous?", "kinda nervous to start"
+    r"|\bwas\s+(?:that|this|it)\s+(?:actually\s+|really\s+)?(?:dangerous|bad|risky|safe|normal|ok|okay)\b"
+    r"|\b(?:nervous|scared|afraid|worried|anxious)\s+(?:to|about)\s+(?:start|starting|take|taking|try|trying|begin|beginning)\b"
     # "ive been good for 4 months ... am i just placeboing myself" (not "am i misremembering")
     r"|\bam\s+i\s+(?:just\s+)?(?!misremember|mishear|wrong|confus|remembering|hearing|missing|crazy\b)[a-z]+ing\s+(?:myself|it)\b"
 )

@@ -71,6 +71,8 @@ _SOMEONE_ELSES_CLOTHES = re.compile(
 _NOT_IN_AN_EPISODE = cue_list(
     # a member's work praised: "whoever made the summary pinned above, you're a legend"
     r"\b(?:whoever|who|person\s+who)\s+(?:made|wrote|posted|pinned|did)\s+(?:the|this|that|these|those)\s+(?:\w+\s+)?(?:summary|summaries|notes|timestamps|recap|transcript)\b|"
+    # the host's tour and shows: "anyone know when hubermans live tour comes to london?"
+    r"\blive\s+(?:tour|shows?|events?)\b|\btour\s+(?:dates?|stops?)\b|\btickets?\s+(?:for|to)\s+(?:the|his|a)\s+(?:\w+\s+)?(?:tour|show|event|live)\b|"
     r"\bnext\s+(?:episode|ep|video|one|pod)\s+(?:\w+\s+)?(?:drops?|dropping|comes?\s+out|coming\s+out|releases?|out)\b"
     r"|\bpinned\s+(?:thread|post|message|rules)\b|\bmods?\s+(?:can|could|pls|please|should)\b"
     r"|\b(?:can|could|would|will)\s+(?:a|the|any|some|one\s+of\s+the)\s+mods?\b|\bpin\s+(?:the|this|that|a)\s+(?:rules|post|message|thread|link)\b"

@@ -211,10 +211,17 @@ def emergency_score(message: Message) -> float:
     return model(EMERGENCY).score(EMERGENCY.features(message))
 
 
+# Something taken, said with its taking: a drug's name alone is every message here ("i was listening to this
+# episode to learn about ketamine for her").
+_TOOK = re.compile(
+    r"\b(?:took|taken|taking|snorted|swallowed|drank|downed|popped|ate|overdos\w*|od|oded|used)\b"
+)
+
+
 def speaks_of_a_body(message: Message) -> bool:
-    """Whether the message speaks of a body in trouble or of something taken (the emergency model's signs)."""
+    """Whether the message speaks of a body in trouble or of something taken."""
     plain = without_figures(message.plain)
-    return bool(_BODY.search(plain) or _TAKEN.search(plain))
+    return bool(_BODY.search(plain) or _TOOK.search(plain))
 
 
 def reads_emergency(message: Message) -> bool:

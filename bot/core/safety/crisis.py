@@ -23,7 +23,7 @@ from bot.core.safety.prefilter import AnyOf
 _SELF = r"(?:i|im|ive|id|me|my|myself|mine)"
 _THEMSELF = r"(?:myself|my self|himself|him self|herself|her self|themselves|themself|yourself|ourselves)"
 _WORDS = r"(?:\w+\s+){0,3}"  # up to three words between the parts of a cue
-_RESEARCH = r"(?:study|studies|research|clusters?|estudios?|estudo|etude|studien?|studio|onderzoek|badani\w*|penelitian|nghien\s+cuu|arastirma|issledovani\w*|trials?|patients|data|paper|papers|rates?|effects?|scores?|reduce\w*|antisuicid\w*|thesis|essay|class|epidemiolog\w*|statistics|stats|(?:does|did)\s+(?:he|the\s+(?:episode|ep|podcast)|huberman)\s+(?:say|talk|mention|cover|discuss)\s+(?:\w+\s+){0,2}(?:about\s+)?su[i1]c[i1]d\w*|if\s+(?:someone|somebody|anyone|a\s+(?:friend|student|patient|person|client))\s+(?:ever\s+)?(?:tells|says|comes\s+to|told|said))"
+_RESEARCH = r"(?:study|studies|research|clusters?|prevention|hotlines?|helplines?|volunteer\w*|estudios?|estudo|etude|studien?|studio|onderzoek|badani\w*|penelitian|nghien\s+cuu|arastirma|issledovani\w*|trials?|patients|data|paper|papers|rates?|effects?|scores?|reduce\w*|antisuicid\w*|thesis|essay|class|epidemiolog\w*|statistics|stats|(?:does|did)\s+(?:he|the\s+(?:episode|ep|podcast)|huberman)\s+(?:say|talk|mention|cover|discuss)\s+(?:\w+\s+){0,2}(?:about\s+)?su[i1]c[i1]d\w*|if\s+(?:someone|somebody|anyone|a\s+(?:friend|student|patient|person|client))\s+(?:ever\s+)?(?:tells|says|comes\s+to|told|said))"
 _PILLS = r"(?:pills|meds|medication|medications|prescriptions?|scripts?|oxy|oxys|tablets|capsules|painkillers|sleeping pills|sleeping tablets|ketamine|k)"
 # "See you on the other side" with a farewell's signs anywhere in the message (a post, a note, the lake).
 _OTHER_SIDE = r"\bsee\s+(?:you|u|ya)\s+(?:all\s+)?on\s+the\s+other\s+side\b"
@@ -46,6 +46,9 @@ _DIRECT = _any(
     r"(?!\s+(?:meds|medications?|pills|antidepressants|ssris?|lithium|a|an|the|it|them|this|that|any|another|trips?|vacation|holiday|dates?)\b)",
     r"\b(?:not\s+sure|dont\s+(?:know|think)|doubt)\s+(?:if\s+|that\s+)?(?:ill|i\s+will|i\s+can|i\s+could)\s+(?:still\s+)?(?:be\s+(?:around|here|alive)|make\s+it|last|hold\s+on)\b",
     r"\b(?:plan\w*|figur\w*\s+out|work\w*\s+out|research\w*|thinking\s+about|decid\w*)\s+how\s+to\s+(?:end\s+(?:it|things|my\s+life)|kill\s+myself|die|do\s+it)\b",
+    # pills kept after stopping them, pills as a way out: "stopped taking my lexapro ... kept every pill tho
+    # ... kinda feels like insurance"
+    r"\bstopped\s+taking\s+(?:my\s+)?\w+\b.{0,80}\bkept\s+(?:every|all|each)\b|\b(?:pills?|meds|bottle|stash|tablets)\b.{0,80}\b(?:feels?|like)\s+(?:\w+\s+)?(?:insurance|a\s+backup\s+plan|an?\s+exit|a\s+way\s+out|a\s+safety\s+net)\b",
     # a plan with its day, a plan denied to a therapist and then owned, goodbyes said one by one
     r"\b(?:actual|real|proper|whole)\s+(?:plan|one)\s+(?:w|with)\s+a\s+(?:date|day|time)\b|\bif\s+i\s+(?:had|have|got)\s+a\s+plan\b.{0,60}\bbut\s+(?:\w+\W+){0,2}i\s+do\b"
     r"|\b(?:saying|said|say)\s+(?:my\s+)?goodbyes?\s+to\s+(?:\w+\s+){0,2}(?:one\s+by\s+one|one\s+at\s+a\s+time|individually)\b",
@@ -374,7 +377,7 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
             r"\b(?<!exam\s)(?<!exams\s)(?<!test\s)(?<!class\s)(?<!shift\s)(?<!work\s)(?:tonight|tmrw|tomorrow|this\s+week|after\s+this\s+(?:month|week|weekend)|after\s+(?:saturday|sunday|monday|tuesday|wednesday|thursday|friday)|hoje\s+a\s+noite|esta\s+noche|ce\s+soir|heute\s+nacht|aaj\s+raat|after\s+my\b(?!\s+(?:\w+\s+)?(?:infusions?|sessions?|treatments?|doses?|appointments?|therapy|shift|workout)\b))\b",
             r"\b(?:this\s+)?(?:isnt|is\s+not|not)\s+for\s+(?:a\s+)?(?:party|fun|recreation\w*|the\s+vibes)\b|\b(?:i\s+have|ive\s+got|i\s+got|i\s+made|made|have)\s+a\s+plan\b|\b(?:date|day|time)\s+is\s+set\b|\bplan\s+is\b|\bon\s+purpose\b|\bnot\s+(?:even\s+)?kidding\b|\bserious\s+question\b",
             r"\basking\s+for\s+(?:the\s+)?(?:end\s+of\s+(?:this|the|next)\s+(?:month|week)|this\s+(?:weekend|friday|saturday|sunday))\b|\b(?:to\s+be\s+sure|make\s+sure|(?:take|taking|took|have|had|got)\s+enough\s+to|get\s+it\s+right|asking\s+for\s+(?:reasons|a\s+reason|me|myself))\b|\bcounted\s+out\b|\bthis\s+is\s+the\s+(?:week|day|night)\b",
-            r"\b(?:looking up|looked up|googl\w*|searching)\b|\b(?:picked|set|chose)\s+a\s+date\b|\b(?:picked|chose|found|scoped)\s+(?:out\s+)?(?:the|a|my)\s+(?:spot|place)\b|\b(?:vannacht|stanotte|stasera|dzisiaj|dzis\s+w\s+nocy|mamaya|ngayong\s+gabi|bu\s+gece|malam\s+ini|toi\s+nay|segodnya\s+nochyu)\b|сегодня\s+ночью|этой\s+ночью|今夜|今晩|今晚|오늘\s*밤|الليلة|\bfr\s+tho\b|\bfor\s+real\s+though\b|\bnot\s+(?:even\s+)?joking\b|\bbefore\s+the\s+weekend\b|\bdone\s+pretending\b|\btry\s+again\b",
+            r"\b(?:looking up|looked up|googl\w*|searching)\b|\b(?:picked|set|chose)\s+a\s+date\b|\b(?:picked|chose|found|scoped)\s+(?:out\s+)?(?:the|a|my)\s+(?:spot|place)\b|\b(?:vannacht|stanotte|stasera|dzisiaj|dzis\s+w\s+nocy|mamaya|ngayong\s+gabi|bu\s+gece|malam\s+ini|toi\s+nay|segodnya\s+nochyu)\b|сегодня\s+ночью|этой\s+ночью|今夜|今晩|今晚|오늘\s*밤|الليلة|\bfr\s+tho\b|\bfor\s+real\s+though\b|\bnot\s+(?:even\s+)?joking\b|\bbefore\s+the\s+weekend\b|\b(?:know|ready|done|sorted)\s+(?:by|before)\s+(?:saturday|sunday|monday|tuesday|wednesday|thursday|friday|tonight|tomorrow)\b|\bdone\s+pretending\b|\btry\s+again\b",
             r"\b(?:ive|i\s+have|i|been)\s+(?:\w+\s+)?thought\s+about\s+(?:it|this)\s+(?:a\s+lot|for\s+(?:a\s+while|weeks|months|years|ages)|every\s+day|constantly)\b|\bwill\s+it\s+be\s+(?:quick|painless|fast)\b|\b(?:planning|planned|picked|set)\s+the\s+date\b|\bits\s+tomorrow\b|\bdoes\s+it\s+hurt\b|\b(?:really|keep|kept|been)\s+thinking\s+about\s+it\b|\bjust\s+wanted\s+to\s+ask\s+one\s+(?:thing|last)\b",
         ),
     ),
@@ -432,7 +435,7 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
             r"ما\s*عم\s*يرد|مش\s*عم\s*يرد|ما\s*بيرد",
             # off the phone, not picking up, in Malay, Amharic, Portuguese and Spanish
             r"\b(?:terus\s+)?off\s+(?:phone|fon|hp)\b|ስልኩን\s*አያነሳም|\bagora\s+nao\s+atende\b|\bno\s+me\s+contesta\b",
-            r"\b(?:wont|will not|doesnt|isnt)\s+(?:answer|pick up)\w*\b|\bstopped\s+(?:picking\s+up|answering|replying|responding)\b|\blocked\s+(?:herself|himself|themselves)\b",
+            r"\b(?:wont|will not|doesnt|isnt)\s+(?:answer|pick up)\w*\b|\b(?:not|isnt|wasnt|hasnt\s+been|havent\s+been)\s+answering\b|\bstopped\s+(?:picking\s+up|answering|replying|responding)\b|\blocked\s+(?:herself|himself|themselves)\b",
             r"\b(?:spento|spenta)\s+il\s+telefono\b|\bnon\s+risponde\b|\bneemt\s+niet\s+op\b|\bnie\s+odbiera\b|\bne\s+repond\s+plus\b|\bno\s+(?:contesta|responde)\b|\bnao\s+(?:atende|responde)\b|\bgeht\s+nicht\s+(?:mehr\s+)?ran\b|\bantwortet\s+nicht\b|"
             r"\b(?:not|isnt|wasnt)\s+(?:at\s+)?home\b(?!\s+(?:yet|til|till|until|today|this|for))|\bcant\s+find\s+(?:him|her|them)\b|\b(?:not|isnt)\s+picking\s+up\b|\bcant\s+reach\s+(?:him|her|them)\b|\bphone\s+(?:is\s+)?(?:off|dead|going to voicemail)\b",
         ),

@@ -176,6 +176,8 @@ LETHAL = any_of(
     # "the max amount of k before it kills you", "can you die from a k hole", "an anesthetic dose and a fatal one"
     r"\b(?:max|maximum|most)\s+(?:amount|dose|mg)\b.{0,40}\b(?:kill|kills|die|fatal|lethal|od)\b|\bcan\s+(?:you|u|someone|a\s+person|people)\s+die\s+(?:from|of)\b|\bcan\s+(?:you|u|someone|a\s+person|people)\s+(?:actually\s+|really\s+)?die\s+(?:from|of|on)\s+(?:\w+\s+){0,2}(?:on\s+its\s+own|by\s+itself|alone)\b|\b(?:a|the)\s+(?:fatal|lethal|deadly)\s+one\b",
     r"\b(?:what|which)\s+(?:\w+\s+){0,3}(?:dose|amount|mg|point)\b.{0,40}\bstops?\s+(?:your|my|the|his|her|someones?|a\s+persons?)\s+(?:breathing|heart|breath)\b",
+    # "is there a dose of ketamine where the heart just stops?"
+    r"\b(?:dose|amount|mg|point)\b.{0,40}\b(?:where|when|at\s+which)\s+(?:the|your|my|a\s+persons?|someones?)\s+(?:heart|breathing)\s+(?:\w+\s+)?stops?\b",
     # Dutch, German, French, Polish, Turkish, Russian, Chinese, Japanese and Korean words for deadly
     r"\b(?:dodelijk\w*|todlich\w*|dose\s+mortelle|smierteln\w*|olumcul\w*|oldurucu\s+doz\w*)\b|смертельн|致死|致命剂量|치사량|치명적",
     # ... Hungarian, Czech and Slovak, Swedish, Norwegian and Danish, Finnish, Indonesian and Malay, Tagalog,

@@ -39,7 +39,7 @@ FIGURES = AnyOf(
     r"\b(?:im|i\s+am)\s+dead\b.{0,20}\bcant\s+breathe\b|\bcant\s+breathe\s+(?:lol|lmao|haha\w*|from\s+laughing)\b|"
     r"\bdying\s+to\s+(?:know|hear|see|try|find|learn)\b|\b(?:killed|killing|kills)\s+(?:it|me)\b(?=.*(?:lol|lmao|haha|episode|ep\b|pod))"
     r"|\boverdos\w*\s+on\s+(?:episodes?|content|podcasts?|huberman|(?:neuro\s*)?science|knowledge|facts|learning|studying|dopamine|self\s*-?\s*help|info|information|coffee|cold\s+brew|caffeine|espresso|lattes?|sugar|candy|memes|tiktok|netflix|reddit|youtube|videos?)\b|\bdead\s+tired\b"
-    r"|\b(?:unalive|kill|shoot|end)\s+me\s+(?:now\s+)?if\s+(?:he|she|they|i\s+hear|one\s+more)\b"
+    r"|\b(?:unalive|kill|shoot|end)\s+me\s+(?:now\s+)?if\s+(?:he|she|they|i\s+hear|i\s+have\s+to|i\s+see|one\s+more|we)\b"
     r"|\b(?:id|i would)\s+(?:kill|die)\s+for\b|\bkiller\s+(?:episode|ep|content)\b|\blifesaver\b|\bim\s+(?:literally\s+|so\s+|actually\s+)?dead\b(?!\s+inside)|\bdying\s+(?:at|over|laughing)\b"
     r"|\b(?:wanna|want to)\s+(?:die|sleep\s+forever)\b(?=.*\b(?:lyric|lyrics|song)\b)"
     r"|\b(?:wanna|want to)\s+die\b(?=.*\b(?:episode|ep|hours?|long|lol|lmao)\b)|\bdead\s+(?:asleep|serious|wrong|set on|center)\b"
@@ -55,7 +55,10 @@ FIGURES = AnyOf(
     # your heart is pounding and ur convinced ur gonna die"); sleep after a long night ("finally passed out at 3am")
     r"|(?<!\bi\s)\b(?:can|should|could|may)\s+(?:go\s+)?jump\s+off\s+a\s+(?:cliff|bridge)\b"
     r"|\b(?:convinced|sure|afraid|scared|terrified|worried|panicking|thought|thinking)\s+(?:that\s+)?(?:i|im|u|ur|you|youre|hes|shes|he|she|they|theyre)\s+(?:was\s+|were\s+|is\s+|are\s+)?(?:gonna|going\s+to|about\s+to)\s+die\b"
-    r"|\bfinally\s+(?:passed|crashed|conked)\s+out\b"
+    r"|\b(?:finally|basically)\s+(?:passed|crashed|conked)\s+out\b|\b(?:passed|crashed|conked)\s+out\s+(?:on\s+the\s+(?:couch|sofa)|(?:at|around)\s+\d{1,2}(?::\d\d)?\s*(?:am|pm)?)\b"
+    # a crisis long over, its years told: "I was suicidal in my early 20s, I'm 38 now and genuinely happy"
+    r"|\bwas\s+(?:\w+\s+)?su[i1]c[i1]dal\s+(?:in|during|as|back\s+in|through(?:out)?)\s+(?:my\s+|a\s+)?(?:early\s+|mid\s+|late\s+)?"
+    r"(?:teens|teen|twenties|20s|thirties|30s|college|high\s+school|uni|university|kid|teenager)\b"
     r"|\b(?:kms|kys|kill\s+myself|killed\s+myself|suicide)\s+(?:\w+\s+){0,2}(?:every|each)\s+(?:round|game|match|run|level|time\s+i\s+play)\b"
     # schoolwork or a job that "will kill me", in a few languages ("cet exam va me tuer", "ye exam meri jaan le lega")
     r"|\b(?:exams?|tests?|finals?|class|job|work|boss|homework|assignments?|semester|deadlines?|shift)\s+(?:\w+\s+){0,2}(?:va\s+me\s+tuer|meri\s+jaan\s+le\s+(?:lega|legi|lenge)|will\s+kill\s+me|is\s+(?:gonna|going\s+to)\s+kill\s+me|me\s+va\s+a\s+matar|vai\s+me\s+matar|mi\s+uccider\w*|bringt\s+mich\s+um)\b"
