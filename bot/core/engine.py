@@ -59,6 +59,8 @@ CHAPTER_FIELDS = {
     "moments": 0.75,
     "summary": 0.3,
     "transcript": TRANSCRIPT_WEIGHT,
+    # the citation of each study the chapter discusses: "williams et al, molecular psychiatry 2019"
+    "cited": 1.0,
 }
 # The router weighs the same fields, and an episode's title on every chapter, so naming it counts. Curated
 # keywords, moments and summaries weigh less there: an imported episode has none, and a curated one's rich
@@ -160,7 +162,8 @@ class Engine:
         name = _name_words(episode.title)
         self._guest = _guest_words(episode, name)
         documents = (
-            _chapter_document(c, self._windows.get(c.id, ()), unnamed=name) for c in episode.chapters
+            _chapter_document(c, self._windows.get(c.id, ()), unnamed=name, cited=_citations(episode, c))
+            for c in episode.chapters
         )
         curated = any(c.keywords or c.summary for c in episode.chapters)
         self._chapter_index = Index(
@@ -577,8 +580,21 @@ def _without_name(title: str, name: frozenset[str]) -> str:
     return " ".join(word for word in title.split() if not named(word))
 
 
+def _citations(episode: Episode, chapter: Chapter) -> list[str]:
+    """How the studies a chapter discusses are cited: first authors' surnames, year, journal."""
+    return [
+        " ".join((*(a.split()[0] for a in s.authors if a), str(s.year or ""), s.source))
+        for s in episode.studies
+        if chapter.id in s.chapter_ids
+    ]
+
+
 def _chapter_document(
-    chapter: Chapter, windows: Sequence[TranscriptWindow] = (), *, unnamed: frozenset[str] = frozenset()
+    chapter: Chapter,
+    windows: Sequence[TranscriptWindow] = (),
+    *,
+    unnamed: frozenset[str] = frozenset(),
+    cited: Sequence[str] = (),
 ) -> Document:
     counts: dict[str, float] = {}
     for window in windows:
@@ -599,6 +615,7 @@ def _chapter_document(
             "keywords": list(chapter.keywords),
             "moments": moments,
             "summary": [chapter.summary],
+            "cited": list(cited),
         }
     phrases = [*chapter.keywords, *(k for m in chapter.moments for k in m.keywords)]
     return Document(chapter.id, fields, phrases, {"transcript": counts} if chapter.is_content else {})

@@ -32,6 +32,8 @@ TYPO_CUTOFF_SHORT = 83.0  # words of 5-6 letters, which must also share the firs
 # cognates are spelt nearly alike. Measured on tests/data: the Italian "ho provato di tutto" read as
 # Spravato's chapter, fixed; at no correction at all, two German questions lost their chapter.
 OTHER_LANGUAGE_TYPO_CUTOFF = 88.0
+# How many letters longer or shorter than the typed word a correction may be (a quarter for long words).
+MAX_TYPO_LENGTH_CHANGE = 2
 MIN_TYPO_LENGTH = 5
 PREFIXED_WEIGHT = 0.9
 TYPO_MAX_ZIPF = 2.5
@@ -345,7 +347,14 @@ class Index:
             group = self._words if long_word else self._words_by_initial.get(token[:1], [])
             # fuzz.ratio is 200 x the letters two words share in order over both lengths: a word whose
             # length alone keeps it under the cutoff never matches (40-45% of the search time).
-            choices = [w for w in group if 200 * min(size, len(w)) >= cutoff * (size + len(w))]
+            # nor does a word far shorter or longer, whose letters all sit in order inside the other ("bupren"
+            # in "ibuprofen" scores 80): a slip of the fingers changes a letter or two, not a third of them.
+            most = max(MAX_TYPO_LENGTH_CHANGE, size // 4)
+            choices = [
+                w
+                for w in group
+                if 200 * min(size, len(w)) >= cutoff * (size + len(w)) and abs(size - len(w)) <= most
+            ]
             self._choices_by_length[key] = choices
         return choices, cutoff
 

@@ -237,3 +237,16 @@ def test_a_word_of_another_language_is_no_english_misspelling(library: Library) 
     german = library.answer("ist der dissoziative Zustand einfach dieser Übergang zur Narkose?")
     assert not read("ist der dissoziative Zustand einfach dieser Übergang zur Narkose?").in_english
     assert any("dissoziative" in m.matched for m in german.chapters)
+
+
+def test_a_known_word_hidden_inside_a_longer_one_is_no_misspelling(library: Library) -> None:
+    # "bupren" sits in order inside "ibuprofen" (fuzz.ratio 80), three letters shorter: no slip of the fingers
+    answer = library.answer("how much ibuprofen can i take for a headache, is 800mg ok")
+    assert not any("ibuprofen" in m.matched for m in answer.chapters)
+    # ... while a word a letter or two off still is read ("ketamene")
+    assert library.answer("how does ketamene work on nmda").chapters
+
+
+def test_a_study_cited_by_its_authors_and_journal_finds_the_chapter_that_cites_it(library: Library) -> None:
+    answer = library.answer("molecular psychiatry 2019, williams et al, is that the one he cites?")
+    assert answer.chapters and answer.chapters[0].chapter.start == parse_time("01:03:40")
