@@ -46,6 +46,14 @@ _DIRECT = _any(
     r"(?!\s+(?:meds|medications?|pills|antidepressants|ssris?|lithium|a|an|the|it|them|this|that|any|another|trips?|vacation|holiday|dates?)\b)",
     r"\b(?:not\s+sure|dont\s+(?:know|think)|doubt)\s+(?:if\s+|that\s+)?(?:ill|i\s+will|i\s+can|i\s+could)\s+(?:still\s+)?(?:be\s+(?:around|here|alive)|make\s+it|last|hold\s+on)\b",
     r"\b(?:plan\w*|figur\w*\s+out|work\w*\s+out|research\w*|thinking\s+about|decid\w*)\s+how\s+to\s+(?:end\s+(?:it|things|my\s+life)|kill\s+myself|die|do\s+it)\b",
+    # the pain of a fall or of not coming back: "does it hurt if you jump from high enough or are you out
+    # before you feel it", "if you went deep enough and just didnt come back would you even feel anything"
+    r"\b(?:jump\w*|fall\w*)\s+(?:from|off)\s+(?:\w+\s+){0,2}high\s+enough\b|\bout\s+before\s+you\s+(?:feel|felt)\s+(?:it|anything)\b"
+    r"|\b(?:just\s+)?(?:didnt|did\s+not|never)\s+come\s+back\b.{0,40}\b(?:feel|hurt)\w*\b",
+    # an amount asked with both drugs at hand and nothing left: "i have both here and i've had enough"
+    r"\b(?:have|got)\s+(?:both|them\s+both|all\s+of\s+it|everything)\s+(?:right\s+)?here\b.{0,40}\b(?:ive|i\s+have)\s+had\s+enough\b",
+    # the car's exhaust made ready: "i already have the hose for the car"
+    r"\b(?:have|got|bought)\s+(?:the\s+|a\s+)?hose\s+(?:for|in|on)\s+(?:the\s+|my\s+)?(?:car|exhaust)\b",
     # pills kept after stopping them, pills as a way out: "stopped taking my lexapro ... kept every pill tho
     # ... kinda feels like insurance"
     r"\bstopped\s+taking\s+(?:my\s+)?\w+\b.{0,80}\bkept\s+(?:every|all|each)\b|\b(?:pills?|meds|bottle|stash|tablets)\b.{0,80}\b(?:feels?|like)\s+(?:\w+\s+)?(?:insurance|a\s+backup\s+plan|an?\s+exit|a\s+way\s+out|a\s+safety\s+net)\b",
@@ -301,6 +309,8 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
             r"\braggiunger\w*\s+(?:papa|mamma|mio\s+padre|mia\s+madre|nonn[oa]|mio\s+marito|mia\s+moglie)\b|\b(?:be|join)\s+with\s+(?:my\s+)?(?:late\s+)?(?:dad|mom|husband|wife|son|daughter)\s+again\b|"
             r"\b(?:my\s+)?last\s+(?:msg|message|post)\s+(?:in\s+here|here|ever|on\s+(?:here|this\s+server))\b|"
             r"\bnot\s+(?:being\s+)?(?:here|around|alive)\b|\bwont\s+be\s+(?:here|around)\b",
+            # a pet rehomed to "someone who'll actually be around"
+            r"\bsomeone\s+(?:wholl|who\s+will|thatll|that\s+will|who\s+can)\s+(?:actually\s+|still\s+)?be\s+(?:around|there|here)\b",
             r"\b(?:make|making)\s+(?:it|this|everything)\s+(?:all\s+)?stop\b|\bending\s+it\b(?!\s+(?:with|on)\b)|\bend\s+(?:it|this)\b(?!\s+(?:with|on)\b)",
             r"\b(?:long|permanent|eternal|endless|forever|big)\s+(?:nap|sleep|rest)\b|\bthe\s+permanent\s+kind\b|\bdo\s+it\s+quietly\b",
             r"\bif\s+i\s+(?:wake|move|survive)\b|\bwhere\s+im\s+going\b|\bpermanently\s*[.!?]*\s*$|\b(?:stopped|stop|quit|done)\s+(?:swimming|treading)\b|\bfor\s+good\b",
@@ -336,7 +346,7 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
             r"\b(?:wrote|written|writing|left)\s+(?:the\s+|my\s+|a\s+)?notes?\b|\bthanks?\s+for\s+all\b|\bnot\s+gonna\s+say\s+more\b",
             r"\bdelet\w*\s+(?:all\s+|every\s+)?(?:of\s+)?(?:my\s+|her\s+|his\s+|their\s+)?(?:\w+\s+)?(?:socials|accounts?|posts|photos?|pictures?|pics)\b|"
             r"\b(?:passwords?|passwort\w*|pins?|bank\s+details)\s+(?:\w+\s+){0,3}(?:for|to|fur)\s+(?:my|his|her|meinen?|meine)\b|\bmachts\s+gut\b|\bkatze\s+zu\b|"
-            r"\bsaying\s+(?:bye|goodbye)\b|\bnot\s+to\s+follow\s+(?:him|her|them|me)\b|\bthis\s+is\s+it\b|\bwithdrew\s+all\b|\bgave\s+me\s+(?:her|his|their)\s+\w+|\bwhy\s+im\s+(?:typing|posting|writing)\s+this\b|\bjust\s+wanted\s+someone\s+to\s+know\b|"
+            r"\brehom(?:e|ed|ing)\s+(?:my|mine|him|her|them|the\s+(?:dog|cat))\b|\bsaying\s+(?:bye|goodbye)\b|\bnot\s+to\s+follow\s+(?:him|her|them|me)\b|\bthis\s+is\s+it\b|\bwithdrew\s+all\b|\bgave\s+me\s+(?:her|his|their)\s+\w+|\bwhy\s+im\s+(?:typing|posting|writing)\s+this\b|\bjust\s+wanted\s+someone\s+to\s+know\b|"
             r"\b(?:wrote|written|writing)\s+(?:the\s+|my\s+|all\s+the\s+)?(?:letters?|notes?)\b|\b(?:wrote|writing|made|did)\s+(?:my|a)\s+will\b|\blife\s+insurance\b|\bpaid\s+off\s+(?:all\s+)?(?:my\s+)?(?:\w+\s+)?debts?\b|"
             r"\btell\s+(?:mom|dad|mum|my\s+\w+|them|her|him)\s+(?:im|i\s+am)\s+sorry\b|\bthanks?\b.{0,60}\b(?:for\s+the\s+company|these\s+past)\b|\bgot\s+me\s+through\b|\b(?:left|found)\s+a\s+note\b|\bnote\s+on\s+the\b|\bnot\s+your\s+fault\b|"
             r"\b(?:said|saying)\s+(?:bye|goodbye)\s+to\s+(?:my|the|everyone|all)\b|\b(?:he|she|they|\w+)\s+can\s+have\s+my\s+(?:\w+\s+){0,2}(?:world|account|stuff|things|skins|collection|setup|pc|console|cat|dog|clothes)\b|\bsurat\s+wasiat\b|\b(?:factory\s+reset|wiped|reset)\s+(?:my\s+)?(?:phone|laptop|hp)\b|\b(?:hp|phone)\s+(?:\w+\s+){0,3}reset\s+ke\s+pabrik\b|\bregalat\w*\s+(?:tutt[ie]\s+)?(?:i|le)\s+(?:suoi|sue|miei|mie)\b|\btam\s+biet\b|"
@@ -543,9 +553,12 @@ _LEAVING = re.compile(
     r"|\bbackpack\w*\b|\b(?:heading|flying|off)\s+(?:off\s+)?to\s+(?:\w+\s+){0,2}for\s+(?:\d+|a|two|three|six)\s+(?:weeks?|months?|years?)\b"
     r"|\b(?:gap\s+year|semester\s+abroad|study\s+abroad|world\s+trip|road\s+trip)\b"
     r"|\bretir(?:ed|ing|ement)\b|\brelocat\w+\b|\blast\s+day\s+at\s+(?:work|the\s+office|my\s+job)\b"
+    # a game given up: "deleted my fortnite account ... done with that game for good, school starts monday"
+    r"|\b(?:done|quit|quitting|finished)\s+with\s+(?:that|this|the)\s+(?:game|app|server|platform)\b"
 )
 _LEAVING_SIGNS = re.compile(
     r"\b(?:said|saying)\s+(?:my\s+)?goodbyes?\b|\b(?:giv\w*|gave)\s+(?:\w+\s+)?away\b|\bcleared\s+(?:out\s+)?my\s+desk\b|\bpacking\s+up\b"
+    r"|\bgave\s+(?:all\s+)?my\s+(?:\w+\s+){0,2}to\b|\bdeleted\s+my\s+(?:\w+\s+)?account\b|\bfor\s+good\b"
 )
 
 

@@ -201,6 +201,8 @@ LETHAL = any_of(
     # "cuantas pastillas hacen falta para una sobredosis mortal", "berapa dosis ... sampai meninggal"
     r"\b(?:cuant[oa]s?|quant[oaie]s?|combien|wie\s+viel\w*|hoeveel|ile|ilu|berapa|kac|kitn[aie]|ne\s+kadar)\b.{0,80}"
     r"\b(?:sobredos\w*|overdosis|surdose|uberdosis|przedawkowa\w*|asiri\s+doz\w*|mortal\w*|mortel\w*|meninggal|mati|morir|morrer|mourir|sterben|umrzec|olmek|oldur\w*|marne|mar\s+jaun?)\b",
+    # "is it even possible to OD on ketamine by itself or is it only deadly when its mixed"
+    r"\b(?:possible|able)\s+to\s+(?:od|overdose)\s+on\b|\bonly\s+(?:deadly|fatal|lethal)\s+(?:when|if)\b|"
     r"\b(?:no|a|any)\s+(?:lethal|fatal)\s+dose\b|\bcant\s+die\s+from\b|\bwhere\s+the\s+line\s+is\b(?=.*\b(?:lethal|die|fatal|od|dangerous)\b)",
 )
 
