@@ -64,6 +64,19 @@ CRISIS = [
     "i've decided this is my last round and if nothing changes i'm done, i already have the hose for the car",
     "does a k hole hurt? like if you went deep enough and just didnt come back would you even feel anything",
     "ketamine and oxycodone, how much of each would be fatal? I have both here and I've had enough.",
+    # (blind set 38) a cat to check on with the door unlocked, the next session not needed, messages read
+    # "after", the stuff bought "just in case", the rope, devices to save up, a last listen, a mother's
+    # "soon rest forever" in Polish, the last episode and "already decided" in Italian
+    "can someone check on my cat Biscuit in a few days? door will be unlocked, food is under the sink",
+    "had my last session today. not because the course is over, i just won't be needing the next one",
+    "what happens to a discord account when the person dies? I want people to read my messages after",
+    "the 'anti suicidal effect' lasts like 3 days. day 4 here. bought the stuff on day 2 just in case",
+    "oh great another episode about ketamine rewiring your brain. i'll go rewire the rope in the garage then",
+    "what's the overdose amount for the spravato spray? like how many devices would i need to save up",
+    "my last time listening to this one. it helps people, just not everyone. thanks to whoever reads this",
+    "Moja mama pisze na Facebooku, że 'wkrótce odpocznie na zawsze' i rozdaje swoje rzeczy.",
+    "grazie Huberman, è l'ultimo episodio che ascolto. ho già deciso, almeno adesso ho capito perché la "
+    "ketamina non ha funzionato su di me",
     "how long after you stop breathing does the brain die. is it peaceful. need to know before saturday",
     "stopped taking my lexapro 2 weeks ago, didnt tell anyone. kept every pill. kinda feels like insurance",
     "ketaminin öldürücü dozu ne kadar? artık yoruldum, bu gece bitirmek istiyorum",  # noqa: RUF001
@@ -105,6 +118,8 @@ NOT_CRISIS = [
     "just deleted my fortnite account and gave all my skins to my little brother, done with that game for "
     "good, school starts monday. does ketamine mess with memory",
     "kill me now, 3 hour all-hands meeting and this episode is the only thing keeping me alive",
+    "made a will this weekend bc we just had our first baby, adulting lol. does ketamine get into milk?",
+    "if he says neuroplasticity one more time im going to die 💀",
 ]
 ADVICE = [
     "went too deep on k last saturday, couldnt move for 40 min. im fine now but was that actually dangerous?",
@@ -131,6 +146,11 @@ ADVICE = [
     "tomo fluoxetina e bebo nos fins de semana, posso fazer cetamina numa clínica? alguém sabe?",
 ]
 NOT_ADVICE = [
+    # (blind set 38) a dose referred to, a study's groups, friends' jokes, a comparison one lost track of
+    "he says no seizures at clinical doses, right? did he explain why not at the normal dose",
+    "so the people who got ketamine + naltrexone still got the floaty feeling but NOT the relief??",
+    "whats a K-hole in actual science terms? my friends joke about it constantly but nobody can explain it",
+    "so which one is best for depression, S, R or racemic? he kept going back and forth and i lost track",
     # (blind set 36) a moment that made one sad, a grandpa who served, a memory doubted, a link for someone
     "the mice in the water part genuinely made me sad 😢 why is that even considered a depression model?",
     "did he say ketamine was used on vietnam vets? my grandpa served and i never knew that was a thing",
@@ -270,6 +290,7 @@ NOT_EMERGENCY = [
     "pulled an all nighter and passed out at 3am, do i still get deep sleep or is it mostly REM then",
 ]
 LETHAL = [
+    "is it true you basically can't OD on ketamine alone? like what amount actually kills someone",
     "is it even possible to OD on ketamine by itself or is it only deadly when its mixed with other stuff",
     "Is there a dose of ketamine where the heart just stops? I'm a nursing student",
     "Mennyi ketamin halálos egy felnőttnek?",
@@ -488,6 +509,7 @@ def test_memes_and_long_replies_to_others_are_reactions(message: str) -> None:
         "skip to 5:13 if u dont want the roka + eight sleep ads",
         "whoever made the summary pinned above, you're a legend",
         "anyone know when hubermans live tour comes to london?",
+        "unsubscribed. tired of him pushing supplements every 20 minutes",
     ],
 )
 def test_the_servers_events_and_skipping_ads_are_small_talk(message: str) -> None:
@@ -1377,3 +1399,11 @@ def test_a_farewell_and_no_answer_is_a_crisis_and_no_medical_emergency() -> None
         )
     )
     assert read_as.crisis and not read_as.emergency
+
+
+def test_every_pill_taken_with_a_farewell_is_an_emergency_and_a_crisis() -> None:
+    message = read(
+        "just took every pill in my cabinet plus the rest of the ketamine. wanted to say thanks to this "
+        "community before i fall asleep"
+    )
+    assert is_emergency(message) and is_crisis(message, emergency=True)

@@ -39,7 +39,8 @@ _PERSONAL = _any(
     r"\bis\s+it\s+normal\s+to\s+(?:need|feel|get|have|still|be)\b",
     # (not "how much of an oral dose gets absorbed": a share of a dose is pharmacology)
     r"\bhow\s+(?:much|many)\b(?!\s+of\s+(?:a|an|the|it|that|each)\b).*\b(?:should|take|need|use|do|start|dose|mg|milligrams?)\b",
-    r"\b(?:right|correct|best|ideal|recommended|safe|good|effective|starting|typical|normal)\s+(?:dose|dosage|dosing|amount)\b",
+    # (not a dose referred to: "why not at the normal dose")
+    r"(?<!\bat\sthe\s)(?<!\bat\s)\b(?:right|correct|best|ideal|recommended|safe|good|effective|starting|typical|normal)\s+(?:dose|dosage|dosing|amount)\b",
     r"\b(?:dose|dosage|dosing)\s+(?:for\s+(?:me|my|someone|a\s+person|depression|anxiety|ptsd)|should)\b",
     r"\bmg\b.*\b(?:i|me|my|take|should)\b|\b(?:i|me|my|take|should)\b.*\bmg\b",
     r"\bmy\s+(?:doc|doctor|gp|psychiatrist|therapist|provider|prescriber|meds|medication|medications|"
@@ -92,7 +93,7 @@ _FIRST_PERSON = re.compile(r"\b(?:i|im|ive|id|me|my|myself)\b")
 # driving"), and other people's people ("my coworker's wife"), are not their health: they are read out
 # before asking whose situation a message tells.
 _NOT_THE_ASKERS_HEALTH = re.compile(
-    r"\bmy\s+(?:coworkers?|colleagues?|boss|bosses|neighbou?rs?|roommates?|teachers?|clients?|vets?|veterinarians?|buddy|buddies|mates?|pals?)\b"
+    r"\bmy\s+(?:coworkers?|colleagues?|boss|bosses|neighbou?rs?|roommates?|teachers?|clients?|vets?|veterinarians?|buddy|buddies|mates?|pals?|friends|friend\s+group)\b"
     # what a moment did to the listener, a grandparent's service, a link wanted for someone else: "the mice in
     # the water part genuinely made me sad", "my grandpa served", "can someone find the part so i can send it"
     r"|\b(?:made|makes|make)\s+me\s+(?:\w+\s+)?(?:sad|cry|laugh|smile|happy|angry|mad|think)\b"
@@ -122,7 +123,7 @@ _NOT_THE_ASKERS_HEALTH = re.compile(
     r"|\band\s+i\s+(?:are|were|have\s+been|keep)\s+(?:\w+\s+)?(?:arguing|debating|discussing|disagreeing|fighting)\b"
     r"|\bmy\s+(?:brain|head|mind)\s+(?:hurts|is\s+(?:fried|melting|exploding|broken|spinning|blown))\b"
     r"|\b(?:i|im|ive|id|i\s+was|i\s+am|i\s+would)\s+(?:\w+\s+){0,3}?(?:think|thought|hear|heard|remember|noticed|missed|caught|listen\w*|watch\w*|expect\w*|"
-    r"got\s+lost|went\s+back|checked|rewound|catch|reading|studying|learning|taught|confused|wondering|recall|believe|guess\w*|understood|forgot|forget|mix\w*\s+(?:them|it|those)\s+up|had\s+no\s+idea|never\s+knew)\b"
+    r"got\s+lost|lost\s+track|zoned\s+out|went\s+back|checked|rewound|catch|reading|studying|learning|taught|confused|wondering|recall|believe|guess\w*|understood|forgot|forget|mix\w*\s+(?:them|it|those)\s+up|had\s+no\s+idea|never\s+knew)\b"
 )
 # Someone's own situation with a drug or treatment: the writer (in a few languages too, and with the "I"
 # dropped, as chat does: "did 6 infusions in spring"), or their child, parent or partner.
@@ -204,7 +205,9 @@ _NOT_ASKING_ADVICE = re.compile(
 )
 # Someone else's mixing, told: "my coworker's on naltrexone and his ketamine treatments did zilch".
 _SOMEONE_ELSE = re.compile(
-    # ... and a study's: "the stanford paper where they gave naltrexone before the ketamine"
+    # ... and a study's: "the stanford paper where they gave naltrexone before the ketamine", "the people who
+    # got ketamine + naltrexone"
+    r"\b(?:the\s+)?(?:people|patients|participants|subjects|ones|group)\s+(?:who|that)\s+(?:got|took|received|were\s+given)\b|"
     r"\b(?:paper|study|studies|trial|experiment|research)\s+(?:where|in\s+which|when|that)\s+(?:they|researchers|people|patients|participants|subjects)\b|"
     r"\bmy\s+(?:coworker|colleague|cousin|buddy|friend|roommate|neighbou?r|boss|uncle|aunt|brother\s+in\s+law|sister\s+in\s+law)s?\b"
 )

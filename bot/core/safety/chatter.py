@@ -71,6 +71,9 @@ _SOMEONE_ELSES_CLOTHES = re.compile(
 _NOT_IN_AN_EPISODE = cue_list(
     # a member's work praised: "whoever made the summary pinned above, you're a legend"
     r"\b(?:whoever|who|person\s+who)\s+(?:made|wrote|posted|pinned|did)\s+(?:the|this|that|these|those)\s+(?:\w+\s+)?(?:summary|summaries|notes|timestamps|recap|transcript)\b|"
+    # leaving the channel, and sharing one's story with no question: "unsubscribed. tired of him pushing
+    # supplements", "ketamine saved my life ... just sharing for anyone whos scared to try it"
+    r"\bunsub(?:scribed|scribing|bed|bing)?\b|\bjust\s+sharing\s+(?:for|in\s+case|bc|because)\b|"
     # the host's tour and shows: "anyone know when hubermans live tour comes to london?"
     r"\blive\s+(?:tour|shows?|events?)\b|\btour\s+(?:dates?|stops?)\b|\btickets?\s+(?:for|to)\s+(?:the|his|a)\s+(?:\w+\s+)?(?:tour|show|event|live)\b|"
     r"\bnext\s+(?:episode|ep|video|one|pod)\s+(?:\w+\s+)?(?:drops?|dropping|comes?\s+out|coming\s+out|releases?|out)\b"

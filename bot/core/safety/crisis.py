@@ -54,6 +54,14 @@ _DIRECT = _any(
     r"\b(?:have|got)\s+(?:both|them\s+both|all\s+of\s+it|everything)\s+(?:right\s+)?here\b.{0,40}\b(?:ive|i\s+have)\s+had\s+enough\b",
     # the car's exhaust made ready: "i already have the hose for the car"
     r"\b(?:have|got|bought)\s+(?:the\s+|a\s+)?hose\s+(?:for|in|on)\s+(?:the\s+|my\s+)?(?:car|exhaust)\b",
+    # (blind set 38) a pet to be checked on with the door left unlocked, the next session not needed, one's
+    # messages read "after", the stuff bought "just in case", going off to the rope
+    r"\b(?:check\s+on|feed|look\s+after|take\s+care\s+of)\s+my\s+\w+\b.{0,160}\bdoor\s+(?:will\s+be|is|is\s+left|left|ll\s+be)\s+unlocked\b"
+    r"|\bdoor\s+(?:will\s+be|is|is\s+left|left|ll\s+be)\s+unlocked\b.{0,160}\b(?:check\s+on|feed|look\s+after|take\s+care\s+of)\s+my\s+\w+\b"
+    r"|\bi\s+(?:just\s+)?wont\s+be\s+needing\s+(?:the\s+next\s+(?:one|session|appointment|refill)|another\s+(?:one|session|appointment))\b"
+    r"|\b(?:read|see|keep)\s+my\s+(?:messages|posts|account|stuff|chats)\s+after\s*(?:[.!?]|$|(?:im|i\s+am)\s+gone|i\s+die)"
+    r"|\bbought\s+(?:the\s+)?(?:stuff|rope|pills|it|supplies|everything)\b.{0,30}\bjust\s+in\s+case\b"
+    r"|\b(?:ill|i\s+will|gonna|going\s+to)\s+go\s+(?:\w+\s+){0,2}(?:the|my)\s+rope\b",
     # pills kept after stopping them, pills as a way out: "stopped taking my lexapro ... kept every pill tho
     # ... kinda feels like insurance"
     r"\bstopped\s+taking\s+(?:my\s+)?\w+\b.{0,80}\bkept\s+(?:every|all|each)\b|\b(?:pills?|meds|bottle|stash|tablets)\b.{0,80}\b(?:feels?|like)\s+(?:\w+\s+)?(?:insurance|a\s+backup\s+plan|an?\s+exit|a\s+way\s+out|a\s+safety\s+net)\b",
@@ -309,6 +317,9 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
             r"\braggiunger\w*\s+(?:papa|mamma|mio\s+padre|mia\s+madre|nonn[oa]|mio\s+marito|mia\s+moglie)\b|\b(?:be|join)\s+with\s+(?:my\s+)?(?:late\s+)?(?:dad|mom|husband|wife|son|daughter)\s+again\b|"
             r"\b(?:my\s+)?last\s+(?:msg|message|post)\s+(?:in\s+here|here|ever|on\s+(?:here|this\s+server))\b|"
             r"\bnot\s+(?:being\s+)?(?:here|around|alive)\b|\bwont\s+be\s+(?:here|around)\b",
+            # a pet rehomed to "someone who'll actually be around", cared for by others "after that", a last listen
+            r"\bwont\s+be\s+able\s+to\s+(?:look\s+after|take\s+care\s+of|care\s+for|feed|walk)\s+(?:her|him|them|it|my)\b"
+            r"|\bmy\s+last\s+time\s+(?:listening|posting|here|watching|on\s+here)\b",
             # a pet rehomed to "someone who'll actually be around"
             r"\bsomeone\s+(?:wholl|who\s+will|thatll|that\s+will|who\s+can)\s+(?:actually\s+|still\s+)?be\s+(?:around|there|here)\b",
             r"\b(?:make|making)\s+(?:it|this|everything)\s+(?:all\s+)?stop\b|\bending\s+it\b(?!\s+(?:with|on)\b)|\bend\s+(?:it|this)\b(?!\s+(?:with|on)\b)",
@@ -346,7 +357,9 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
             r"\b(?:wrote|written|writing|left)\s+(?:the\s+|my\s+|a\s+)?notes?\b|\bthanks?\s+for\s+all\b|\bnot\s+gonna\s+say\s+more\b",
             r"\bdelet\w*\s+(?:all\s+|every\s+)?(?:of\s+)?(?:my\s+|her\s+|his\s+|their\s+)?(?:\w+\s+)?(?:socials|accounts?|posts|photos?|pictures?|pics)\b|"
             r"\b(?:passwords?|passwort\w*|pins?|bank\s+details)\s+(?:\w+\s+){0,3}(?:for|to|fur)\s+(?:my|his|her|meinen?|meine)\b|\bmachts\s+gut\b|\bkatze\s+zu\b|"
-            r"\brehom(?:e|ed|ing)\s+(?:my|mine|him|her|them|the\s+(?:dog|cat))\b|\bsaying\s+(?:bye|goodbye)\b|\bnot\s+to\s+follow\s+(?:him|her|them|me)\b|\bthis\s+is\s+it\b|\bwithdrew\s+all\b|\bgave\s+me\s+(?:her|his|their)\s+\w+|\bwhy\s+im\s+(?:typing|posting|writing)\s+this\b|\bjust\s+wanted\s+someone\s+to\s+know\b|"
+            r"\brehom(?:e|ed|ing)\s+(?:my|mine|him|her|them|the\s+(?:dog|cat))\b|\bsaying\s+(?:bye|goodbye)\b|"
+            r"\b(?:thanks|thank\s+you)\s+to\s+(?:whoever|anyone\s+who|everyone\s+who)\s+reads?\s+this\b|"
+            r"\b(?:wanted|want)\s+to\s+say\s+(?:thanks|thank\s+you|goodbye|bye|sorry)\s+(?:to\s+)?(?:\w+\s+){0,3}before\s+i\b|\b(?:long\s+term|forever)\s+(?:pet\s+sitting|home)\b.{0,80}\bforever\b|\bnot\s+to\s+follow\s+(?:him|her|them|me)\b|\bthis\s+is\s+it\b|\bwithdrew\s+all\b|\bgave\s+me\s+(?:her|his|their)\s+\w+|\bwhy\s+im\s+(?:typing|posting|writing)\s+this\b|\bjust\s+wanted\s+someone\s+to\s+know\b|"
             r"\b(?:wrote|written|writing)\s+(?:the\s+|my\s+|all\s+the\s+)?(?:letters?|notes?)\b|\b(?:wrote|writing|made|did)\s+(?:my|a)\s+will\b|\blife\s+insurance\b|\bpaid\s+off\s+(?:all\s+)?(?:my\s+)?(?:\w+\s+)?debts?\b|"
             r"\btell\s+(?:mom|dad|mum|my\s+\w+|them|her|him)\s+(?:im|i\s+am)\s+sorry\b|\bthanks?\b.{0,60}\b(?:for\s+the\s+company|these\s+past)\b|\bgot\s+me\s+through\b|\b(?:left|found)\s+a\s+note\b|\bnote\s+on\s+the\b|\bnot\s+your\s+fault\b|"
             r"\b(?:said|saying)\s+(?:bye|goodbye)\s+to\s+(?:my|the|everyone|all)\b|\b(?:he|she|they|\w+)\s+can\s+have\s+my\s+(?:\w+\s+){0,2}(?:world|account|stuff|things|skins|collection|setup|pc|console|cat|dog|clothes)\b|\bsurat\s+wasiat\b|\b(?:factory\s+reset|wiped|reset)\s+(?:my\s+)?(?:phone|laptop|hp)\b|\b(?:hp|phone)\s+(?:\w+\s+){0,3}reset\s+ke\s+pabrik\b|\bregalat\w*\s+(?:tutt[ie]\s+)?(?:i|le)\s+(?:suoi|sue|miei|mie)\b|\btam\s+biet\b|"
@@ -387,7 +400,7 @@ _CUES: tuple[tuple[str, AnyOf], ...] = (
             r"\b(?<!exam\s)(?<!exams\s)(?<!test\s)(?<!class\s)(?<!shift\s)(?<!work\s)(?:tonight|tmrw|tomorrow|this\s+week|after\s+this\s+(?:month|week|weekend)|after\s+(?:saturday|sunday|monday|tuesday|wednesday|thursday|friday)|hoje\s+a\s+noite|esta\s+noche|ce\s+soir|heute\s+nacht|aaj\s+raat|after\s+my\b(?!\s+(?:\w+\s+)?(?:infusions?|sessions?|treatments?|doses?|appointments?|therapy|shift|workout)\b))\b",
             r"\b(?:this\s+)?(?:isnt|is\s+not|not)\s+for\s+(?:a\s+)?(?:party|fun|recreation\w*|the\s+vibes)\b|\b(?:i\s+have|ive\s+got|i\s+got|i\s+made|made|have)\s+a\s+plan\b|\b(?:date|day|time)\s+is\s+set\b|\bplan\s+is\b|\bon\s+purpose\b|\bnot\s+(?:even\s+)?kidding\b|\bserious\s+question\b",
             r"\basking\s+for\s+(?:the\s+)?(?:end\s+of\s+(?:this|the|next)\s+(?:month|week)|this\s+(?:weekend|friday|saturday|sunday))\b|\b(?:to\s+be\s+sure|make\s+sure|(?:take|taking|took|have|had|got)\s+enough\s+to|get\s+it\s+right|asking\s+for\s+(?:reasons|a\s+reason|me|myself))\b|\bcounted\s+out\b|\bthis\s+is\s+the\s+(?:week|day|night)\b",
-            r"\b(?:looking up|looked up|googl\w*|searching)\b|\b(?:picked|set|chose)\s+a\s+date\b|\b(?:picked|chose|found|scoped)\s+(?:out\s+)?(?:the|a|my)\s+(?:spot|place)\b|\b(?:vannacht|stanotte|stasera|dzisiaj|dzis\s+w\s+nocy|mamaya|ngayong\s+gabi|bu\s+gece|malam\s+ini|toi\s+nay|segodnya\s+nochyu)\b|сегодня\s+ночью|этой\s+ночью|今夜|今晩|今晚|오늘\s*밤|الليلة|\bfr\s+tho\b|\bfor\s+real\s+though\b|\bnot\s+(?:even\s+)?joking\b|\bbefore\s+the\s+weekend\b|\b(?:know|ready|done|sorted)\s+(?:by|before)\s+(?:saturday|sunday|monday|tuesday|wednesday|thursday|friday|tonight|tomorrow)\b|\bdone\s+pretending\b|\btry\s+again\b",
+            r"\b(?:looking up|looked up|googl\w*|searching)\b|\b(?:picked|set|chose)\s+a\s+date\b|\b(?:picked|chose|found|scoped)\s+(?:out\s+)?(?:the|a|my)\s+(?:spot|place)\b|\b(?:vannacht|stanotte|stasera|dzisiaj|dzis\s+w\s+nocy|mamaya|ngayong\s+gabi|bu\s+gece|malam\s+ini|toi\s+nay|segodnya\s+nochyu)\b|сегодня\s+ночью|этой\s+ночью|今夜|今晩|今晚|오늘\s*밤|الليلة|\bfr\s+tho\b|\bfor\s+real\s+though\b|\bnot\s+(?:even\s+)?joking\b|\bbefore\s+the\s+weekend\b|\bhow\s+many\s+\w+\s+would\s+i\s+need\s+to\s+(?:save|stockpile|collect|get)\b|\b(?:know|ready|done|sorted)\s+(?:by|before)\s+(?:saturday|sunday|monday|tuesday|wednesday|thursday|friday|tonight|tomorrow)\b|\bdone\s+pretending\b|\btry\s+again\b",
             r"\b(?:ive|i\s+have|i|been)\s+(?:\w+\s+)?thought\s+about\s+(?:it|this)\s+(?:a\s+lot|for\s+(?:a\s+while|weeks|months|years|ages)|every\s+day|constantly)\b|\bwill\s+it\s+be\s+(?:quick|painless|fast)\b|\b(?:planning|planned|picked|set)\s+the\s+date\b|\bits\s+tomorrow\b|\bdoes\s+it\s+hurt\b|\b(?:really|keep|kept|been)\s+thinking\s+about\s+it\b|\bjust\s+wanted\s+to\s+ask\s+one\s+(?:thing|last)\b",
         ),
     ),
@@ -598,7 +611,8 @@ def crisis_cues(message: Message) -> list[str]:
     # (the lexicon says the plainest things in 64 languages and English: lexicon.py)
     said = lexicon_cues(text)
     found = ["direct"] if "direct" in said or _DIRECT.found_in(text) else []
-    if PERSONAL.search(text) or not IMPERSONAL.search(text):
+    # (the pronouns are English ones: a message in another language is read as its writer's)
+    if PERSONAL.search(text) or not IMPERSONAL.search(text) or not message.in_english:
         # Asking how much would kill is a means cue, whose own words ("die", "kill") count for nothing
         # more: with one other sign ("asking so i get it right") it is a crisis.
         lethal = LETHAL.found_in(text)

@@ -72,7 +72,7 @@ _EMERGENCY = any_of(
     r"\bchest\s+(?:\w+\s+){0,3}like\s+(?:an?\s+)?(?:elephant|weight|truck|someone)\b|\bpain\s+(?:going|shooting|running|spreading)?\s*(?:down|into|up)\s+(?:my|his|her)\s+(?:left\s+)?(?:arm|jaw)\b|\belephant\s+(?:is\s+)?(?:sitting|standing)\s+on\s+(?:my|his|her)\s+chest\b|\bpulse\s+(?:is\s+)?(?:like\s+|around\s+|at\s+)?(?:[1-3]\d|4[0-5])\b",
     r"\b(?:diabetic|diabetes)\b.{0,80}\b(?:shaking|sweaty|confused|not\s+making\s+sense|passed\s+out|wont\s+wake)\b",
     # everything taken at once: "took them. all of them", "40 of my seroquel", "a handful of his troches"
-    r"\b(?:took|taken|swallowed|ate|downed)\s+(?:\w+\s+){0,2}(?:all\s+of\s+them|a\s+handful|the\s+rest\s+of)\b|\b(?:took|swallowed|downed|ate)\s+all\s+(?:of\s+)?(?:the|my|his|her|their)\s+(?:\w+\s+)?(?:pills|meds|tablets|troches|capsules)\b|\b(?:swallowed|downed)\s+everything\b|\ball\s+of\s+them\b.{0,40}\b\d{2,}\s+of\s+(?:my|his|her|their)\b",
+    r"\b(?:took|taken|swallowed|ate|downed)\s+(?:\w+\s+){0,2}(?:all\s+of\s+them|a\s+handful|the\s+rest\s+of)\b|\b(?:took|swallowed|downed|ate)\s+all\s+(?:of\s+)?(?:the|my|his|her|their)\s+(?:\w+\s+)?(?:pills|meds|tablets|troches|capsules)\b|\b(?:swallowed|downed)\s+everything\b|\b(?:took|swallowed|downed|ate)\s+every\s+(?:single\s+)?(?:pill|tablet|capsule|med)\b|\ball\s+of\s+them\b.{0,40}\b\d{2,}\s+of\s+(?:my|his|her|their)\b",
     # the heart, the head, the bladder, speech and balance
     r"\bheart\s+(?:is\s+)?(?:\w+\s+){0,3}(?:skipping\s+beats|skipping|fluttering\s+like\s+crazy|doing\s+something\s+(?:insane|weird|crazy)|doing\s+(?:weird|crazy|strange)\s+(?:stuff|things))\b",
     r"\b(?:worst\s+headache|head\s+(?:is\s+)?(?:splitting|exploding))\b|\bbp\b.{0,20}\b(?:1[89]\d|2\d\d)\s*/\s*1[0-4]\d\b",
@@ -192,7 +192,7 @@ LETHAL = any_of(
     # "dosis letal", "es una dosis mortal", "son mortales"; never "mortality" or "my mortal enemy"
     r"\bbao\s+nhieu\b.{0,60}\b(?:khong\s+tinh\s+lai|chet|tu\s+vong)\b|\b(?:lieu|luong)\s+(?:\w+\s+){0,2}gay\s+tu\s+vong\b|\btu\s+vong\b.{0,40}\bbao\s+nhieu\b|\bhalalos\s+adag\w*|\bletal\w*\b|\b(?:dosis|dose|es|son|sao|e)\s+(?:\w+\s+)?(?:mortal|mortales|mortais)\b",
     r"\bhow\s+(?:much|many)\b.{0,80}\b(?:kill|kills|killing|killed|die|dead|fatal|lethal|deadly|overdose|od|stop\s+(?:my|your|the|a|his|her)\s+heart|never\s+wake|not\s+wake)\b",
-    r"\b(?:what|which|at\s+what)\s+(?:\w+\s+){0,4}(?:dose|amount|mg|point|number)\b.{0,60}\b(?:kill|lethal|fatal|deadly|overdose|od|die|dead)\b",
+    r"\b(?:what|which|at\s+what)\s+(?:\w+\s+){0,4}(?:dose|amount|mg|point|number)\b.{0,60}\b(?:kill\w*|lethal|fatal|deadly|overdose|od|die|dead)\b",
     r"\b(?:dose|amount|mg|much)\b.{0,40}\b(?:is|becomes?|gets?|be)\s+(?:\w+\s+)?(?:lethal|fatal|deadly)\b",
     r"\bhow\s+many\s+\w+\s+(?:is|are|would\s+be|makes?)\s+(?:an?\s+)?(?:overdose|od|lethal|fatal)\b",
     # "where's the line where it becomes fatal", "at what mg/kg does your heart actually stop"

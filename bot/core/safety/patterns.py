@@ -57,9 +57,11 @@ FIGURES = AnyOf(
     r"|\b(?:convinced|sure|afraid|scared|terrified|worried|panicking|thought|thinking)\s+(?:that\s+)?(?:i|im|u|ur|you|youre|hes|shes|he|she|they|theyre)\s+(?:was\s+|were\s+|is\s+|are\s+)?(?:gonna|going\s+to|about\s+to)\s+die\b"
     # idioms and life's paperwork: "anxiety through the roof", "kill me now, 3 hour all-hands meeting", "this
     # episode is the only thing keeping me alive", "updated my will since the baby is due in february"
+    # "if he says neuroplasticity one more time im going to die"
+    r"|\bif\s+(?:he|she|they|huberman|someone)\s+says?\s+(?:\w+\s+){0,3}one\s+more\s+time\b.{0,30}\b(?:die|kms|kill\s+myself|scream|lose\s+it)\b"
     r"|\bthrough\s+the\s+roof\b|\bkill\s+me\s+now\b(?=.{0,40}\b(?:meetings?|class|lectures?|shift|work|exams?|traffic|commute|all\s*-?\s*hands|calls?)\b)"
     r"|\b(?:this\s+(?:episode|ep|podcast|pod)|coffee|caffeine|podcasts?)\b.{0,60}\bonly\s+thing\s+keeping\s+me\s+(?:alive|sane|going)\b"
-    r"|\b(?:updated|wrote|made|did|redid|finished)\s+(?:my|our)\s+(?:will|life\s+insurance|estate\s+plan\w*)\b(?=.{0,40}\b(?:baby|wedding|married|marriage|house|mortgage|kids?|pregnan\w*|due|newborn|retire\w*)\b)"
+    r"|\b(?:updated|wrote|made|did|redid|finished)\s+(?:my|our|a)\s+(?:will|life\s+insurance|estate\s+plan\w*)\b(?=.{0,60}\b(?:baby|wedding|married|marriage|house|mortgage|kids?|pregnan\w*|due|newborn|retire\w*)\b)"
     r"|\b(?:finally|basically)\s+(?:passed|crashed|conked)\s+out\b|\b(?:passed|crashed|conked)\s+out\s+(?:on\s+the\s+(?:couch|sofa)|(?:at|around)\s+\d{1,2}(?::\d\d)?\s*(?:am|pm)?)\b"
     # a crisis long over, its years told: "I was suicidal in my early 20s, I'm 38 now and genuinely happy"
     r"|\bwas\s+(?:\w+\s+)?su[i1]c[i1]dal\s+(?:in|during|as|back\s+in|through(?:out)?)\s+(?:my\s+|a\s+)?(?:early\s+|mid\s+|late\s+)?"
