@@ -101,9 +101,9 @@ def _warm() -> None:
 _LEADING_TIME = re.compile(r"\s*@?\s*\d{1,2}:\d{2}")
 # A time and a laugh, nothing more, is a reaction to that moment ("47:59 🤣🤣🤣"); a word or a question mark
 # after it points at the place ("1:17:40?", "47:59 😂😂 the burst noise he makes").
+_LAUGH = r"\b(?:lol+|lmao+|lmfao+|haha\w*|omg|bruh|(?:im\s+)?dead)\b"
 _TIME_AND_A_LAUGH = re.compile(
-    r"\s*@?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?=.*(?:[^\x00-\x7f]|\b(?:lol|lmao|lmfao|haha|omg|bruh|dead)))"
-    r"(?:[^\x00-\x7f\w]|[!.]|\s|\b(?:lol+|lmao+|lmfao+|haha\w*|omg|bruh|im\s+dead|dead)\b)*$"
+    rf"{_LEADING_TIME.pattern}(?::\d{{2}})?(?=.*(?:[^\x00-\x7f]|{_LAUGH}))(?:[^\x00-\x7f\w]|[!.\s]|{_LAUGH})*$"
 )
 
 

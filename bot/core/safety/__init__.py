@@ -12,7 +12,7 @@ from bot.core.safety.classifier import reads_crisis, reads_emergency, speaks_of_
 from bot.core.safety.crisis import crisis_cues, is_crisis, is_over, quotes_a_song, returns
 from bot.core.safety.emergency import asks_lethal_amount, is_emergency, is_not_now
 from bot.core.safety.lexicon import phrase_books
-from bot.core.safety.patterns import without_figures
+from bot.core.safety.patterns import SAID_WELL, without_figures
 from bot.core.safety.prefilter import save_needs
 
 __all__ = [
@@ -84,7 +84,7 @@ _PET_LOST = re.compile(
 
 # Said to be well or out of danger ("8 months in remission", "not in danger or anything just sad"): the rules'
 # cues still count, but the classifier's weighing of grief or a goodbye does not.
-_SAYS_WELL = re.compile(r"\b(?:months?|years?|weeks?)\s+in\s+remission\b|\bnot\s+in\s+(?:any\s+)?danger\b")
+_SAYS_WELL = re.compile(SAID_WELL)
 
 
 def _crisis_left_to_the_rules(message: Message, left_to_rules: bool, cues: list[str]) -> bool:

@@ -115,11 +115,13 @@ def without_figures(plain: str) -> str:
 
 
 # Past and over: "my grandma had a seizure years ago, shes okay now".
+# Said to be well now, in time, or out of danger: "8 months in remission", "not in danger or anything".
+SAID_WELL = r"\b(?:months?|years?|weeks?)\s+in\s+remission\b|\bnot\s+in\s+(?:any\s+)?danger\b"
 OVER = re.compile(
     r"\b(?:years?|months?)\s+ago\b|\bback\s+in\b|\bwhen\s+i\s+was\s+(?:a\s+)?(?:kid|child|teen|young)\b"
     r"|\b(?:in|around|circa|during)\s+(?:19|20)\d\d\b|\b(?:in|through|throughout|during)\s+(?:the\s+)?(?:19)?[1-9]0s\b|\b(?:is|was|s|are|were|hes|shes|theyre|im)\s+(?:totally\s+|completely\s+|all\s+)?(?:fine|okay|ok|alright|better)\s+now\b"
     r"|\b(?:shes|hes|theyre|were|im)\s+(?:totally|completely|perfectly)\s+(?:fine|okay|ok|alright)\b"
-    r"|\bturned\s+out\s+(?:fine|ok|okay)\b|\ball\s+(?:good|fine)\s+now\b|\brecovered\b|\bsurvived\b|\bin\s+remission\b|\bnot\s+in\s+(?:any\s+)?danger\b|\bdoing\s+(?:great|well|better|fine|good)\b"
+    rf"|\bturned\s+out\s+(?:fine|ok|okay)\b|\ball\s+(?:good|fine)\s+now\b|\brecovered\b|\bsurvived\b|{SAID_WELL}|\bdoing\s+(?:great|well|better|fine|good)\b"
     r"|\b(?:is|s|hes|shes|theyre|im)\s+\d{1,2}\s+now\b|\bnow\s+and\s+(?:totally\s+|completely\s+)?(?:fine|okay|ok|healthy)\b"
     r"|\b(?:was|were)\s+(?:totally\s+|completely\s+)?(?:fine|okay|ok)\s+(?:after|the\s+next\s+(?:day|morning))\b"
 )
