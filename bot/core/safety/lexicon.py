@@ -1,4 +1,5 @@
-"""Distress said in other languages: crisis_lexicon.yaml's phrasings as cue lists, folded as messages are.
+"""Distress and emergencies said in other languages: the lexicons' phrasings as phrase books, folded as
+messages are.
 
 crisis.py's patterns grew one blind set at a time, a language's words added when a message in it was
 missed. The lexicon says the same eighteen things in 64 languages (and English) at once; a phrase matches inside a
